@@ -1,0 +1,43 @@
+# Newcomer commands: `make quick` (quick search on the built-in data) and `make test` (the notebook tests).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+EXTRAS ?= dev,eval,dashboard,pg
+STAMP := $(VENV)/.backshot-$(EXTRAS)
+# optional test groups, run when their service is there (CI provides both)
+TEST_FLAGS := $(if $(BACKSHOT_PG_URL),pg) $(if $(BACKSHOT_BROWSER),browser) $(EXTRA_TEST_FLAGS)
+
+.PHONY: setup quick test lint export clean-nbs bench help
+
+help:
+	@echo "make quick  - set up .venv and run the quick hyperparameter search on the built-in data"
+	@echo "make test   - set up .venv, check notebooks are clean and exported, run the notebook tests"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip setuptools wheel
+
+# torch first, pinned, so pip never pulls a multi-GB CUDA build; skipped when a torch already imports
+$(STAMP): $(BIN)/python setup.py settings.ini
+	$(BIN)/python -c "import torch" 2>/dev/null || $(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e ".[$(EXTRAS)]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+quick: setup
+	$(BIN)/backshot quick
+
+# nbdev_clean and nbdev_export must change nothing; then run every notebook's tests
+test: setup
+	@sum() { find nbs backshot_kit -name '*.ipynb' -o -name '*.py' | grep -v -e _runs -e checkpoints | sort | xargs md5sum; }; \
+	before=$$(sum); $(BIN)/nbdev_clean; after=$$(sum); \
+	if [ "$$before" != "$$after" ]; then echo "nbdev_clean changed notebooks: run nbdev_clean and commit"; diff <(echo "$$before") <(echo "$$after"); exit 1; fi; \
+	$(BIN)/nbdev_export; after2=$$(sum); \
+	if [ "$$after" != "$$after2" ]; then echo "nbdev_export changed the library: run nbdev_export and commit"; diff <(echo "$$after") <(echo "$$after2"); exit 1; fi
+	@echo "optional test flags: [$(strip $(TEST_FLAGS))] (pg needs BACKSHOT_PG_URL, browser needs BACKSHOT_BROWSER=1)"
+	$(BIN)/nbdev_test --n_workers 2 --timing $(if $(strip $(TEST_FLAGS)),--flags "$(strip $(TEST_FLAGS))")
+
+export:
+	$(BIN)/nbdev_clean && $(BIN)/nbdev_export
