@@ -9,8 +9,9 @@ from dataclasses import dataclass, field, asdict, fields
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['PRESETS', 'BackshotError', 'Config', 'parse_value', 'parse_overrides', 'config_replace', 'config_from_dict',
-           'atomic_write', 'save_json', 'load_json', 'resolve_device', 'add_config_args', 'config_from_args']
+__all__ = ['PRESETS', 'MODEL_KEYS', 'BackshotError', 'Config', 'parse_value', 'parse_overrides', 'config_replace',
+           'config_from_dict', 'atomic_write', 'save_json', 'load_json', 'resolve_device', 'add_config_args',
+           'config_from_args']
 
 # %% ../nbs/00_config.ipynb #14aa6f92
 class BackshotError(Exception):
@@ -34,6 +35,8 @@ def _one_of(*opts): return _rule(lambda v: v in opts, 'one of ' + ', '.join(map(
 def _opt_str(v): return v is None or (isinstance(v, str) and v != '')
 
 # %% ../nbs/00_config.ipynb #943ee3f1
+MODEL_KEYS = ('depth', 'base_channels', 'kernel_size', 'stride')
+
 def _f(default, check, allowed, help=''):
     return field(default=default, metadata=dict(check=check, allowed=allowed, help=help))
 
@@ -61,24 +64,35 @@ class Config:
     n_val: int|None = _f(None, lambda v: v is None or _pos_int(v), 'an integer >= 1', 'built-in validation clips')
     n_test: int|None = _f(None, lambda v: v is None or _pos_int(v), 'an integer >= 1', 'built-in test clips')
     speech_prob: float = _f(0.7, _frac, 'a float in [0, 1]', 'share of speech (vs music) in built-in clips')
+    builtin_fraction: float = _f(0.0, lambda v: _frac(v) and v < 1, 'a float in [0, 1)', 'share of built-in clips mixed into user data')
+    noise_snr_min: float = _f(0.0, lambda v: isinstance(v, float) and -30 <= v <= 60, 'a float in [-30, 60]', 'lowest SNR (dB) when mixing noise/ recordings')
+    noise_snr_max: float = _f(20.0, lambda v: isinstance(v, float) and -30 <= v <= 60, 'a float in [-30, 60]', 'highest SNR (dB) when mixing noise/ recordings')
     # model
     depth: int|None = _f(None, lambda v: v is None or (_pos_int(v) and v <= 8), 'an integer in 1..8', 'U-Net levels')
     base_channels: int|None = _f(None, lambda v: v is None or _pos_int(v), 'an integer >= 1', 'channels of the first level')
     kernel_size: int|None = _f(None, lambda v: v is None or (_pos_int(v) and v >= 2), 'an integer >= 2', 'encoder kernel size')
     stride: int|None = _f(None, lambda v: v is None or (_pos_int(v) and v >= 2), 'an integer >= 2', 'down-sampling per level')
     # run
+    init: str|None = _f(None, _opt_str, 'a checkpoint path or None', 'start from this trained model (fine-tuning)')
     seed: int = _f(0, _nonneg_int, 'an integer >= 0', 'seed of data, initialisation and shuffling')
     device: str = _f('auto', lambda v: isinstance(v, str) and (v in ('auto', 'cpu', 'mps') or v.split(':')[0] == 'cuda'),
                      "'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'", 'where to train')
 
     def __post_init__(self):
         preset = PRESETS.get(self.preset) if isinstance(self.preset, str) else None
+        if isinstance(self.init, str) and self.init and any(getattr(self, k) is None for k in MODEL_KEYS):
+            from backshot_kit.train import load_checkpoint      # fine-tuning: the architecture comes from the parent
+            arch = load_checkpoint(self.init)['model_kwargs']
+            for k in MODEL_KEYS:
+                if getattr(self, k) is None: setattr(self, k, arch[k])
         for f in fields(self):
             v = getattr(self, f.name)
             if isinstance(v, int) and not isinstance(v, bool) and f.type in ('float', 'float|None'): setattr(self, f.name, v := float(v))
             if v is None and preset is not None and f.name in preset: setattr(self, f.name, v := preset[f.name])
             if not f.metadata['check'](v):
                 raise BackshotError(f"config key '{f.name}': invalid value {v!r}; allowed: {f.metadata['allowed']}")
+        if self.noise_snr_min > self.noise_snr_max:
+            raise BackshotError(f"config keys 'noise_snr_min' ({self.noise_snr_min}) and 'noise_snr_max' ({self.noise_snr_max}): min must not exceed max")
 
     def to_dict(self) -> dict: return asdict(self)
 
@@ -165,6 +179,7 @@ def add_config_args(p, out_default='saved_models'):
     p.add_argument('--set', dest='overrides', action='append', default=[], metavar='KEY=VALUE',
                    help='override a config value, e.g. --set learning_rate=5e-4 (repeatable)')
     p.add_argument('--device', default=None, help="auto, cpu, cuda, cuda:N or mps (default auto)")
+    p.add_argument('--init', default=None, metavar='CHECKPOINT', help='fine-tune: start from this trained model (its architecture is used)')
     return p
 
 def config_from_args(args, **extra) -> Config:
@@ -173,4 +188,5 @@ def config_from_args(args, **extra) -> Config:
     if args.preset is not None: kw['preset'] = args.preset
     if args.data is not None: kw['data'] = str(args.data)
     if args.device is not None: kw['device'] = args.device
+    if getattr(args, 'init', None) is not None: kw['init'] = str(args.init)
     return Config(**{**kw, **extra})

@@ -9,14 +9,14 @@ from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm.auto import tqdm
-from .config import BackshotError, Config, resolve_device, save_json, config_replace
-from .model import UNet1D, build_model, model_kwargs, n_params, receptive_field
+from .config import BackshotError, Config, MODEL_KEYS, resolve_device, save_json, config_replace
+from .model import UNet1D, build_model, n_params, describe_model
 from .data import AudioData, load_data
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'save_checkpoint', 'load_checkpoint', 'load_model', 'loss_fn', 'si_sdr_db', 'EarlyStopping',
-           'StopTraining', 'make_optimizer', 'make_scheduler', 'Trainer', 'train_epoch', 'predict', 'validate', 'fit',
-           'toy_data', 'ScriptedTrainer']
+__all__ = ['CKPT_FORMAT', 'save_checkpoint', 'load_checkpoint', 'load_model', 'file_sha256', 'init_model', 'loss_fn', 'si_sdr_db',
+           'EarlyStopping', 'StopTraining', 'make_optimizer', 'make_scheduler', 'Trainer', 'train_epoch', 'predict',
+           'validate', 'fit', 'val_metrics', 'toy_data', 'ScriptedTrainer', 'summarize', 'train', 'train_cli']
 
 # %% ../nbs/06_train.ipynb #19bb8b85
 CKPT_FORMAT = 'backshot_kit.unet1d'
@@ -56,6 +56,27 @@ def load_model(path, device='cpu') -> tuple[UNet1D, dict]:
     return model.to(device).eval(), ck
 
 # %% ../nbs/06_train.ipynb #9f526366
+def file_sha256(path, n:int=1 << 20) -> str:
+    "SHA-256 of a file's contents."
+    import hashlib
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for b in iter(lambda: f.read(n), b''): h.update(b)
+    return h.hexdigest()
+
+def init_model(cfg:Config) -> tuple[UNet1D, dict]:
+    "The parent model of a fine-tuning run and a record of where it came from."
+    model, ck = load_model(cfg.init)
+    want = {k: getattr(cfg, k) for k in MODEL_KEYS}
+    have = {k: ck['model_kwargs'][k] for k in MODEL_KEYS}
+    if want != have:
+        raise BackshotError(f"{cfg.init}: architecture {have} does not match the config's {want}; "
+                            f"drop the model --set overrides to fine-tune this checkpoint")
+    sr = ck.get('config', {}).get('sample_rate', cfg.sample_rate)
+    if sr != cfg.sample_rate: raise BackshotError(f"{cfg.init}: trained at {sr} Hz, config 'sample_rate' is {cfg.sample_rate}")
+    return model, dict(path=str(cfg.init), sha256=file_sha256(cfg.init), metrics=ck.get('metrics', {}))
+
+# %% ../nbs/06_train.ipynb #a628e2b8
 def loss_fn(name:str):
     "The training/validation loss for `name` ('mse' or 'l1'), averaged over samples."
     return {'mse': F.mse_loss, 'l1': F.l1_loss}[name]
@@ -69,7 +90,7 @@ def si_sdr_db(est:np.ndarray, ref:np.ndarray, eps:float=1e-8) -> np.ndarray:
     r = 10 * np.log10(((t**2).sum(-1) + eps) / ((e**2).sum(-1) + eps))
     return r if r.shape[0] > 1 else r[0]
 
-# %% ../nbs/06_train.ipynb #a628e2b8
+# %% ../nbs/06_train.ipynb #caa6160e
 class EarlyStopping:
     "The guide's early-stopping counter."
     def __init__(self, patience:int): self.patience, self.best, self.bad = patience, math.inf, 0
@@ -80,7 +101,7 @@ class EarlyStopping:
     @property
     def should_stop(self) -> bool: return self.bad >= self.patience
 
-# %% ../nbs/06_train.ipynb #caa6160e
+# %% ../nbs/06_train.ipynb #34da48f4
 class StopTraining(Exception):
     "Raised by an `on_epoch` callback to end training with `status`."
     def __init__(self, status:str='stopped', reason:str=''): super().__init__(reason or status); self.status, self.reason = status, reason
@@ -95,7 +116,7 @@ def make_scheduler(cfg:Config, opt):
     return torch.optim.lr_scheduler.ReduceLROnPlateau(opt, mode='min', factor=cfg.scheduler_factor,
                                                       patience=cfg.scheduler_patience, min_lr=cfg.min_lr)
 
-# %% ../nbs/06_train.ipynb #94652439
+# %% ../nbs/06_train.ipynb #6b19cf89
 def _to_tensor(a, device): return torch.as_tensor(np.ascontiguousarray(a), dtype=torch.float32, device=device)
 
 class Trainer:
@@ -109,11 +130,13 @@ class Trainer:
         self.cfg, self.data = cfg, data
         self.device = resolve_device(cfg.device)
         torch.manual_seed(cfg.seed)
+        self.parent = None
+        if model is None and cfg.init: model, self.parent = init_model(cfg)
         self.model = (model if model is not None else build_model(cfg)).to(self.device)
         self.opt, self.loss = make_optimizer(cfg, self.model.parameters()), loss_fn(cfg.loss)
         self.sched = make_scheduler(cfg, self.opt)
         self.ckpt_path, self.history_path, self.on_epoch = ckpt_path, history_path, on_epoch
-        self.progress, self.extra_ckpt = progress, extra_ckpt or {}
+        self.progress, self.extra_ckpt = progress, {**(extra_ckpt or {}), **({'parent': self.parent} if self.parent else {})}
         self.history, self.best_state = [], None
         self.gen = torch.Generator().manual_seed(cfg.seed)
         self._val = None
@@ -121,7 +144,7 @@ class Trainer:
     @property
     def lr(self) -> float: return self.opt.param_groups[0]['lr']
 
-# %% ../nbs/06_train.ipynb #025e05be
+# %% ../nbs/06_train.ipynb #d51e8014
 def train_epoch(self:Trainer, epoch:int) -> float:
     "One pass over the shuffled training pairs of `epoch`; returns the mean training loss."
     noisy, clean = self.data.train_pairs(epoch)
@@ -133,7 +156,7 @@ def train_epoch(self:Trainer, epoch:int) -> float:
         self.opt.zero_grad(set_to_none=True); loss.backward()
         self.last_grad_norm = float(nn.utils.clip_grad_norm_(self.model.parameters(), self.cfg.grad_clip))
         self.opt.step()
-        total += float(loss) * len(idx); n += len(idx)
+        total += float(loss.detach()) * len(idx); n += len(idx)
         if not math.isfinite(total): return math.nan
     return total / max(n, 1)
 Trainer.train_epoch = train_epoch
@@ -154,7 +177,7 @@ def validate(self:Trainer) -> float:
     return total / Y.numel()
 Trainer.validate = validate
 
-# %% ../nbs/06_train.ipynb #34da48f4
+# %% ../nbs/06_train.ipynb #857535a5
 def _bar(self:Trainer):
     if not self.progress: return None
     kw = self.progress if isinstance(self.progress, dict) else {}
@@ -167,11 +190,12 @@ def _record(self:Trainer, epoch, tl, vl, t0):
     return r
 Trainer._bar, Trainer._record = _bar, _record
 
-# %% ../nbs/06_train.ipynb #6b19cf89
+# %% ../nbs/06_train.ipynb #796d0730
 def fit(self:Trainer) -> dict:
     "Train until the epoch budget, early stopping or divergence; returns the run's metrics."
     cfg, es, status, reason = self.cfg, EarlyStopping(self.cfg.early_stopping_patience), 'completed', ''
     bar, t_start = self._bar(), time.perf_counter()
+    self.init_metrics = self.val_metrics(prefix='init_') if self.parent else {}
     try:
         for epoch in range(1, cfg.epochs + 1):
             t0 = time.perf_counter()
@@ -192,7 +216,7 @@ def fit(self:Trainer) -> dict:
     return self._finish(status, reason, time.perf_counter() - t_start)
 Trainer.fit = fit
 
-# %% ../nbs/06_train.ipynb #857535a5
+# %% ../nbs/06_train.ipynb #9e8831b4
 def _improved(self:Trainer, rec):
     self.best_state = {k: v.detach().clone() for k, v in self.model.state_dict().items()}
     self.best_epoch = rec['epoch']
@@ -203,7 +227,7 @@ def _save(self:Trainer, metrics):
     save_checkpoint(self.ckpt_path, model, self.cfg.to_dict(), self.history, metrics, **self.extra_ckpt)
 Trainer._improved, Trainer._save = _improved, _save
 
-# %% ../nbs/06_train.ipynb #796d0730
+# %% ../nbs/06_train.ipynb #6639f34e
 def _finish(self:Trainer, status, reason, seconds) -> dict:
     h = self.history
     fin = lambda k: h[-1][k] if h else math.nan
@@ -212,19 +236,27 @@ def _finish(self:Trainer, status, reason, seconds) -> dict:
              epochs_completed=len(h), train_val_gap=fin('val_loss') - fin('train_loss'),
              best_epoch=getattr(self, 'best_epoch', None), seconds=round(seconds, 3), device=self.device,
              n_params=n_params(self.model), reason=reason)
+    m.update(self.init_metrics)
+    if self.parent: m['parent'] = self.parent['path']
     if self.best_state is not None:
         self.model.load_state_dict(self.best_state)
-        den = predict(self.model, self.data.val_noisy, device=self.device)
-        m['val_si_sdr'] = float(np.mean(si_sdr_db(den, self.data.val_clean)))
-        m['val_si_sdr_noisy'] = float(np.mean(si_sdr_db(self.data.val_noisy, self.data.val_clean)))
-        m['val_si_sdr_improvement'] = m['val_si_sdr'] - m['val_si_sdr_noisy']
+        m.update(self.val_metrics())
         if self.ckpt_path: self._save(m)
     else: m['val_si_sdr'] = m['val_si_sdr_noisy'] = m['val_si_sdr_improvement'] = math.nan
     self.metrics = m
     return m
 Trainer._finish = _finish
 
-# %% ../nbs/06_train.ipynb #9e8831b4
+def val_metrics(self:Trainer, prefix='') -> dict:
+    "Validation loss and mean zero-mean SI-SDR (noisy input, model output, improvement) of the current model."
+    den = predict(self.model, self.data.val_noisy, device=self.device)
+    sdr, sdr0 = float(np.mean(si_sdr_db(den, self.data.val_clean))), float(np.mean(si_sdr_db(self.data.val_noisy, self.data.val_clean)))
+    out = dict(val_si_sdr=sdr, val_si_sdr_noisy=sdr0, val_si_sdr_improvement=sdr - sdr0)
+    if prefix: out['val_loss'] = self.validate()
+    return {prefix + k: v for k, v in out.items()}
+Trainer.val_metrics = val_metrics
+
+# %% ../nbs/06_train.ipynb #b84d4827
 def toy_data(n:int=8, T:int=256, seed:int=0, sr:int=16000) -> AudioData:
     "A small `AudioData` of sine mixtures with white noise, for tests."
     rng = np.random.default_rng(seed)
@@ -241,3 +273,44 @@ class ScriptedTrainer(Trainer):
         self.vals, self.trains = list(val_losses), list(train_losses or [0.1] * len(val_losses))
     def train_epoch(self, epoch): return self.trains[epoch - 1]
     def validate(self): return self.vals[len(self.history)]
+
+# %% ../nbs/06_train.ipynb #460fc781
+def summarize(m:dict) -> str:
+    "A short human-readable summary of a run's metrics."
+    return (f"status {m['status']} after {m['epochs_completed']} epochs ({m['seconds']:.1f} s on {m['device']}); "
+            f"best val loss {m['best_val_loss']:.5g}, train-val gap {m['train_val_gap']:.3g}; "
+            f"val SI-SDR {m.get('val_si_sdr_noisy', math.nan):.2f} -> {m.get('val_si_sdr', math.nan):.2f} dB "
+            f"({m.get('val_si_sdr_improvement', math.nan):+.2f} dB)"
+            + (f"; fine-tuned from {m['parent']}: val SI-SDR {m['init_val_si_sdr']:.2f} -> {m.get('val_si_sdr', math.nan):.2f} dB "
+               f"({m.get('val_si_sdr', math.nan) - m['init_val_si_sdr']:+.2f} dB), val loss {m['init_val_loss']:.5g} -> {m['best_val_loss']:.5g}"
+               if 'init_val_si_sdr' in m else ''))
+
+def train(cfg:Config,                 # the run's configuration
+          out='saved_models',         # output folder
+          data:AudioData|None=None,   # data to train on (default: `load_data(cfg)`)
+          model:UNet1D|None=None,     # starting model (default: a fresh one from `cfg`)
+          progress=True,              # show a progress bar
+          name='unet1d_best',         # file stem of the checkpoint and history
+          extra_ckpt:dict|None=None): # stored in the checkpoint as is
+    "Train one model with `cfg`; writes `<out>/<name>.pth` and `<out>/<name>_history.json`; returns the metrics."
+    out = Path(out)
+    data = data if data is not None else load_data(cfg)
+    tr = Trainer(cfg, data, model, ckpt_path=out / f'{name}.pth', history_path=out / f'{name}_history.json',
+                 progress=progress, extra_ckpt=extra_ckpt)
+    m = tr.fit()
+    m['model_path'] = str(out / f'{name}.pth') if tr.best_state is not None else None
+    return m
+
+# %% ../nbs/06_train.ipynb #923ef3d5
+def train_cli(argv=None):
+    "`backshot train`: the guide's default training run."
+    from backshot_kit.config import add_config_args, config_from_args
+    p = add_config_args(argparse.ArgumentParser(prog='backshot train', description='Train one model with the default (or given) config.'))
+    args = p.parse_args(argv)
+    cfg = config_from_args(args)
+    data = load_data(cfg)
+    print(data.describe())
+    print(describe_model(build_model(cfg), cfg.sample_rate))
+    m = train(cfg, args.out, data=data)
+    print(summarize(m)); print(f"model: {m['model_path']}")
+    return 0 if m['status'] != 'diverged' else 1
