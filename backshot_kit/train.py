@@ -12,9 +12,10 @@ from tqdm.auto import tqdm
 from .config import BackshotError, Config, MODEL_KEYS, resolve_device, save_json, config_replace
 from .model import UNet1D, build_model, n_params, describe_model
 from .data import AudioData, load_data
+from .channel import si_sdr
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'save_checkpoint', 'load_checkpoint', 'load_model', 'file_sha256', 'init_model', 'loss_fn', 'si_sdr_db',
+__all__ = ['CKPT_FORMAT', 'si_sdr_db', 'save_checkpoint', 'load_checkpoint', 'load_model', 'file_sha256', 'init_model', 'loss_fn',
            'EarlyStopping', 'StopTraining', 'make_optimizer', 'make_scheduler', 'Trainer', 'train_epoch', 'predict',
            'validate', 'fit', 'val_metrics', 'toy_data', 'ScriptedTrainer', 'summarize', 'train', 'train_cli']
 
@@ -81,14 +82,7 @@ def loss_fn(name:str):
     "The training/validation loss for `name` ('mse' or 'l1'), averaged over samples."
     return {'mse': F.mse_loss, 'l1': F.l1_loss}[name]
 
-def si_sdr_db(est:np.ndarray, ref:np.ndarray, eps:float=1e-8) -> np.ndarray:
-    "Zero-mean scale-invariant SDR in dB per row of `(n, T)` arrays (or a scalar for 1-D)."
-    est, ref = np.atleast_2d(est).astype(np.float64), np.atleast_2d(ref).astype(np.float64)
-    est = est - est.mean(-1, keepdims=True); ref = ref - ref.mean(-1, keepdims=True)
-    a = (est * ref).sum(-1, keepdims=True) / ((ref**2).sum(-1, keepdims=True) + eps)
-    t = a * ref; e = est - t
-    r = 10 * np.log10(((t**2).sum(-1) + eps) / ((e**2).sum(-1) + eps))
-    return r if r.shape[0] > 1 else r[0]
+si_sdr_db = si_sdr   # the zero-mean SI-SDR of the channel notebook, under the name the training code uses
 
 # %% ../nbs/06_train.ipynb #caa6160e
 class EarlyStopping:
