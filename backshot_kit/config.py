@@ -75,6 +75,8 @@ class Config:
     # run
     init: str|None = _f(None, _opt_str, 'a checkpoint path or None', 'start from this trained model (fine-tuning)')
     seed: int = _f(0, _nonneg_int, 'an integer >= 0', 'seed of data, initialisation and shuffling')
+    precision: str = _f('auto', lambda v: v in ('auto', 'fp32', 'bf16'), "one of 'auto', 'fp32', 'bf16'", 'bf16 autocast (auto: on GPUs that support it)')
+    compile: str = _f('auto', lambda v: v in ('auto', 'on', 'off'), "one of 'auto', 'on', 'off'", 'torch.compile the model (auto: on CUDA)')
     device: str = _f('auto', lambda v: isinstance(v, str) and (v in ('auto', 'cpu', 'mps') or v.split(':')[0] == 'cuda'),
                      "'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'", 'where to train')
 

@@ -16,8 +16,9 @@ from .channel import si_sdr
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'si_sdr_db', 'save_checkpoint', 'load_checkpoint', 'load_model', 'file_sha256', 'init_model', 'loss_fn',
-           'EarlyStopping', 'StopTraining', 'make_optimizer', 'make_scheduler', 'Trainer', 'train_epoch', 'predict',
-           'validate', 'fit', 'val_metrics', 'toy_data', 'ScriptedTrainer', 'summarize', 'train', 'train_cli']
+           'EarlyStopping', 'StopTraining', 'make_optimizer', 'make_scheduler', 'engine_options', 'Trainer',
+           'train_epoch', 'predict', 'validate', 'fit', 'val_metrics', 'toy_data', 'ScriptedTrainer', 'summarize',
+           'train', 'train_cli']
 
 # %% ../nbs/06_train.ipynb #19bb8b85
 CKPT_FORMAT = 'backshot_kit.unet1d'
@@ -100,17 +101,26 @@ class StopTraining(Exception):
     "Raised by an `on_epoch` callback to end training with `status`."
     def __init__(self, status:str='stopped', reason:str=''): super().__init__(reason or status); self.status, self.reason = status, reason
 
-def make_optimizer(cfg:Config, params):
-    "Adam or AdamW with the config's learning rate."
-    if cfg.optimizer == 'adam': return torch.optim.Adam(params, lr=cfg.learning_rate)
-    return torch.optim.AdamW(params, lr=cfg.learning_rate, weight_decay=cfg.weight_decay)
+def make_optimizer(cfg:Config, params, device:str='cpu'):
+    "Adam or AdamW with the config's learning rate (the fused kernels on CUDA)."
+    kw = dict(lr=cfg.learning_rate, **({'fused': True} if device.startswith('cuda') else {}))
+    if cfg.optimizer == 'adam': return torch.optim.Adam(params, **kw)
+    return torch.optim.AdamW(params, weight_decay=cfg.weight_decay, **kw)
 
 def make_scheduler(cfg:Config, opt):
     "ReduceLROnPlateau on the validation loss, as the guide sets it."
     return torch.optim.lr_scheduler.ReduceLROnPlateau(opt, mode='min', factor=cfg.scheduler_factor,
                                                       patience=cfg.scheduler_patience, min_lr=cfg.min_lr)
 
-# %% ../nbs/06_train.ipynb #6b19cf89
+# %% ../nbs/06_train.ipynb #d51e8014
+def engine_options(cfg:Config, device:str, model:nn.Module):
+    "The autocast dtype (or None) and the module to call for training steps."
+    cuda = device.startswith('cuda')
+    bf16 = cfg.precision == 'bf16' or (cfg.precision == 'auto' and cuda and torch.cuda.is_bf16_supported())
+    if cuda: torch.backends.cudnn.benchmark = True
+    step = torch.compile(model) if cfg.compile == 'on' or (cfg.compile == 'auto' and cuda) else model
+    return (torch.bfloat16 if bf16 else None), step
+
 def _to_tensor(a, device): return torch.as_tensor(np.ascontiguousarray(a), dtype=torch.float32, device=device)
 
 class Trainer:
@@ -127,7 +137,8 @@ class Trainer:
         self.parent = None
         if model is None and cfg.init: model, self.parent = init_model(cfg)
         self.model = (model if model is not None else build_model(cfg)).to(self.device)
-        self.opt, self.loss = make_optimizer(cfg, self.model.parameters()), loss_fn(cfg.loss)
+        self.opt, self.loss = make_optimizer(cfg, self.model.parameters(), self.device), loss_fn(cfg.loss)
+        self.amp, self.step_model = engine_options(cfg, self.device, self.model)
         self.sched = make_scheduler(cfg, self.opt)
         self.ckpt_path, self.history_path, self.on_epoch = ckpt_path, history_path, on_epoch
         self.progress, self.extra_ckpt = progress, {**(extra_ckpt or {}), **({'parent': self.parent} if self.parent else {})}
@@ -138,21 +149,22 @@ class Trainer:
     @property
     def lr(self) -> float: return self.opt.param_groups[0]['lr']
 
-# %% ../nbs/06_train.ipynb #d51e8014
+# %% ../nbs/06_train.ipynb #857535a5
 def train_epoch(self:Trainer, epoch:int) -> float:
     "One pass over the shuffled training pairs of `epoch`; returns the mean training loss."
     noisy, clean = self.data.train_pairs(epoch)
     X, Y = _to_tensor(noisy, self.device), _to_tensor(clean, self.device)
-    self.model.train(); total, n = 0., 0
+    self.model.train(); total = torch.zeros((), device=self.device)
+    dev = self.device.split(':')[0]
     for idx in torch.randperm(len(X), generator=self.gen).split(self.cfg.batch_size):
-        idx = idx.to(self.device)
-        loss = self.loss(self.model(X[idx]), Y[idx])
+        idx = idx.to(self.device, non_blocking=True)
+        with torch.autocast(dev, dtype=self.amp, enabled=self.amp is not None):
+            loss = self.loss(self.step_model(X[idx]).float(), Y[idx])
         self.opt.zero_grad(set_to_none=True); loss.backward()
-        self.last_grad_norm = float(nn.utils.clip_grad_norm_(self.model.parameters(), self.cfg.grad_clip))
+        self.last_grad_norm = nn.utils.clip_grad_norm_(self.model.parameters(), self.cfg.grad_clip, foreach=True)
         self.opt.step()
-        total += float(loss.detach()) * len(idx); n += len(idx)
-        if not math.isfinite(total): return math.nan
-    return total / max(n, 1)
+        total += loss.detach() * len(idx)
+    return float(total) / max(len(X), 1)
 Trainer.train_epoch = train_epoch
 
 @torch.no_grad()
@@ -171,7 +183,7 @@ def validate(self:Trainer) -> float:
     return total / Y.numel()
 Trainer.validate = validate
 
-# %% ../nbs/06_train.ipynb #857535a5
+# %% ../nbs/06_train.ipynb #796d0730
 def _bar(self:Trainer):
     if not self.progress: return None
     kw = self.progress if isinstance(self.progress, dict) else {}
@@ -184,7 +196,7 @@ def _record(self:Trainer, epoch, tl, vl, t0):
     return r
 Trainer._bar, Trainer._record = _bar, _record
 
-# %% ../nbs/06_train.ipynb #796d0730
+# %% ../nbs/06_train.ipynb #9b85b3bc
 def fit(self:Trainer) -> dict:
     "Train until the epoch budget, early stopping or divergence; returns the run's metrics."
     cfg, es, status, reason = self.cfg, EarlyStopping(self.cfg.early_stopping_patience), 'completed', ''
@@ -210,7 +222,7 @@ def fit(self:Trainer) -> dict:
     return self._finish(status, reason, time.perf_counter() - t_start)
 Trainer.fit = fit
 
-# %% ../nbs/06_train.ipynb #9e8831b4
+# %% ../nbs/06_train.ipynb #6639f34e
 def _improved(self:Trainer, rec):
     self.best_state = {k: v.detach().clone() for k, v in self.model.state_dict().items()}
     self.best_epoch = rec['epoch']
@@ -221,7 +233,7 @@ def _save(self:Trainer, metrics):
     save_checkpoint(self.ckpt_path, model, self.cfg.to_dict(), self.history, metrics, **self.extra_ckpt)
 Trainer._improved, Trainer._save = _improved, _save
 
-# %% ../nbs/06_train.ipynb #6639f34e
+# %% ../nbs/06_train.ipynb #e6c764a1
 def _finish(self:Trainer, status, reason, seconds) -> dict:
     h = self.history
     fin = lambda k: h[-1][k] if h else math.nan
@@ -250,7 +262,7 @@ def val_metrics(self:Trainer, prefix='') -> dict:
     return {prefix + k: v for k, v in out.items()}
 Trainer.val_metrics = val_metrics
 
-# %% ../nbs/06_train.ipynb #b84d4827
+# %% ../nbs/06_train.ipynb #d73e7a25
 def toy_data(n:int=8, T:int=256, seed:int=0, sr:int=16000) -> AudioData:
     "A small `AudioData` of sine mixtures with white noise, for tests."
     rng = np.random.default_rng(seed)
@@ -268,7 +280,7 @@ class ScriptedTrainer(Trainer):
     def train_epoch(self, epoch): return self.trains[epoch - 1]
     def validate(self): return self.vals[len(self.history)]
 
-# %% ../nbs/06_train.ipynb #460fc781
+# %% ../nbs/06_train.ipynb #69d00829
 def summarize(m:dict) -> str:
     "A short human-readable summary of a run's metrics."
     return (f"status {m['status']} after {m['epochs_completed']} epochs ({m['seconds']:.1f} s on {m['device']}); "
@@ -295,7 +307,7 @@ def train(cfg:Config,                 # the run's configuration
     m['model_path'] = str(out / f'{name}.pth') if tr.best_state is not None else None
     return m
 
-# %% ../nbs/06_train.ipynb #923ef3d5
+# %% ../nbs/06_train.ipynb #b471aad8
 def train_cli(argv=None):
     "`backshot train`: the guide's default training run."
     from backshot_kit.config import add_config_args, config_from_args
