@@ -54,7 +54,7 @@ class Config:
     min_lr: float = _f(1e-7, lambda v: _frac(v), 'a float in [0, 1]', 'learning-rate floor of the scheduler')
     early_stopping_patience: int = _f(20, _pos_int, 'an integer >= 1', 'epochs without improvement before stopping')
     grad_clip: float = _f(1.0, _pos_float, 'a float > 0', 'max gradient norm')
-    loss: str = _f('mse', lambda v: v in ('mse', 'l1'), "one of 'mse', 'l1'", 'training and validation loss')
+    loss: str = _f('mse', lambda v: v in ('mse', 'l1', 'snr'), "one of 'mse', 'l1', 'snr'", "training and validation loss ('snr': minus the clip's SNR in dB)")
     # data
     preset: str = _f('demo', lambda v: v in PRESETS, 'one of ' + ', '.join(map(repr, PRESETS)), 'size of built-in data and model')
     data: str|None = _f(None, _opt_str, 'a folder path or None', 'user data folder (clean/, noisy/, noise/)')

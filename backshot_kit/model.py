@@ -41,9 +41,9 @@ class UNet1D(nn.Module):
                                  for n, (i, c) in reversed(list(enumerate(zip(ins, chs)))))
         c = chs[-1]
         self.mid = nn.Sequential(nn.Conv1d(c, c, 3, padding=1, bias=bias), nn.ReLU(), nn.Conv1d(c, c, 3, padding=1, bias=bias))
+        nn.init.zeros_(self.dec[-1][-1].weight)      # the correction starts at zero: a fresh model is the identity
 
 # %% ../nbs/05_model.ipynb #c076ad91
-@torch.jit.ignore
 def valid_length(self:UNet1D, n:int) -> int:
     "Smallest length >= `n` that the encoder/decoder reproduce exactly."
     k, s, d = self.hparams['kernel_size'], self.hparams['stride'], self.hparams['depth']

@@ -15,10 +15,10 @@ from .data import AudioData, load_data
 from .channel import si_sdr
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'si_sdr_db', 'save_checkpoint', 'load_checkpoint', 'load_model', 'file_sha256', 'init_model', 'loss_fn',
-           'EarlyStopping', 'StopTraining', 'make_optimizer', 'make_scheduler', 'engine_options', 'Trainer',
-           'train_epoch', 'predict', 'validate', 'fit', 'val_metrics', 'toy_data', 'ScriptedTrainer', 'summarize',
-           'train', 'train_cli']
+__all__ = ['CKPT_FORMAT', 'si_sdr_db', 'save_checkpoint', 'load_checkpoint', 'load_model', 'file_sha256', 'init_model',
+           'snr_loss', 'loss_fn', 'EarlyStopping', 'StopTraining', 'make_optimizer', 'make_scheduler', 'engine_options',
+           'Trainer', 'train_epoch', 'predict', 'validate', 'fit', 'val_metrics', 'toy_data', 'ScriptedTrainer',
+           'summarize', 'train', 'train_cli']
 
 # %% ../nbs/06_train.ipynb #19bb8b85
 CKPT_FORMAT = 'backshot_kit.unet1d'
@@ -79,13 +79,18 @@ def init_model(cfg:Config) -> tuple[UNet1D, dict]:
     return model, dict(path=str(cfg.init), sha256=file_sha256(cfg.init), metrics=ck.get('metrics', {}))
 
 # %% ../nbs/06_train.ipynb #a628e2b8
+def snr_loss(est:torch.Tensor, ref:torch.Tensor, eps:float=1e-10) -> torch.Tensor:
+    "Minus the signal-to-noise ratio (dB) of each clip, averaged over clips: every clip counts the same, loud or quiet."
+    num, den = ref.pow(2).mean(-1), (ref - est).pow(2).mean(-1)
+    return (10 * torch.log10((den + eps) / (num + eps))).mean()
+
 def loss_fn(name:str):
-    "The training/validation loss for `name` ('mse' or 'l1'), averaged over samples."
-    return {'mse': F.mse_loss, 'l1': F.l1_loss}[name]
+    "The training/validation loss for `name` ('mse', 'l1' or 'snr'), a mean over the batch."
+    return {'mse': F.mse_loss, 'l1': F.l1_loss, 'snr': snr_loss}[name]
 
 si_sdr_db = si_sdr   # the zero-mean SI-SDR of the channel notebook, under the name the training code uses
 
-# %% ../nbs/06_train.ipynb #caa6160e
+# %% ../nbs/06_train.ipynb #025e05be
 class EarlyStopping:
     "The guide's early-stopping counter."
     def __init__(self, patience:int): self.patience, self.best, self.bad = patience, math.inf, 0
@@ -96,7 +101,7 @@ class EarlyStopping:
     @property
     def should_stop(self) -> bool: return self.bad >= self.patience
 
-# %% ../nbs/06_train.ipynb #34da48f4
+# %% ../nbs/06_train.ipynb #d51e8014
 class StopTraining(Exception):
     "Raised by an `on_epoch` callback to end training with `status`."
     def __init__(self, status:str='stopped', reason:str=''): super().__init__(reason or status); self.status, self.reason = status, reason
@@ -112,7 +117,7 @@ def make_scheduler(cfg:Config, opt):
     return torch.optim.lr_scheduler.ReduceLROnPlateau(opt, mode='min', factor=cfg.scheduler_factor,
                                                       patience=cfg.scheduler_patience, min_lr=cfg.min_lr)
 
-# %% ../nbs/06_train.ipynb #d51e8014
+# %% ../nbs/06_train.ipynb #796d0730
 def engine_options(cfg:Config, device:str, model:nn.Module):
     "The autocast dtype (or None) and the module to call for training steps."
     cuda = device.startswith('cuda')
@@ -149,7 +154,7 @@ class Trainer:
     @property
     def lr(self) -> float: return self.opt.param_groups[0]['lr']
 
-# %% ../nbs/06_train.ipynb #857535a5
+# %% ../nbs/06_train.ipynb #9b85b3bc
 def train_epoch(self:Trainer, epoch:int) -> float:
     "One pass over the shuffled training pairs of `epoch`; returns the mean training loss."
     noisy, clean = self.data.train_pairs(epoch)
@@ -179,11 +184,11 @@ def validate(self:Trainer) -> float:
     if self._val is None: self._val = (_to_tensor(self.data.val_noisy, self.device), _to_tensor(self.data.val_clean, self.device))
     X, Y = self._val; self.model.eval(); total = 0.
     with torch.no_grad():
-        for i in range(0, len(X), 64): total += float(self.loss(self.model(X[i:i+64]), Y[i:i+64], reduction='sum'))
-    return total / Y.numel()
+        for i in range(0, len(X), 64): total += float(self.loss(self.model(X[i:i+64]), Y[i:i+64])) * len(X[i:i+64])
+    return total / len(X)
 Trainer.validate = validate
 
-# %% ../nbs/06_train.ipynb #796d0730
+# %% ../nbs/06_train.ipynb #9e8831b4
 def _bar(self:Trainer):
     if not self.progress: return None
     kw = self.progress if isinstance(self.progress, dict) else {}
@@ -196,7 +201,7 @@ def _record(self:Trainer, epoch, tl, vl, t0):
     return r
 Trainer._bar, Trainer._record = _bar, _record
 
-# %% ../nbs/06_train.ipynb #9b85b3bc
+# %% ../nbs/06_train.ipynb #6639f34e
 def fit(self:Trainer) -> dict:
     "Train until the epoch budget, early stopping or divergence; returns the run's metrics."
     cfg, es, status, reason = self.cfg, EarlyStopping(self.cfg.early_stopping_patience), 'completed', ''
@@ -222,7 +227,7 @@ def fit(self:Trainer) -> dict:
     return self._finish(status, reason, time.perf_counter() - t_start)
 Trainer.fit = fit
 
-# %% ../nbs/06_train.ipynb #6639f34e
+# %% ../nbs/06_train.ipynb #b84d4827
 def _improved(self:Trainer, rec):
     self.best_state = {k: v.detach().clone() for k, v in self.model.state_dict().items()}
     self.best_epoch = rec['epoch']
@@ -233,7 +238,7 @@ def _save(self:Trainer, metrics):
     save_checkpoint(self.ckpt_path, model, self.cfg.to_dict(), self.history, metrics, **self.extra_ckpt)
 Trainer._improved, Trainer._save = _improved, _save
 
-# %% ../nbs/06_train.ipynb #e6c764a1
+# %% ../nbs/06_train.ipynb #d73e7a25
 def _finish(self:Trainer, status, reason, seconds) -> dict:
     h = self.history
     fin = lambda k: h[-1][k] if h else math.nan
@@ -262,7 +267,7 @@ def val_metrics(self:Trainer, prefix='') -> dict:
     return {prefix + k: v for k, v in out.items()}
 Trainer.val_metrics = val_metrics
 
-# %% ../nbs/06_train.ipynb #d73e7a25
+# %% ../nbs/06_train.ipynb #08649a4e
 def toy_data(n:int=8, T:int=256, seed:int=0, sr:int=16000) -> AudioData:
     "A small `AudioData` of sine mixtures with white noise, for tests."
     rng = np.random.default_rng(seed)
@@ -280,7 +285,7 @@ class ScriptedTrainer(Trainer):
     def train_epoch(self, epoch): return self.trains[epoch - 1]
     def validate(self): return self.vals[len(self.history)]
 
-# %% ../nbs/06_train.ipynb #69d00829
+# %% ../nbs/06_train.ipynb #781dc601
 def summarize(m:dict) -> str:
     "A short human-readable summary of a run's metrics."
     return (f"status {m['status']} after {m['epochs_completed']} epochs ({m['seconds']:.1f} s on {m['device']}); "
@@ -307,7 +312,7 @@ def train(cfg:Config,                 # the run's configuration
     m['model_path'] = str(out / f'{name}.pth') if tr.best_state is not None else None
     return m
 
-# %% ../nbs/06_train.ipynb #b471aad8
+# %% ../nbs/06_train.ipynb #a4469534
 def train_cli(argv=None):
     "`backshot train`: the guide's default training run."
     from backshot_kit.config import add_config_args, config_from_args
