@@ -37,7 +37,7 @@ test: setup
 	$(BIN)/nbdev_export; after2=$$(sum); \
 	if [ "$$after" != "$$after2" ]; then echo "nbdev_export changed the library: run nbdev_export and commit"; diff <(echo "$$after") <(echo "$$after2"); exit 1; fi
 	@echo "optional test flags: [$(strip $(TEST_FLAGS))] (pg needs BACKSHOT_PG_URL, browser needs BACKSHOT_BROWSER=1)"
-	$(BIN)/nbdev_test --n_workers 2 --timing $(if $(strip $(TEST_FLAGS)),--flags "$(strip $(TEST_FLAGS))")
+	OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --timing $(if $(strip $(TEST_FLAGS)),--flags "$(strip $(TEST_FLAGS))")
 
 export:
 	$(BIN)/nbdev_clean && $(BIN)/nbdev_export

@@ -9,7 +9,8 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from .config import BackshotError, Config
 
 # %% auto #0
-__all__ = ['UNet1D', 'valid_length', 'n_params', 'receptive_field', 'model_kwargs', 'build_model', 'describe_model']
+__all__ = ['UNet1D', 'valid_length', 'n_params', 'receptive_field', 'receptive_field_measured', 'model_kwargs', 'build_model',
+           'describe_model']
 
 # %% ../nbs/05_model.ipynb #515ba5d8
 def _enc_level(cin, ch, k, s, bias):
@@ -73,20 +74,44 @@ def n_params(model:nn.Module) -> int:
 
 def receptive_field(model:UNet1D) -> dict:
     "Samples of past and future context each output sample depends on, and the total span."
-    m = copy.deepcopy(model).double().cpu()
-    with torch.no_grad():
-        for p in m.parameters(): p.copy_(torch.full_like(p, 1.0 / max(p[0].numel(), 1)))
-    s = m.hparams['stride'] ** m.hparams['depth']
-    n = m.valid_length(8 * s + 16 * m.hparams['kernel_size'] * s)
+    k, s, D = (model.hparams[n] for n in ('kernel_size', 'stride', 'depth'))
+    def enc(i, a, b):                     # input interval of e_i[a..b] (e_0 is the input)
+        for _ in range(i): a, b = a * s, b * s + k - 1
+        return a, b
+    def up(a, b): return -(-(a - k + 1) // s), b // s      # coarser positions a transposed conv reads
+    def u(i, a, b):                       # input interval of the decoder input at level i: skip + deeper path
+        lo, hi = enc(i, a, b)
+        if i == D: l2, h2 = enc(D, a - 2, b + 2)            # the two 3-tap convolutions at the bottom
+        else: l2, h2 = u(i + 1, *up(a, b))
+        return min(lo, l2), max(hi, h2)
+    P = s ** D; t0 = 16 * P * k                            # one period of output positions, far from the edges
     past = future = 0
-    for t in range(n // 2, n // 2 + s):
-        x = torch.ones(1, n, dtype=torch.float64, requires_grad=True)
-        m(x)[0, t].backward()
-        nz = torch.nonzero(x.grad[0]).flatten()
-        past, future = max(past, t - int(nz.min())), max(future, int(nz.max()) - t)
+    for t in range(t0, t0 + P):
+        lo, hi = u(1, *up(t, t))
+        past, future = max(past, t - min(lo, t)), max(future, max(hi, t) - t)
     return dict(past=past, future=future, total=past + future + 1)
 
-# %% ../nbs/05_model.ipynb #d63021eb
+def receptive_field_measured(model:UNet1D) -> dict:
+    "The receptive field measured by back-propagation (slow for deep models; checks `receptive_field`)."
+    m = copy.deepcopy(model).float().cpu()
+    with torch.no_grad():
+        for p in m.parameters(): p.copy_(torch.full_like(p, 1.0 / max(p[0].numel(), 1)))
+    P = m.hparams['stride'] ** m.hparams['depth']             # the output's pattern repeats every P samples
+    n = m.valid_length(4 * P)
+    while True:                                               # one backward pass: row r measures output sample t0 + r
+        t0 = n // 2 - P // 2
+        x = torch.ones(P, n, requires_grad=True)
+        m(x)[torch.arange(P), t0 + torch.arange(P)].sum().backward()
+        rows, cols = torch.nonzero(x.grad, as_tuple=True)
+        lo = torch.full((P,), n, dtype=torch.long).scatter_reduce(0, rows, cols, 'amin')
+        hi = torch.full((P,), -1, dtype=torch.long).scatter_reduce(0, rows, cols, 'amax')
+        if lo.min() > 0 and hi.max() < n - 1: break           # the field fits inside the input
+        n = m.valid_length(2 * n)
+    t = t0 + torch.arange(P)
+    past, future = int((t - lo).max()), int((hi - t).max())
+    return dict(past=past, future=future, total=past + future + 1)
+
+# %% ../nbs/05_model.ipynb #47abc7f4
 def model_kwargs(cfg:Config) -> dict:
     "Constructor arguments of `UNet1D` for `cfg`."
     return dict(depth=cfg.depth, base_channels=cfg.base_channels, kernel_size=cfg.kernel_size, stride=cfg.stride)
