@@ -27,7 +27,8 @@ $(STAMP): $(BIN)/python setup.py settings.ini
 setup: $(STAMP)
 
 quick: setup
-	$(BIN)/backshot quick
+	$(BIN)/backshot quick --out runs/quick
+	@echo "report: $(BIN)/backshot analyze --out runs/quick"
 
 # nbdev_clean and nbdev_export must change nothing; then run every notebook's tests
 test: setup

@@ -480,7 +480,7 @@ def simulate(clean:np.ndarray,          # clean audio, (T,) or (n, T); 1.0 = pea
 
 # %% ../nbs/02_channel.ipynb #2fe65c5e
 DEFAULT_RANGES = {
-    'cnr_db': {'nbfm5': (3., 30.), 'nbfm2.5': (3., 30.), 'wbfm75': (0., 12.), 'wbfm50': (0., 12.), 'am': (15., 40.)},
+    'cnr_db': {'nbfm5': (3., 30.), 'nbfm2.5': (3., 30.), 'wbfm75': (0., 12.), 'wbfm50': (0., 12.), 'am': (8., 40.)},
     'hum_prob': 0.3,               # share of clips with mains hum
     'hum_db': (-40., -15.),        # hum level relative to the clean RMS (dB), uniform
     'hum_freqs': (50., 60.),       # mains frequencies to pick from
