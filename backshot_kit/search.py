@@ -18,7 +18,7 @@ __all__ = ['GUIDE_KEYS', 'FULL_GRID', 'QUICK_GRID', 'GRIDS', 'OK_STATUSES', 'MET
            'storage_url', 'make_storage', 'search_spec', 'default_study_name', 'open_study', 'grid_state', 'worker_id',
            'recover', 'grid_point_id', 'results_from_study', 'update_best', 'write_results', 'load_results',
            'TrialFailed', 'outcome', 'make_objective', 'run_worker', 'spawn_worker', 'worker_main', 'cpu_cores',
-           'grid_worker', 'resolve_workers', 'run_search', 'top_configs', 'quick_cli', 'full_cli']
+           'worker_setup', 'grid_worker', 'resolve_workers', 'run_search', 'top_configs', 'quick_cli', 'full_cli']
 
 # %% ../nbs/07_search.ipynb #efb926f7
 GUIDE_KEYS = ('batch_size', 'learning_rate', 'epochs', 'optimizer', 'scheduler_patience', 'scheduler_factor', 'early_stopping_patience')
@@ -473,18 +473,23 @@ def cpu_cores() -> int:
     "CPU cores this process may use."
     return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
 
-def grid_worker(spec:dict) -> int:
-    "A grid-search worker process: load the data once, then run trials of the shared study."
+def worker_setup(spec:dict) -> tuple:
+    "A worker process's start: torch threads, quiet Optuna; `(config, data, storage, bar)` from its `spec`."
     import torch
     if spec.get('threads'): torch.set_num_threads(int(spec['threads']))
     optuna.logging.set_verbosity(optuna.logging.ERROR)
-    cfg, grid, out = config_from_dict(spec['config']), spec['grid'], Path(spec['out'])
+    cfg = config_from_dict(spec['config'])
     from backshot_kit.data import load_data
-    data = load_data(cfg)
     storage = make_storage(spec['storage'], spec['heartbeat_interval'], spec['grace_period'], spec['max_retry'], create=False)
-    study = open_study(storage, spec['study_name'], grid, cfg, create=False)
     pos = spec.get('position')
     bar = (lambda trial, p: dict(position=pos, leave=False, desc=f"w{pos} trial {trial.number}")) if pos is not None else False
+    return cfg, load_data(cfg), storage, bar
+
+def grid_worker(spec:dict) -> int:
+    "A grid-search worker process: load the data once, then run trials of the shared study."
+    cfg, data, storage, bar = worker_setup(spec)
+    grid, out = spec['grid'], Path(spec['out'])
+    study = open_study(storage, spec['study_name'], grid, cfg, create=False)
     obj = make_objective(grid, cfg, data, out / 'tuning', progress=bar)
     run_worker(study, obj, out, grid_size(grid), spec['max_retry'], spec['poll'], spec.get('stop_at'))
     return 0

@@ -280,17 +280,10 @@ class _Progress:
 # %% ../nbs/07a_smart.ipynb #3866b381
 def smart_worker(spec:dict) -> int:
     "A smart-search worker process (started by `spawn_worker`): load the data once, then run trials of the shared study."
-    import torch
-    if spec.get('threads'): torch.set_num_threads(int(spec['threads']))
-    optuna.logging.set_verbosity(optuna.logging.ERROR)
-    cfg, space, out = config_from_dict(spec['config']), spec['grid'], Path(spec['out'])
-    from backshot_kit.data import load_data
-    data = load_data(cfg)
-    storage = make_storage(spec['storage'], spec['heartbeat_interval'], spec['grace_period'], spec['max_retry'], create=False)
+    cfg, data, storage, bar = search.worker_setup(spec)
+    space, out = spec['grid'], Path(spec['out'])
     study = open_smart_study(storage, spec['study_name'], space, cfg, spec['seed'], spec['min_resource'], spec['reduction_factor'],
                              create=False, worker=spec['worker'])
-    pos = spec.get('position')
-    bar = (lambda trial, p: dict(position=pos, leave=False, desc=f"w{pos} trial {trial.number}")) if pos is not None else False
     obj = make_smart_objective(space, cfg, data, out / 'tuning' / SMART_DIR, spec['budget'], spec['rungs'], progress=bar)
     run_smart_worker(study, obj, out, grid_size(space), spec['budget'], spec['max_retry'], spec['poll'])
     return 0
