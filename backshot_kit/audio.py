@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 from scipy.signal import resample_poly
-from .config import BackshotError
+from .config import BackshotError, file_mode
 
 # %% auto #0
 __all__ = ['resample', 'audio_info', 'read_audio', 'write_audio']
@@ -61,7 +61,7 @@ def write_audio(path, audio:np.ndarray, sr:int, subtype:str|None=None) -> Path:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'); os.close(fd)
     try:
         sf.write(tmp, a.T if a.ndim == 2 else a, int(sr), format=fmt, subtype=subtype)
-        os.replace(tmp, path)
+        os.chmod(tmp, file_mode(path)); os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True); raise
     return path

@@ -10,8 +10,8 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['PRESETS', 'MODEL_KEYS', 'BackshotError', 'Config', 'parse_value', 'parse_overrides', 'config_replace',
-           'config_from_dict', 'atomic_write', 'save_json', 'load_json', 'resolve_device', 'add_config_args',
-           'config_from_args']
+           'config_from_dict', 'file_mode', 'atomic_write', 'save_json', 'load_json', 'resolve_device',
+           'add_config_args', 'config_from_args']
 
 # %% ../nbs/00_config.ipynb #14aa6f92
 class BackshotError(Exception):
@@ -135,6 +135,13 @@ def config_from_dict(d:dict) -> Config:
     return Config(**d)
 
 # %% ../nbs/00_config.ipynb #afb11356
+def file_mode(path) -> int:
+    "Permissions for writing `path`: those of the file already there, else a new file's (0o666 less the umask)."
+    try: return os.stat(path).st_mode & 0o7777
+    except FileNotFoundError:
+        um = os.umask(0); os.umask(um)
+        return 0o666 & ~um
+
 def atomic_write(path, data:bytes|str):
     "Write `data` to `path` through a temp file in the same folder and a rename."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
@@ -142,6 +149,7 @@ def atomic_write(path, data:bytes|str):
     try:
         with os.fdopen(fd, 'wb') as f:
             f.write(data.encode() if isinstance(data, str) else data); f.flush(); os.fsync(f.fileno())
+            os.fchmod(f.fileno(), file_mode(path))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True); raise

@@ -11,7 +11,7 @@ import numpy as np
 import torch, torch.nn as nn
 import soundfile as sf
 from tqdm.auto import tqdm
-from .config import BackshotError, resolve_device
+from .config import BackshotError, file_mode, resolve_device
 from .audio import audio_info, read_audio, resample, write_audio
 from .model import UNet1D
 from .train import load_model
@@ -181,10 +181,6 @@ _INT_SUBTYPES = ('PCM_S8', 'PCM_U8', 'PCM_16', 'PCM_24', 'PCM_32', 'ULAW', 'ALAW
 def _pieces(T:int, B:int, M:int):
     for a in range(0, T, B): yield max(0, a - M), a, min(T, a + B), min(T, a + B + M)
 
-def _default_mode() -> int:
-    "Permissions a new file gets here (0o666 less the umask); temp files start as 0o600."
-    m = os.umask(0); os.umask(m); return 0o666 & ~m
-
 def _open_out(dst:Path, sr:int, C:int, subtype:str):
     "A temporary SoundFile next to `dst` in its format (the input's subtype when the format holds it)."
     from backshot_kit.audio import _format_for
@@ -215,7 +211,7 @@ def denoise_file(den:Denoiser,            # the denoiser
                 y = den(x, sr)[:, a - s:b - s]
                 out.write((np.clip(y, -1.0, 1.0 - 2.0 ** -15) if info.subtype in _INT_SUBTYPES else y).T)
                 if progress is not None: progress((b - a) / sr)
-        os.chmod(tmp, _default_mode()); os.replace(tmp, dst)
+        os.chmod(tmp, file_mode(dst)); os.replace(tmp, dst)
     except BaseException:
         tmp.unlink(missing_ok=True); raise
     return dict(src=str(src), dst=str(dst), sr=sr, channels=C, seconds=T / sr)

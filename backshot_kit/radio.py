@@ -9,7 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 import numpy as np
 from scipy.signal import firwin, kaiserord, lfilter, oaconvolve
-from .config import BackshotError
+from .config import BackshotError, file_mode
 from .channel import channel_spec, carson_bandwidth, fm_discriminator, am_envelope
 from .stream import PolyResampler, LiveQueue, StopStream
 
@@ -521,7 +521,7 @@ class WavSink:
     def close(self):
         "Finish the file and move it into place."
         if self.f.closed: return
-        self.f.close(); os.replace(self.tmp, self.path)
+        self.f.close(); os.chmod(self.tmp, file_mode(self.path)); os.replace(self.tmp, self.path)
 
 # %% ../nbs/10a_radio.ipynb #4f7abdc6
 class StdoutSink:

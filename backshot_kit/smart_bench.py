@@ -280,6 +280,7 @@ def bench_cli(argv=None) -> int:
     p.add_argument('--real-seeds', type=int, default=0, help="also run the quick grid and this many smart searches for real at the quick grid's epochs")
     a = p.parse_args(argv)
     cfg, out = config_from_args(a), Path(a.out)
+    optuna.logging.set_verbosity(optuna.logging.WARNING)          # no line per replayed trial
     table = curve_table(cfg, 'full', out / 'table', a.workers)
     res = compare(table, cfg, range(a.seeds), a.budget_epochs, min_resource=a.min_resource, reduction_factor=a.reduction_factor)
     real = real_check(cfg, out / 'real', tuple(range(a.real_seeds))) if a.real_seeds else None
