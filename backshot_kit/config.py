@@ -110,7 +110,7 @@ def parse_value(key:str, text:str):
     "Convert `text` to the type of config field `key`."
     f = _field(key)
     if text.lower() in ('none', 'null') and 'None' in f.type: return None
-    base = _TYPES[f.type.split('|')[0]]
+    base = _TYPES[f.type.split('|')[0].strip()]                      # 'int | None' -> int
     try: return base(text) if base is not int else int(text, 10)
     except ValueError: raise BackshotError(f"config key '{key}': {text!r} is not a {base.__name__}; allowed: {f.metadata['allowed']}") from None
 
