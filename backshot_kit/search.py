@@ -18,7 +18,8 @@ __all__ = ['GUIDE_KEYS', 'FULL_GRID', 'QUICK_GRID', 'GRIDS', 'OK_STATUSES', 'MET
            'storage_url', 'make_storage', 'search_spec', 'default_study_name', 'open_study', 'grid_state', 'worker_id',
            'recover', 'grid_point_id', 'results_from_study', 'update_best', 'write_results', 'load_results',
            'TrialFailed', 'outcome', 'make_objective', 'run_worker', 'spawn_worker', 'worker_main', 'cpu_cores',
-           'worker_setup', 'grid_worker', 'resolve_workers', 'run_search', 'top_configs', 'quick_cli', 'full_cli']
+           'worker_setup', 'grid_worker', 'resolve_workers', 'run_workers', 'run_search', 'top_configs', 'quick_cli',
+           'full_cli']
 
 # %% ../nbs/07_search.ipynb #efb926f7
 GUIDE_KEYS = ('batch_size', 'learning_rate', 'epochs', 'optimizer', 'scheduler_patience', 'scheduler_factor', 'early_stopping_patience')
@@ -543,8 +544,9 @@ class _Overall:
         if self.bar is not None: self.bar.close()
 
 # %% ../nbs/07_search.ipynb #f3388909
-def _spawned(spec, nw, overall, study, n, max_retry, poll) -> list[int]:
-    procs = [spawn_worker({**spec, 'position': (i + 1 if spec['progress'] else None)}) for i in range(nw)]
+def run_workers(specs:list, overall, study, max_retry:int, poll:float) -> list[int]:
+    "Start a worker process per spec and update `overall` until they end (an interrupt stops them all); their exit codes."
+    procs = [spawn_worker(s) for s in specs]
     try:
         while any(p.poll() is None for p in procs):
             time.sleep(poll); overall.update(results_from_study(study, max_retry))
@@ -554,6 +556,9 @@ def _spawned(spec, nw, overall, study, n, max_retry, poll) -> list[int]:
         for p in procs: p.wait()
         raise
     return [p.returncode for p in procs]
+
+def _spawned(spec, nw, overall, study, n, max_retry, poll) -> list[int]:
+    return run_workers([{**spec, 'position': (i + 1 if spec['progress'] else None)} for i in range(nw)], overall, study, max_retry, poll)
 
 # %% ../nbs/07_search.ipynb #4f749209
 def run_search(grid='quick',                 # 'quick', 'full', a dict or a JSON/YAML grid file

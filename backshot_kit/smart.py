@@ -290,15 +290,8 @@ def smart_worker(spec:dict) -> int:
 
 def _spawn_all(spec:dict, nw:int, overall, study, max_retry:int, poll:float) -> list[int]:
     "Start `nw` worker processes (worker w seeds its sampler with seed + w) and update the bar until they end."
-    procs = [spawn_worker({**spec, 'worker': i, 'position': (i + 1 if spec['progress'] else None)}) for i in range(nw)]
-    try:
-        while any(p.poll() is None for p in procs): time.sleep(poll); overall.update(results_from_study(study, max_retry))
-    except BaseException:
-        for p in procs:
-            if p.poll() is None: p.terminate()
-        for p in procs: p.wait()
-        raise
-    return [p.returncode for p in procs]
+    specs = [{**spec, 'worker': i, 'position': (i + 1 if spec['progress'] else None)} for i in range(nw)]
+    return search.run_workers(specs, overall, study, max_retry, poll)
 
 # %% ../nbs/07a_smart.ipynb #3f04f4d9
 def _smart_report(study, recs, budget, n, out, codes, max_retry):
