@@ -18,8 +18,8 @@ __all__ = ['GUIDE_KEYS', 'FULL_GRID', 'QUICK_GRID', 'GRIDS', 'OK_STATUSES', 'MET
            'storage_url', 'make_storage', 'search_spec', 'default_study_name', 'open_study', 'grid_state', 'worker_id',
            'recover', 'grid_point_id', 'results_from_study', 'update_best', 'write_results', 'load_results',
            'TrialFailed', 'outcome', 'make_objective', 'run_worker', 'spawn_worker', 'worker_main', 'cpu_cores',
-           'worker_setup', 'grid_worker', 'resolve_workers', 'run_workers', 'run_search', 'top_configs', 'quick_cli',
-           'full_cli']
+           'worker_setup', 'grid_worker', 'resolve_workers', 'run_workers', 'run_search', 'top_configs',
+           'add_worker_args', 'quick_cli', 'full_cli']
 
 # %% ../nbs/07_search.ipynb #efb926f7
 GUIDE_KEYS = ('batch_size', 'learning_rate', 'epochs', 'optimizer', 'scheduler_patience', 'scheduler_factor', 'early_stopping_patience')
@@ -643,6 +643,14 @@ def top_configs(records:list[dict], n:int=5, columns=None):
     return df.sort_values('best_val_loss', kind='stable').head(n).reset_index(drop=True)
 
 # %% ../nbs/07_search.ipynb #e8a18b4f
+def add_worker_args(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
+    "The worker options the search commands share: --threads, --heartbeat, --grace, --no-progress."
+    p.add_argument('--threads', type=int, default=None, help='torch threads per worker (default on a CPU: cores // workers, 1 for tiny)')
+    p.add_argument('--heartbeat', type=int, default=HEARTBEAT_INTERVAL, help=f'seconds between trial heartbeats (default {HEARTBEAT_INTERVAL})')
+    p.add_argument('--grace', type=int, default=GRACE_PERIOD, help=f'seconds without heartbeat before a trial counts as dead (default {GRACE_PERIOD})')
+    p.add_argument('--no-progress', action='store_true', help='no progress bars')
+    return p
+
 def _search_cli(mode:str, argv=None) -> int:
     from backshot_kit.config import add_config_args, config_from_args
     n = grid_size(resolve_grid(mode))
@@ -652,10 +660,7 @@ def _search_cli(mode:str, argv=None) -> int:
     p.add_argument('--study', default=None, help=f'study name in the storage (default backshot-{mode})')
     p.add_argument('--grid', default=None, help="JSON/YAML file {key: [values]} to search instead of the mode's grid")
     p.add_argument('--max-trials', type=int, default=None, help='start at most N trials in this run (run again to continue)')
-    p.add_argument('--threads', type=int, default=None, help='torch threads per worker (default on a CPU: cores // workers, 1 for tiny)')
-    p.add_argument('--heartbeat', type=int, default=HEARTBEAT_INTERVAL, help=f'seconds between trial heartbeats (default {HEARTBEAT_INTERVAL})')
-    p.add_argument('--grace', type=int, default=GRACE_PERIOD, help=f'seconds without heartbeat before a trial counts as dead (default {GRACE_PERIOD})')
-    p.add_argument('--no-progress', action='store_true', help='no progress bars')
+    add_worker_args(p)
     a = p.parse_args(argv)
     cfg = config_from_args(a)
     recs = run_search(a.grid or mode, cfg, a.out, workers=a.workers, storage=a.storage, study_name=a.study, progress=not a.no_progress,

@@ -400,10 +400,7 @@ def smart_cli(argv=None) -> int:
     p.add_argument('--seed', type=int, default=0, help='TPE sampler seed (default 0)')
     p.add_argument('--min-resource', type=int, default=MIN_RESOURCE, help=f'epochs at the first successive-halving rung (default {MIN_RESOURCE})')
     p.add_argument('--reduction-factor', type=int, default=REDUCTION_FACTOR, help=f'1 in this many trials goes on past a rung (default {REDUCTION_FACTOR})')
-    p.add_argument('--threads', type=int, default=None, help='torch threads per worker (default on a CPU: cores // workers, 1 for tiny)')
-    p.add_argument('--heartbeat', type=int, default=HEARTBEAT_INTERVAL, help=f'seconds between trial heartbeats (default {HEARTBEAT_INTERVAL})')
-    p.add_argument('--grace', type=int, default=GRACE_PERIOD, help=f'seconds without heartbeat before a trial counts as dead (default {GRACE_PERIOD})')
-    p.add_argument('--no-progress', action='store_true', help='no progress bars')
+    search.add_worker_args(p)
     a = p.parse_args(argv)
     cfg = config_from_args(a)
     recs = run_smart(cfg, a.out, a.budget_epochs, a.grid or 'full', workers=a.workers, storage=a.storage, study_name=a.study, seed=a.seed,
