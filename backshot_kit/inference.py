@@ -13,7 +13,7 @@ import soundfile as sf
 from tqdm.auto import tqdm
 from .config import BackshotError, file_mode, resolve_device
 from .audio import audio_info, read_audio, resample, write_audio
-from .model import UNet1D
+from .model import UNet1D, receptive_field
 from .train import load_model
 
 # %% auto #0
@@ -22,37 +22,15 @@ __all__ = ['SHIPPED_MODEL', 'chunk_plan', 'denoise_array', 'measure_delay', 'Den
            'denoise_cli']
 
 # %% ../nbs/08_inference.ipynb #c3ebec30
-_PLANS = {}
-
-def _impulse_span(hp:dict) -> tuple[int, int]:
-    "Exact (past, future) dependency span of the UNet1D architecture `hp`."
-    m = UNet1D(**{**hp, 'base_channels': 1, 'growth': 1.0}).double()
-    with torch.no_grad():
-        for p in m.parameters(): p.fill_(0.5)
-    S, half = hp['stride'] ** hp['depth'], 2 * hp['kernel_size'] * hp['stride'] ** hp['depth']
-    while True:
-        n = m.valid_length(2 * half + S); u = half + torch.arange(S)
-        x = torch.zeros(S, n, dtype=torch.float64); x[torch.arange(S), u] = 1.0
-        with torch.no_grad(): nz = (m(x) - x) != 0
-        idx = torch.arange(n).expand(S, n)
-        lo, hi = torch.where(nz, idx, n).min(1).values, torch.where(nz, idx, -1).max(1).values
-        if lo.min() > 0 and hi.max() < n - 1: return int((hi - u).max()), int((u - lo).max())
-        half *= 2
-
-# %% ../nbs/08_inference.ipynb #3842597a
 def chunk_plan(model:nn.Module) -> dict:
     "Block alignment, receptive field (past, future) and the block-aligned context for chunked processing of `model`."
     hp = getattr(model, 'hparams', None)
     if not hp or not {'depth', 'stride', 'kernel_size'} <= set(hp):
         raise BackshotError(f"chunk_plan needs a UNet1D-style model with hparams depth/stride/kernel_size, got {type(model).__name__}")
-    key = tuple(sorted((k, hp[k]) for k in ('depth', 'stride', 'kernel_size')))
-    if key not in _PLANS:
-        past, future = _impulse_span(dict(hp))
-        block = hp['stride'] ** hp['depth']
-        _PLANS[key] = dict(block=block, past=past, future=future, context=-(-max(past, future, 1) // block) * block)
-    return dict(_PLANS[key])
+    rf, block = receptive_field(model), hp['stride'] ** hp['depth']
+    return dict(block=block, past=rf['past'], future=rf['future'], context=-(-max(rf['past'], rf['future'], 1) // block) * block)
 
-# %% ../nbs/08_inference.ipynb #51496cea
+# %% ../nbs/08_inference.ipynb #531ba2be
 def _segments(T:int, chunk:int, ctx:int):
     "(segment start, segment end, keep start, keep end) for every chunk of a signal of length `T`."
     for a in range(0, T, chunk):
@@ -63,7 +41,7 @@ def _run(model, segs, device) -> np.ndarray:
     with torch.no_grad():
         return model(torch.as_tensor(np.stack(segs), dtype=torch.float32, device=device)).float().cpu().numpy()
 
-# %% ../nbs/08_inference.ipynb #e0fdddc5
+# %% ../nbs/08_inference.ipynb #51496cea
 def denoise_array(model:nn.Module,        # a trained UNet1D (in eval mode)
                   x:np.ndarray,           # audio at the model's rate, (T,) or (channels, T)
                   chunk:int=160000,       # samples per chunk (rounded up to the block)
@@ -95,7 +73,7 @@ def denoise_array(model:nn.Module,        # a trained UNet1D (in eval mode)
     Y = Y[:, d:d + T] if d > 0 else Y[:, :T]
     return Y[0] if x.ndim == 1 else Y
 
-# %% ../nbs/08_inference.ipynb #4a685e77
+# %% ../nbs/08_inference.ipynb #a774128d
 def measure_delay(model:nn.Module,   # the model (eval mode)
                   n:int=16384,        # probe length (samples)
                   max_lag:int|None=None, # largest lag searched (default: the receptive field)
@@ -116,7 +94,7 @@ def measure_delay(model:nn.Module,   # the model (eval mode)
     lags = np.r_[0:L + 1, -L:0]
     return int(lags[np.argmax(cc[lags])])
 
-# %% ../nbs/08_inference.ipynb #f3282a31
+# %% ../nbs/08_inference.ipynb #18ae458a
 class Denoiser:
     "A trained model ready to denoise `(T,)` or `(channels, T)` audio at any sample rate."
     def __init__(self, model:nn.Module,   # a trained UNet1D
@@ -148,7 +126,7 @@ class Denoiser:
 
     def __repr__(self): return f"Denoiser({self.source or type(self.model).__name__}, {self.sr} Hz, delay {self.delay}, {self.device})"
 
-# %% ../nbs/08_inference.ipynb #7c13db3b
+# %% ../nbs/08_inference.ipynb #a14b0b56
 import backshot_kit
 SHIPPED_MODEL = Path(backshot_kit.__file__).resolve().parent.parent / 'saved_models' / 'unet1d_best.pth'
 
@@ -167,7 +145,7 @@ def load_denoiser(path=None,   # checkpoint (default: `default_model_path()`)
     model, ck = load_model(path, dev)
     return Denoiser(model, sr=int(ck.get('config', {}).get('sample_rate', 16000)), device=dev, source=str(path), **kw)
 
-# %% ../nbs/08_inference.ipynb #7c4a38b2
+# %% ../nbs/08_inference.ipynb #dc6a1625
 def piece_alignment(den:Denoiser, sr:int) -> tuple[int, int]:
     "(unit, margin) in samples at rate `sr`: piece starts are multiples of `unit`, with `margin` samples of context each side."
     r = Fraction(den.sr, int(sr)); up, down = r.numerator, r.denominator
@@ -175,7 +153,7 @@ def piece_alignment(den:Denoiser, sr:int) -> tuple[int, int]:
     m = (den.plan['context'] + abs(den.delay)) * down / up + 2 * 10 * max(up, down) / up + 8
     return unit, -(-math.ceil(m) // unit) * unit
 
-# %% ../nbs/08_inference.ipynb #011c202e
+# %% ../nbs/08_inference.ipynb #d5d85474
 _INT_SUBTYPES = ('PCM_S8', 'PCM_U8', 'PCM_16', 'PCM_24', 'PCM_32', 'ULAW', 'ALAW', 'DWVW_12', 'DWVW_16', 'DWVW_24')
 
 def _pieces(T:int, B:int, M:int):
@@ -190,7 +168,7 @@ def _open_out(dst:Path, sr:int, C:int, subtype:str):
     st = subtype if sf.check_format(fmt, subtype) else None
     return sf.SoundFile(tmp, 'w', int(sr), C, st, format=fmt), Path(tmp)
 
-# %% ../nbs/08_inference.ipynb #e4931041
+# %% ../nbs/08_inference.ipynb #011c202e
 def denoise_file(den:Denoiser,            # the denoiser
                  src,                     # input audio file
                  dst,                     # output file (format from its extension)
@@ -216,7 +194,7 @@ def denoise_file(den:Denoiser,            # the denoiser
         tmp.unlink(missing_ok=True); raise
     return dict(src=str(src), dst=str(dst), sr=sr, channels=C, seconds=T / sr)
 
-# %% ../nbs/08_inference.ipynb #57ca9ab6
+# %% ../nbs/08_inference.ipynb #45c9d4c4
 def audio_extensions() -> tuple[str, ...]:
     "File extensions of the formats soundfile reads here (headerless RAW excluded), with common aliases."
     exts = {'.' + f.lower() for f in sf.available_formats() if f != 'RAW'} | {'.aif', '.oga', '.opus', '.wave'}
@@ -238,7 +216,7 @@ def collect_inputs(inputs, exts=None) -> list[tuple[Path, Path|None, str|None]]:
         else: seen[rel] = src
     return out
 
-# %% ../nbs/08_inference.ipynb #a6cb55f6
+# %% ../nbs/08_inference.ipynb #72705810
 def _duration(p:Path) -> float:
     try: i = audio_info(p); return i.frames / i.samplerate
     except Exception: return 0.0
@@ -268,7 +246,7 @@ def denoise_files(den:Denoiser, # the denoiser
     bar.close()
     return dict(files=done, failed=len(errors), audio_seconds=secs, seconds=time.perf_counter() - t0, errors=errors)
 
-# %% ../nbs/08_inference.ipynb #4107edbf
+# %% ../nbs/08_inference.ipynb #d1170331
 def speed_test(den:Denoiser, seconds:float=60., files:int=1, seed:int=0) -> dict:
     "Denoise `files` signals of `seconds` each at the model rate; real-time factors by wall and CPU time."
     x = (0.1 * np.random.default_rng(seed).standard_normal(int(seconds * den.sr))).astype(np.float32)
@@ -279,7 +257,7 @@ def speed_test(den:Denoiser, seconds:float=60., files:int=1, seed:int=0) -> dict
     a = files * seconds
     return dict(audio_seconds=a, wall_seconds=w, x_realtime=a / w, x_realtime_per_cpu_second=a / c, threads=torch.get_num_threads())
 
-# %% ../nbs/08_inference.ipynb #061ef23e
+# %% ../nbs/08_inference.ipynb #627b36ad
 def denoise_cli(argv=None) -> int:
     "`backshot denoise`: denoise audio files and folders."
     p = argparse.ArgumentParser(prog='backshot denoise', description='Denoise audio files and folders (recursively) with a trained model.')
