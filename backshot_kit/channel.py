@@ -504,7 +504,7 @@ def _check_channels(channels) -> tuple:
 
 def random_params(rng,                        # numpy Generator or seed
                   ranges:dict=DEFAULT_RANGES, # where parameters are drawn from
-                  channels=CHANNELS,          # channel types to draw from (uniformly)
+                  channels=CHANNELS,          # channel types to draw from, equally often (repeat one to weight it)
                  ) -> dict:
     "One random channel draw: channel, cnr_db, hum_db (None for no hum), hum_freq, impulse_rate, impulse_db."
     rng, channels = np.random.default_rng(rng), _check_channels(channels)
@@ -522,7 +522,7 @@ def simulate_random(clean:np.ndarray,   # clean audio, (T,) or (n, T)
                     sr:float,           # its sample rate (Hz)
                     rng,                # numpy Generator or seed
                     ranges:dict=DEFAULT_RANGES, # where parameters are drawn from
-                    channels=CHANNELS,  # channel types to draw from (uniformly)
+                    channels=CHANNELS,  # channel types to draw from, equally often (repeat one to weight it)
                    ) -> tuple[np.ndarray, dict|list[dict]]:
     "Each row through its own random channel: `(noisy, params)`, params a dict for 1-D input, else one per row."
     x = _as_rows(clean); rng, channels = np.random.default_rng(rng), _check_channels(channels)
@@ -530,7 +530,7 @@ def simulate_random(clean:np.ndarray,   # clean audio, (T,) or (n, T)
     ps = [random_params(rng, ranges, channels) for _ in range(len(x))]
     for p in ps: _check_interference(sr, p['hum_db'], p['hum_freq'], p['impulse_rate'], p['impulse_db'])
     y = np.empty_like(x)
-    for c in channels:                                   # rows of one channel type go through together
+    for c in dict.fromkeys(channels):                    # rows of one channel type go through together, once
         idx = [i for i, p in enumerate(ps) if p['channel'] == c]
         if idx: y[idx] = _channel_rows(x[idx], sr, c, np.array([ps[i]['cnr_db'] for i in idx]), rng)
     for yr, xr, p in zip(y, x, ps):

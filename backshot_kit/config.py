@@ -33,6 +33,9 @@ def _unit(v): return isinstance(v, (int, float)) and not isinstance(v, bool) and
 def _frac(v): return isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1
 def _one_of(*opts): return _rule(lambda v: v in opts, 'one of ' + ', '.join(map(repr, opts)))
 def _opt_str(v): return v is None or (isinstance(v, str) and v != '')
+def _channel_list(v):
+    from backshot_kit.channel import CHANNELS            # imported here: the channel module itself needs this one
+    return v is None or (isinstance(v, str) and all(c.strip() in CHANNELS for c in v.split(',')))
 
 # %% ../nbs/00_config.ipynb #943ee3f1
 MODEL_KEYS = ('depth', 'base_channels', 'kernel_size', 'stride')
@@ -64,6 +67,8 @@ class Config:
     n_val: int|None = _f(None, lambda v: v is None or _pos_int(v), 'an integer >= 1', 'built-in validation clips')
     n_test: int|None = _f(None, lambda v: v is None or _pos_int(v), 'an integer >= 1', 'built-in test clips')
     speech_prob: float = _f(0.7, _frac, 'a float in [0, 1]', 'share of speech (vs music) in built-in clips')
+    channels: str|None = _f(None, _channel_list, "None, or radio channel types joined by commas, from 'nbfm5', 'nbfm2.5', 'wbfm75', 'wbfm50', 'am'",
+                            'channel types the simulated noise is drawn from, equally often; repeat one to draw it more often (default: all)')
     builtin_fraction: float = _f(0.0, lambda v: _frac(v) and v < 1, 'a float in [0, 1)', 'share of built-in clips mixed into user data')
     noise_snr_min: float = _f(0.0, lambda v: isinstance(v, float) and -30 <= v <= 60, 'a float in [-30, 60]', 'lowest SNR (dB) when mixing noise/ recordings')
     noise_snr_max: float = _f(20.0, lambda v: isinstance(v, float) and -30 <= v <= 60, 'a float in [-30, 60]', 'highest SNR (dB) when mixing noise/ recordings')

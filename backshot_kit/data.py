@@ -10,7 +10,7 @@ import numpy as np
 from .config import BackshotError, Config
 
 # %% auto #0
-__all__ = ['AudioData', 'simulated_noise', 'builtin_data', 'load_data']
+__all__ = ['AudioData', 'config_channels', 'simulated_noise', 'builtin_data', 'load_data']
 
 # %% ../nbs/04_data.ipynb #dd45d4ab
 @dataclass
@@ -48,10 +48,16 @@ class AudioData:
                 f"of {T/self.sr:.2f} s at {self.sr} Hz")
 
 # %% ../nbs/04_data.ipynb #7a8a6488
-def simulated_noise(sr:int):
-    "A `noise_fn` that passes clean clips through randomly drawn radio channels."
-    from backshot_kit.channel import simulate_random
-    def noise_fn(clean, rng): return simulate_random(clean, sr, rng)[0].astype(np.float32)
+def config_channels(cfg:Config) -> tuple:
+    "The radio channel types `cfg.channels` names (repeats kept: they weight the draw), or all of them."
+    from backshot_kit.channel import CHANNELS
+    return tuple(c.strip() for c in cfg.channels.split(',')) if cfg.channels else CHANNELS
+
+def simulated_noise(sr:int, channels=None):
+    "A `noise_fn` that passes clean clips through randomly drawn radio channels (of `channels`, default all)."
+    from backshot_kit.channel import simulate_random, CHANNELS
+    channels = channels or CHANNELS
+    def noise_fn(clean, rng): return simulate_random(clean, sr, rng, channels=channels)[0].astype(np.float32)
     return noise_fn
 
 def builtin_data(cfg:Config) -> AudioData:
@@ -60,9 +66,10 @@ def builtin_data(cfg:Config) -> AudioData:
     sr, secs, s = cfg.sample_rate, cfg.clip_seconds, cfg.seed
     corpus = lambda n, k: clean_corpus(n, secs, sr, seed=s * 10 + k, speech_prob=cfg.speech_prob)
     train, val, test = corpus(cfg.n_train, 1), corpus(cfg.n_val, 2), corpus(cfg.n_test, 3)
-    noise = simulated_noise(sr)
+    noise = simulated_noise(sr, config_channels(cfg))
+    source = f'built-in ({cfg.preset}' + (f'; channels {cfg.channels}' if cfg.channels else '') + ')'
     return AudioData(sr, train, noise(val, np.random.default_rng([s, 2])), val, noise(test, np.random.default_rng([s, 3])), test,
-                     noise_fn=noise, seed=s, source=f'built-in ({cfg.preset})')
+                     noise_fn=noise, seed=s, source=source)
 
 # %% ../nbs/04_data.ipynb #20e483e8
 def load_data(cfg:Config) -> AudioData:

@@ -11,7 +11,7 @@ import numpy as np
 import soundfile as sf
 from .config import BackshotError, Config
 from .audio import read_audio
-from .data import AudioData, builtin_data, simulated_noise
+from .data import AudioData, builtin_data, simulated_noise, config_channels
 
 # %% auto #0
 __all__ = ['AUDIO_EXTS', 'list_audio', 'FileInfo', 'file_info', 'DataReport', 'check_data', 'report_text', 'write_test_folder',
@@ -187,7 +187,7 @@ def folder_data(cfg:Config, report:DataReport|None=None) -> AudioData:
     if r.errors or not r.ok: raise BackshotError("the data folder has problems; training stopped:\n" + report_text(r))
     sr, T = cfg.sample_rate, int(round(cfg.clip_seconds * cfg.sample_rate))
     bank = [read_audio(r.root / 'noise' / f.rel, sr) for f in r.usable('noise')]
-    sim = simulated_noise(sr)
+    sim = simulated_noise(sr, config_channels(cfg))
     fill = recorded_noise(bank, (cfg.noise_snr_min, cfg.noise_snr_max)) if bank else sim
     splits = _split_clips(_clips_by_file(r, cfg), cfg.seed)
     cat = lambda xs: np.concatenate(xs) if xs else np.zeros((0, T), np.float32)
