@@ -12,6 +12,7 @@ from scipy.signal import butter, sosfiltfilt
 from tqdm.auto import tqdm
 from .config import BackshotError, atomic_write
 from .audio import read_audio, resample, write_audio
+from .channel import CHANNELS
 from .train import si_sdr_db
 
 # %% auto #0
@@ -113,7 +114,7 @@ def lag_samples(ref:np.ndarray, est:np.ndarray, sr:int, max_ms:float=20.) -> int
     return int(lags[np.argmax(cc[lags])])
 
 # %% ../nbs/08a_evaluate.ipynb #1fb21503
-CHANNEL_NAMES = ('nbfm5', 'nbfm2.5', 'wbfm75', 'wbfm50', 'am')
+CHANNEL_NAMES = CHANNELS                      # the simulator's channel types, in table order
 
 def parse_name(name:str) -> dict:
     "Channel type, CNR and kind found in a file name (None where absent)."
@@ -126,17 +127,13 @@ def parse_name(name:str) -> dict:
     return dict(channel=ch, cnr_db=cnr, kind=kind)
 
 # %% ../nbs/08a_evaluate.ipynb #b4cce977
-def _audio_files(folder:Path) -> list[Path]:
-    from backshot_kit.inference import audio_extensions
-    exts = audio_extensions()
-    return sorted(p.relative_to(folder) for p in folder.rglob('*') if p.is_file() and p.suffix.lower() in exts and not p.name.startswith('.'))
-
 def pair_files(noisy, clean, manifest=None) -> pd.DataFrame:
     "One row per noisy file: `file`, `noisy`, `clean` paths, `channel`, `cnr_db`, `kind`."
     noisy, clean = Path(noisy), Path(clean)
     for d, what in ((noisy, '--noisy'), (clean, '--clean')):
         if not d.is_dir(): raise BackshotError(f"{d}: {what} folder not found")
-    rels = _audio_files(noisy)
+    from backshot_kit.inference import collect_inputs
+    rels = [rel for _, rel, _ in collect_inputs([noisy])]
     if not rels: raise BackshotError(f"{noisy}: no audio files")
     df = pd.DataFrame([dict(file=str(r), **parse_name(str(r))) for r in rels])
     man = Path(manifest) if manifest else noisy / 'manifest.csv'

@@ -557,9 +557,6 @@ def run_workers(specs:list, overall, study, max_retry:int, poll:float) -> list[i
         raise
     return [p.returncode for p in procs]
 
-def _spawned(spec, nw, overall, study, n, max_retry, poll) -> list[int]:
-    return run_workers([{**spec, 'position': (i + 1 if spec['progress'] else None)} for i in range(nw)], overall, study, max_retry, poll)
-
 # %% ../nbs/07_search.ipynb #4f749209
 def run_search(grid='quick',                 # 'quick', 'full', a dict or a JSON/YAML grid file
                cfg:Config|None=None,         # base config (preset, data, device, ...); grid values override it
@@ -613,7 +610,7 @@ def run_search(grid='quick',                 # 'quick', 'full', a dict or a JSON
             spec = dict(target='backshot_kit.search:grid_worker', config=cfg.to_dict(), grid=g, out=str(out), storage=url, study_name=name,
                         heartbeat_interval=heartbeat_interval, grace_period=grace_period, max_retry=max_retry, poll=poll, stop_at=stop_at,
                         threads=threads, progress=bool(progress))
-            codes = _spawned(spec, nw, overall, study, n, max_retry, poll)
+            codes = run_workers([{**spec, 'position': (i + 1 if spec['progress'] else None)} for i in range(nw)], overall, study, max_retry, poll)
     finally:
         overall.close(); optuna.logging.set_verbosity(verbosity)
     recs = write_results(study, out, max_retry=max_retry)
