@@ -12,22 +12,26 @@ import torch
 from .config import BackshotError
 
 # %% auto #0
-__all__ = ['CHANNEL_SPECS', 'CHANNELS', 'DEFAULT_RANGES', 'ChannelSpec', 'channel_spec', 'carson_bandwidth', 'channel_bandwidth',
-           'if_factor', 'si_sdr', 'fft_resample', 'emphasis_response', 'preemphasis', 'deemphasis', 'fm_modulate',
-           'am_modulate', 'noise_sigma', 'add_awgn_cnr', 'if_response', 'if_filter', 'fm_discriminator', 'am_envelope',
-           'count_clicks', 'hum_wave', 'impulse_train', 'add_hum', 'add_impulses', 'count_bursts', 'simulate',
-           'random_params', 'simulate_random', 'predicted_snr_db']
+__all__ = ['SSB_BAND', 'CHANNEL_SPECS', 'CHANNELS', 'DETECTORS', 'STANDARD_RECEIVER', 'DEFAULT_RANGES', 'ChannelSpec',
+           'channel_spec', 'carson_bandwidth', 'channel_bandwidth', 'if_factor', 'si_sdr', 'fft_resample',
+           'emphasis_response', 'preemphasis', 'deemphasis', 'fm_modulate', 'am_modulate', 'noise_sigma',
+           'add_awgn_cnr', 'if_response', 'if_filter', 'fm_discriminator', 'am_envelope', 'band_gain', 'ssb_modulate',
+           'product_detector', 'count_clicks', 'hum_wave', 'impulse_train', 'add_hum', 'add_impulses', 'count_bursts',
+           'Receiver', 'am_detect', 'am_agc', 'simulate', 'random_params', 'simulate_random', 'predicted_snr_db']
 
 # %% ../nbs/02_channel.ipynb #8b1fd41b
 @dataclass(frozen=True)
 class ChannelSpec:
     "How one channel type modulates, and what its receiver needs."
-    kind: str                  # 'fm' or 'am'
+    kind: str                  # 'fm', 'am' or 'ssb'
     deviation: float = 0.      # FM peak frequency deviation (Hz) at full scale
     tau: float = 0.            # pre/de-emphasis time constant (s); 0 for none
     mod_index: float = 0.8     # AM modulation index m at full scale
     if_oversample: float = 2.  # default IF sample rate as a multiple of the IF bandwidth B
     min_sr: float = 8000.      # lowest audio sample rate (Hz) the channel accepts
+    sideband: int = 0          # SSB: +1 upper, -1 lower
+
+SSB_BAND = (300., 2700.)       # SSB transmitter and standard receive filter passband (Hz)
 
 CHANNEL_SPECS = {
     'nbfm5':   ChannelSpec('fm', deviation=5000.),
@@ -35,6 +39,8 @@ CHANNEL_SPECS = {
     'wbfm75':  ChannelSpec('fm', deviation=75000., tau=75e-6, if_oversample=1.5),
     'wbfm50':  ChannelSpec('fm', deviation=75000., tau=50e-6, if_oversample=1.5),
     'am':      ChannelSpec('am', mod_index=0.8),
+    'usb':     ChannelSpec('ssb', sideband=1, if_oversample=1.),
+    'lsb':     ChannelSpec('ssb', sideband=-1, if_oversample=1.),
 }
 CHANNELS = tuple(CHANNEL_SPECS)
 
@@ -65,8 +71,9 @@ def carson_bandwidth(deviation:float, # peak frequency deviation Δf (Hz)
 def channel_bandwidth(channel:str, # one of `CHANNELS`
                       sr:float,    # audio sample rate (Hz)
                      ) -> float:
-    "IF bandwidth B (Hz) of `channel` for audio at `sr`: Carson's for FM, 2W for AM, with W = sr/2."
+    "IF bandwidth B (Hz) of `channel` for audio at `sr`: Carson's for FM, 2W for AM, with W = sr/2; SSB's filter width."
     spec, W = channel_spec(channel), _check_sr(sr, channel) / 2
+    if spec.kind == 'ssb': return SSB_BAND[1] - SSB_BAND[0]
     return carson_bandwidth(spec.deviation, W) if spec.kind == 'fm' else 2. * W
 
 def _smooth(n:int) -> int:
@@ -207,10 +214,10 @@ def add_awgn_cnr(iq:np.ndarray,            # complex baseband, (L,) or (n, L)
 
 # %% ../nbs/02_channel.ipynb #43269328
 @functools.lru_cache(32)
-def _if_gain(n:int, fs:float, bandwidth:float):
+def _if_gain(n:int, fs:float, bandwidth:float, transition:float=0.1):
     "IF amplitude response on the `fft` bins; bins it passes at + and - frequencies; of those, bins at gain 1."
     f = np.abs(sfft.fftfreq(n, 1 / fs))
-    t = min(0.1 * bandwidth, fs - bandwidth)
+    t = min(transition * bandwidth, fs - bandwidth)
     u = np.clip((f - (bandwidth - t) / 2) / max(t, 1e-9), 0, 1)
     G = np.sqrt(0.5 + 0.5 * np.cos(np.pi * u)).astype(np.float32)
     G[f < (bandwidth - t) / 2] = 1; G[u >= 1] = 0
@@ -223,10 +230,12 @@ def _if_gain(n:int, fs:float, bandwidth:float):
 def if_response(n:int,           # number of FFT bins
                 fs:float,         # sample rate (Hz)
                 bandwidth:float,  # noise bandwidth B (Hz), at most fs
+                transition:float=0.1, # width of the raised-cosine skirt as a fraction of B
                ) -> np.ndarray:
     "Amplitude response of the IF filter on the `numpy.fft.fftfreq(n, 1/fs)` bins."
     if not 0 < bandwidth <= fs: raise BackshotError(f"IF bandwidth {bandwidth!r} Hz must be in (0, fs={fs!r} Hz]")
-    return _if_gain(int(n), float(fs), float(bandwidth))[0].copy()
+    if not 0 < transition <= 1: raise BackshotError(f"IF transition {transition!r} must be a fraction of the bandwidth in (0, 1]")
+    return _if_gain(int(n), float(fs), float(bandwidth), float(transition))[0].copy()
 
 # %% ../nbs/02_channel.ipynb #b0bb26eb
 def if_filter(iq:np.ndarray,            # complex baseband, filtered along the last axis
@@ -235,11 +244,12 @@ def if_filter(iq:np.ndarray,            # complex baseband, filtered along the l
               cnr_db=None,              # None, or add noise at this CNR (dB; a number or one per row)
               rng=None,                 # numpy Generator or seed for the noise
               carrier_power:float=1.,   # carrier power C the CNR refers to
+              transition:float=0.1,     # raised-cosine skirt width as a fraction of `bandwidth`
              ) -> np.ndarray:
     "Zero-phase IF low-pass of noise bandwidth `bandwidth`; with `cnr_db`, first adds white noise at that CNR."
     iq = np.asarray(iq, np.complex64); n = iq.shape[-1]
-    if_response(n, fs, bandwidth)                        # validates
-    G, kp, kn, kf, kfn = _if_gain(int(n), float(fs), float(bandwidth))
+    if_response(n, fs, bandwidth, transition)            # validates
+    G, kp, kn, kf, kfn = _if_gain(int(n), float(fs), float(bandwidth), float(transition))
     S = sfft.fft(iq, axis=-1)
     if cnr_db is not None:                               # white noise, drawn only where the filter passes
         sd = (_rows_param(noise_sigma(cnr_db, bandwidth, fs, carrier_power), iq) * np.sqrt(n / 2)).astype(np.float32)
@@ -281,6 +291,39 @@ def am_envelope(iq:np.ndarray,  # complex baseband along the last axis
     env = np.abs(np.asarray(iq, np.complex64))
     c = env.mean(-1, keepdims=True) if carrier is None else _rows_param(carrier, env)
     return ((env / c - 1) / m).astype(np.float32)
+
+# %% ../nbs/02_channel.ipynb #d11cd6c1
+def band_gain(f:np.ndarray,        # frequencies (Hz); negative ones are stopped
+              lo:float, hi:float,  # passband edges (Hz)
+              edge:float=100.,     # width of the raised-cosine skirt at each edge (Hz)
+             ) -> np.ndarray:
+    "Amplitude response passing positive frequencies from `lo` to `hi` Hz, with raised-cosine edges."
+    f = np.asarray(f, np.float64)
+    up, dn = np.clip((f - lo) / edge + 0.5, 0, 1), np.clip((hi - f) / edge + 0.5, 0, 1)
+    return ((0.5 - 0.5 * np.cos(np.pi * up)) * (0.5 - 0.5 * np.cos(np.pi * dn))).astype(np.float32)
+
+# %% ../nbs/02_channel.ipynb #326ae6f2
+def ssb_modulate(audio:np.ndarray,   # real audio along the last axis
+                 sr:float,           # its sample rate (Hz), also the baseband rate
+                 sideband:int=1,     # +1 upper, -1 lower
+                 band=SSB_BAND,      # transmitter audio passband (Hz)
+                ) -> np.ndarray:
+    "SSB complex baseband: the `band`-limited analytic signal of `audio` (USB) or its mirror image (LSB)."
+    x = np.asarray(audio, np.float32); G = 2 * band_gain(sfft.fftfreq(x.shape[-1], 1 / sr), *band)
+    s = sfft.ifft(sfft.fft(x, axis=-1) * G, axis=-1).astype(np.complex64)
+    return s if sideband > 0 else np.conj(s)
+
+def product_detector(iq:np.ndarray,   # SSB complex baseband along the last axis
+                     sr:float,        # its sample rate (Hz)
+                     sideband:int=1,  # +1 upper, -1 lower
+                     offset:float=0., # receiver tuned this many Hz above the carrier
+                     band=SSB_BAND,   # receive filter passband (Hz)
+                    ) -> np.ndarray:
+    "SSB audio: mix down by `offset` Hz, keep `band` of the chosen sideband, take the real part."
+    iq = np.asarray(iq, np.complex64); n = iq.shape[-1]
+    if offset: iq = iq * _expj((-2 * np.pi * offset / sr * np.arange(n)).astype(np.float32))
+    G = band_gain(sideband * sfft.fftfreq(n, 1 / sr), *band)
+    return sfft.ifft(sfft.fft(iq, axis=-1) * G, axis=-1).real.astype(np.float32)
 
 # %% ../nbs/02_channel.ipynb #9ffd8868
 @functools.lru_cache(8)
@@ -405,6 +448,59 @@ def _check_cnr(cnr_db, n:int) -> np.ndarray:
     if not np.isfinite(c).all(): raise BackshotError(f"cnr_db must be finite (dB); got {cnr_db!r}")
     return np.broadcast_to(c, (n,))
 
+# %% ../nbs/02_channel.ipynb #dfacbdbd
+DETECTORS = ('envelope', 'sync')
+
+@dataclass(frozen=True)
+class Receiver:
+    "One receiver's build and settings; the defaults are each channel type's standard receiver."
+    if_scale: float = 1.          # IF bandwidth / the channel's nominal bandwidth (FM, AM)
+    if_transition: float = 0.1    # IF skirt width / IF bandwidth (raised cosine)
+    deviation_scale: float = 1.   # FM: transmitted peak deviation / the channel's
+    tx_tau: float|None = None     # FM: transmitter pre-emphasis (s); None: the channel's
+    rx_tau: float|None = None     # FM: receiver de-emphasis (s); None: the channel's
+    mod_index: float|None = None  # AM: modulation index at full scale; None: the channel's
+    detector: str = 'envelope'    # AM: one of `DETECTORS`
+    agc_tau: float = 0.           # AM: AGC time constant (s); 0 for a fixed gain
+    rx_band: tuple = SSB_BAND     # SSB: receive filter passband (Hz)
+    offset: float = 0.            # SSB: oscillator tuned this many Hz above the carrier
+
+    def __post_init__(self):
+        for k, lo, hi in (('if_scale', 0.05, 20), ('if_transition', 1e-3, 1), ('deviation_scale', 0.01, 10), ('agc_tau', 0, 60), ('offset', -2000, 2000)):
+            _finite(f'receiver {k}', getattr(self, k), lo, hi, f'a number in [{lo}, {hi}]')
+        for k in ('tx_tau', 'rx_tau'):
+            if getattr(self, k) is not None: _finite(f'receiver {k}', getattr(self, k), 0, 1e-3, 'None or a time constant in [0, 0.001] s')
+        if self.mod_index is not None: _finite('receiver mod_index', self.mod_index, 0.01, 1, 'None or a number in [0.01, 1]')
+        if self.detector not in DETECTORS: raise BackshotError(f"receiver detector {self.detector!r}; allowed: {_names(DETECTORS)}")
+        lo, hi = (tuple(self.rx_band) + (None, None))[:2]
+        if len(self.rx_band) != 2 or not (isinstance(lo, (int, float)) and isinstance(hi, (int, float)) and 0 <= lo < hi):
+            raise BackshotError(f"receiver rx_band {self.rx_band!r} must be (low, high) Hz with 0 <= low < high")
+
+STANDARD_RECEIVER = Receiver()
+
+# %% ../nbs/02_channel.ipynb #c66ee2cb
+def am_detect(iq:np.ndarray,           # AM complex baseband along the last axis
+              m:float=0.8,              # modulation index that maps to 1.0
+              detector:str='envelope',  # one of `DETECTORS`
+             ) -> np.ndarray:
+    "AM audio from the envelope |s| or the synchronous (in-phase) detector, carrier level removed, over `m`."
+    if detector == 'envelope': return am_envelope(iq, m)
+    if detector not in DETECTORS: raise BackshotError(f"AM detector {detector!r}; allowed: {_names(DETECTORS)}")
+    r = np.asarray(iq, np.complex64).real
+    return ((r / r.mean(-1, keepdims=True) - 1) / m).astype(np.float32)
+
+def am_agc(audio:np.ndarray,  # AM audio (detector output), along the last axis
+           sr:float,          # its sample rate (Hz)
+           m:float,           # the modulation index the audio was scaled by
+           tau:float,         # AGC time constant (s)
+          ) -> np.ndarray:
+    "The detected envelope 1 + m·audio divided by its causal running level, back on the audio's scale."
+    from scipy.signal import lfilter
+    env = 1 + m * np.asarray(audio, np.float64); a = 1 - math.exp(-1 / (tau * sr))
+    z0 = env[..., :max(1, int(tau * sr))].mean(-1, keepdims=True) * (1 - a)
+    level = lfilter([a], [1, -(1 - a)], env, axis=-1, zi=z0)[0]
+    return ((env / np.maximum(level, 1e-3) - 1) / m).astype(np.float32)
+
 # %% ../nbs/02_channel.ipynb #824e3089
 def _taper(n:int, lo:int, hi:int) -> np.ndarray:
     "1 on [lo, hi), raised-cosine ramps down to 0 at both ends, so the circular wrap is continuous."
@@ -423,25 +519,40 @@ def _padded(x:np.ndarray, sr:float) -> np.ndarray:
     xp = np.pad(x, ((0, 0), (P, N - T - P)), mode='reflect' if T > 1 else 'edge')
     return xp * _taper(N, P // 2, P + T + P // 2)
 
-def _channel_rows(x:np.ndarray, sr:float, channel:str, cnr:np.ndarray, rng, if_oversample=None) -> np.ndarray:
-    "Rows of clean audio `x` (n, T) through `channel` at per-row CNR `cnr` (n,): the demodulated audio."
-    spec, U, B = channel_spec(channel), if_factor(channel, sr, if_oversample), channel_bandwidth(channel, sr)
-    n, T = x.shape; out = np.empty_like(x)
-    if n == 0 or T == 0: return out
+# %% ../nbs/02_channel.ipynb #308291fa
+def _ssb_rows(x:np.ndarray, sr:float, spec:ChannelSpec, cnr:np.ndarray, rng, rx:Receiver) -> np.ndarray:
+    "Rows of `x` through an SSB channel at per-row SNR `cnr` in the receive filter: the product detector's audio."
+    T = x.shape[-1]; P, N = _pad_sizes(T, sr)
+    s = ssb_modulate(_padded(x, sr), sr, spec.sideband)
+    power = np.maximum(np.mean(np.abs(s[:, P:P + T]) ** 2, -1), 1e-4)
+    s = add_awgn_cnr(s, cnr, rx.rx_band[1] - rx.rx_band[0], sr, rng, carrier_power=power)
+    return product_detector(s, sr, spec.sideband, rx.offset, rx.rx_band)[:, P:P + T]
+
+# %% ../nbs/02_channel.ipynb #1b24429b
+def _channel_rows(x:np.ndarray, sr:float, channel:str, cnr:np.ndarray, rng, if_oversample=None, rx:Receiver=STANDARD_RECEIVER) -> np.ndarray:
+    "Rows of clean audio `x` (n, T) through `channel` and receiver `rx` at per-row CNR `cnr` (n,): the demodulated audio."
+    spec = channel_spec(channel); n, T = x.shape
+    if n == 0 or T == 0: return np.empty_like(x)
+    if spec.kind == 'ssb': return _ssb_rows(x, sr, spec, cnr, rng, rx)
+    fm, ov = spec.kind == 'fm', spec.if_oversample if if_oversample is None else if_oversample
+    dev, m = spec.deviation * rx.deviation_scale, spec.mod_index if rx.mod_index is None else rx.mod_index
+    tx_tau, rx_tau = (spec.tau if t is None else t for t in (rx.tx_tau, rx.rx_tau))
+    B = channel_bandwidth(channel, sr) * rx.if_scale
+    U = max(if_factor(channel, sr, if_oversample), _smooth(math.ceil(ov * max(B, carson_bandwidth(dev, sr / 2) if fm else sr) / sr - 1e-9)))
     P, N = _pad_sizes(T, sr); fs, step = U * sr, max(1, 2**20 // (N * U))
-    wi = _taper(N * U, P // 2 * U, (P + T + P // 2) * U)
+    wi = _taper(N * U, P // 2 * U, (P + T + P // 2) * U); out = np.empty_like(x)
     for i in range(0, n, step):
         xp = _padded(x[i:i + step], sr)
-        if spec.tau: xp = preemphasis(xp, sr, spec.tau)
+        if tx_tau: xp = preemphasis(xp, sr, tx_tau)
         g = 1 / np.maximum(np.abs(xp).max(-1, keepdims=True), 1)      # the transmitter never exceeds full scale
-        xp *= g; mu = xp.mean(-1, keepdims=True) if spec.kind == 'fm' else 0.
-        s = _fm_circular(xp - mu, sr, fs, spec.deviation) if spec.kind == 'fm' else am_modulate(xp, sr, fs, spec.mod_index)
-        y = if_filter(s, fs, B, cnr_db=cnr[i:i + step], rng=rng); del s
-        d = fm_discriminator(y, fs, spec.deviation) if spec.kind == 'fm' else am_envelope(y, spec.mod_index)
+        xp *= g; mu = xp.mean(-1, keepdims=True) if fm else 0.
+        s = _fm_circular(xp - mu, sr, fs, dev) if fm else am_modulate(xp, sr, fs, m)
+        y = if_filter(s, fs, B, cnr_db=cnr[i:i + step], rng=rng, transition=rx.if_transition); del s
+        d = fm_discriminator(y, fs, dev) if fm else am_detect(y, m, rx.detector)
         d *= wi; a = (fft_resample(d, N) + mu) / g
-        if spec.tau: a = deemphasis(a, sr, spec.tau)
+        if rx_tau: a = deemphasis(a, sr, rx_tau)
         out[i:i + step] = a[:, P:P + T]
-    return out
+    return am_agc(out, sr, m, rx.agc_tau) if not fm and rx.agc_tau else out
 
 # %% ../nbs/02_channel.ipynb #7b29fd7d
 def _interfere(y:np.ndarray, clean:np.ndarray, sr:float, rng, hum_db=None, hum_freq=50., impulse_rate=0., impulse_db=6.):
@@ -468,19 +579,23 @@ def simulate(clean:np.ndarray,          # clean audio, (T,) or (n, T); 1.0 = pea
              impulse_rate:float=0.,     # impulsive bursts per second (Poisson)
              impulse_db:float=6.,       # burst peak level relative to the clean RMS (dB)
              if_oversample:float|None=None, # IF rate / IF bandwidth; None for the channel's default
+             receiver:Receiver|None=None,   # the receiver's build and settings; None for the standard one
             ) -> np.ndarray:
     "Noisy audio, sample-aligned with `clean` and on its scale, as an RTL-SDR receiver would hear it through `channel`."
     x = _as_rows(clean); spec = channel_spec(channel); sr = _check_sr(sr, channel)
     cnr = _check_cnr(cnr_db, len(x)); _check_interference(sr, hum_db, hum_freq, impulse_rate, impulse_db)
     rng = np.random.default_rng(rng)
-    y = _channel_rows(x, sr, channel, cnr, rng, if_oversample)
+    rx = receiver or STANDARD_RECEIVER
+    if not isinstance(rx, Receiver): raise BackshotError(f"receiver must be a Receiver or None; got {type(rx).__name__}")
+    y = _channel_rows(x, sr, channel, cnr, rng, if_oversample, rx)
     if hum_db is not None or impulse_rate > 0:
         for yr, xr in zip(y, x): _interfere(yr, xr, sr, rng, hum_db, hum_freq, impulse_rate, impulse_db)
     return y.reshape(np.shape(clean))
 
 # %% ../nbs/02_channel.ipynb #2fe65c5e
 DEFAULT_RANGES = {
-    'cnr_db': {'nbfm5': (3., 30.), 'nbfm2.5': (3., 30.), 'wbfm75': (0., 12.), 'wbfm50': (0., 12.), 'am': (8., 40.)},
+    'cnr_db': {'nbfm5': (3., 30.), 'nbfm2.5': (3., 30.), 'wbfm75': (0., 12.), 'wbfm50': (0., 12.), 'am': (8., 40.),
+               'usb': (0., 30.), 'lsb': (0., 30.)},
     'hum_prob': 0.3,               # share of clips with mains hum
     'hum_db': (-40., -15.),        # hum level relative to the clean RMS (dB), uniform
     'hum_freqs': (50., 60.),       # mains frequencies to pick from
@@ -543,11 +658,12 @@ def predicted_snr_db(clean:np.ndarray, # clean audio, (T,) or (n, T)
                      channel:str,      # one of `CHANNELS`
                      cnr_db,           # carrier-to-noise ratio (dB)
                     ) -> float|np.ndarray:
-    "Output SNR (dB) of `clean` through `channel` that the small-noise theory predicts above threshold, per row."
+    "Output SNR (dB) of `clean` through `channel` that the small-noise theory predicts above threshold, per row (SSB: against its noise-free output)."
     x = _as_rows(clean); spec = channel_spec(channel); sr = _check_sr(sr, channel)
     W, B, cnr = sr / 2, channel_bandwidth(channel, sr), 10 ** (np.asarray(cnr_db, np.float64) / 10)
     xe = _padded(x, sr); xe = preemphasis(xe, sr, spec.tau) if spec.tau else xe
     g2 = 1 / np.maximum(np.abs(xe).max(-1), 1) ** 2; px = x.var(-1, dtype=np.float64); N0 = 1 / (B * cnr)
+    if spec.kind == 'ssb': return float(cnr_db) if np.ndim(cnr_db) == 0 and np.ndim(clean) == 1 else np.broadcast_to(np.asarray(cnr_db, np.float64), (len(x),)).copy()
     if spec.kind == 'am': noise = N0 * W / spec.mod_index ** 2
     else:
         a = 2 * np.pi * spec.tau
