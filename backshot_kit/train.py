@@ -15,7 +15,8 @@ from .data import AudioData, load_data
 from .channel import si_sdr
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'si_sdr_db', 'save_checkpoint', 'load_checkpoint', 'load_model', 'file_sha256', 'init_model',
+__all__ = ['CKPT_FORMAT', 'MAX_CHANNELS', 'MAX_BLOCK', 'MAX_PARAMS', 'MAX_SAMPLE_RATE', 'si_sdr_db', 'save_checkpoint',
+           'check_model_kwargs', 'check_checkpoint', 'load_checkpoint', 'load_model', 'file_sha256', 'init_model',
            'snr_loss', 'loss_fn', 'EarlyStopping', 'StopTraining', 'make_optimizer', 'make_scheduler', 'engine_options',
            'Trainer', 'train_epoch', 'predict', 'validate', 'fit', 'val_metrics', 'toy_data', 'ScriptedTrainer',
            'summarize', 'train', 'train_cli']
@@ -34,9 +35,63 @@ def save_checkpoint(path, model:nn.Module, config:dict|None=None, history:list|N
     except BaseException: tmp.unlink(missing_ok=True); raise
     return path
 
+# %% ../nbs/06_train.ipynb #63b7ea3e
+MAX_CHANNELS, MAX_BLOCK, MAX_PARAMS, MAX_SAMPLE_RATE = 1024, 65536, 50_000_000, 384000
+
+def _int_in(lo, hi): return lambda v: isinstance(v, int) and not isinstance(v, bool) and lo <= v <= hi
+_ARCH = dict(depth=(_int_in(1, 8), 'an integer in 1..8'), base_channels=(_int_in(1, MAX_CHANNELS), f'an integer in 1..{MAX_CHANNELS}'),
+             kernel_size=(_int_in(2, 64), 'an integer in 2..64'), stride=(_int_in(2, 16), 'an integer in 2..16'),
+             growth=(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0.25 <= v <= 8, 'a number in [0.25, 8]'),
+             max_channels=(_int_in(1, MAX_CHANNELS), f'an integer in 1..{MAX_CHANNELS}'), bias=(lambda v: isinstance(v, bool), 'true or false'))
+
+# %% ../nbs/06_train.ipynb #dd7e1565
+def check_model_kwargs(kw, path='checkpoint') -> dict:
+    "The `UNet1D` arguments of a checkpoint, checked before anything is built; `BackshotError` naming the key otherwise."
+    if not isinstance(kw, dict): raise BackshotError(f"{path}: 'model_kwargs' is a {type(kw).__name__}, not a mapping")
+    if (bad := [k for k in kw if k not in _ARCH]): raise BackshotError(f"{path}: unknown model_kwargs key(s) {', '.join(map(repr, bad))}; allowed: {', '.join(_ARCH)}")
+    if (miss := [k for k in MODEL_KEYS if k not in kw]): raise BackshotError(f"{path}: model_kwargs lacks {', '.join(map(repr, miss))}")
+    for k, v in kw.items():
+        if not _ARCH[k][0](v): raise BackshotError(f"{path}: model_kwargs '{k}': invalid value {v!r}; allowed: {_ARCH[k][1]}")
+    if kw['kernel_size'] < kw['stride']: raise BackshotError(f"{path}: model_kwargs kernel_size {kw['kernel_size']} is smaller than stride {kw['stride']}")
+    if kw['stride'] ** kw['depth'] > MAX_BLOCK: raise BackshotError(f"{path}: model_kwargs stride**depth = {kw['stride'] ** kw['depth']} exceeds {MAX_BLOCK} samples")
+    return kw
+
+# %% ../nbs/06_train.ipynb #0ce321b7
+def _meta_model(kw:dict, path) -> UNet1D:
+    "The model `kw` describes, on the meta device (no memory), refused when it has more than `MAX_PARAMS` parameters."
+    with torch.device('meta'): m = UNet1D(**kw)
+    if (n := n_params(m)) > MAX_PARAMS: raise BackshotError(f"{path}: model_kwargs ask for {n:,} parameters, more than the limit of {MAX_PARAMS:,}")
+    return m
+
+# %% ../nbs/06_train.ipynb #6fb5f608
+def _check_weights(sd, meta:UNet1D, path):
+    if not isinstance(sd, dict) or not all(isinstance(v, torch.Tensor) for v in sd.values()): raise BackshotError(f"{path}: 'state_dict' is not a mapping of tensors")
+    want = {k: tuple(v.shape) for k, v in meta.state_dict().items()}
+    have = {k: tuple(v.shape) for k, v in sd.items()}
+    if have != want:
+        k = sorted(set(have) ^ set(want)) or [k for k in want if have[k] != want[k]]
+        raise BackshotError(f"{path}: weights do not match the stored architecture (first difference: {k[0]!r}: "
+                            f"{have.get(k[0], 'missing')} in the file, {want.get(k[0], 'not in the model')} expected)")
+    for k, v in sd.items():
+        if not v.is_floating_point(): raise BackshotError(f"{path}: weight {k!r} is {v.dtype}, not floating point")
+        if not torch.isfinite(v).all(): raise BackshotError(f"{path}: weight {k!r} holds NaN or infinite values; the model cannot denoise")
+
+# %% ../nbs/06_train.ipynb #481f3a5b
+def _check_meta(ck:dict, path):
+    for k, t in (('config', dict), ('metrics', dict), ('history', list)):
+        if k in ck and not isinstance(ck[k], t): raise BackshotError(f"{path}: '{k}' is a {type(ck[k]).__name__}, not a {t.__name__}")
+    sr = ck.get('config', {}).get('sample_rate', 16000)
+    if not _int_in(8000, MAX_SAMPLE_RATE)(sr): raise BackshotError(f"{path}: config 'sample_rate': invalid value {sr!r}; allowed: an integer from 8000 to {MAX_SAMPLE_RATE} (Hz)")
+
+def check_checkpoint(ck:dict, path='checkpoint') -> dict:
+    "Validate a loaded checkpoint's architecture, weights and metadata (`BackshotError` naming what is wrong); returns it."
+    _check_meta(ck, path)
+    _check_weights(ck.get('state_dict'), _meta_model(check_model_kwargs(ck.get('model_kwargs'), path), path), path)
+    return ck
+
 # %% ../nbs/06_train.ipynb #058b8446
 def load_checkpoint(path, map_location='cpu') -> dict:
-    "Read a backshot_kit checkpoint safely (weights only); clear errors for anything else."
+    "Read a backshot_kit checkpoint safely (weights only) and validate it; clear errors for anything else."
     path = Path(path)
     if not path.is_file(): raise BackshotError(f"{path}: checkpoint not found")
     try: ck = torch.load(path, map_location=map_location, weights_only=True)
@@ -47,11 +102,11 @@ def load_checkpoint(path, map_location='cpu') -> dict:
         raise BackshotError(f"{path}: not a readable checkpoint ({type(e).__name__})") from None
     if not isinstance(ck, dict) or ck.get('format') != CKPT_FORMAT:
         raise BackshotError(f"{path}: not a backshot_kit model (no '{CKPT_FORMAT}' format marker)")
-    return ck
+    return check_checkpoint(ck, path)
 
 def load_model(path, device='cpu') -> tuple[UNet1D, dict]:
     "Rebuild the model stored in checkpoint `path`; returns `(model in eval mode, checkpoint dict)`."
-    ck = load_checkpoint(path)
+    ck = load_checkpoint(path)                         # validated: the model below is the size of the weights in the file
     model = UNet1D(**ck['model_kwargs'])
     try: model.load_state_dict(ck['state_dict'])
     except RuntimeError as e: raise BackshotError(f"{path}: weights do not match the stored architecture ({str(e).splitlines()[0]})") from None
