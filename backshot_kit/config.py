@@ -67,8 +67,10 @@ class Config:
     n_val: int|None = _f(None, lambda v: v is None or _pos_int(v), 'an integer >= 1', 'built-in validation clips')
     n_test: int|None = _f(None, lambda v: v is None or _pos_int(v), 'an integer >= 1', 'built-in test clips')
     speech_prob: float = _f(0.7, _frac, 'a float in [0, 1]', 'share of speech (vs music) in built-in clips')
-    channels: str|None = _f(None, _channel_list, "None, or radio channel types joined by commas, from 'nbfm5', 'nbfm2.5', 'wbfm75', 'wbfm50', 'am'",
+    channels: str|None = _f(None, _channel_list, "None, or radio channel types joined by commas, from 'nbfm5', 'nbfm2.5', 'wbfm75', 'wbfm50', 'am', 'usb', 'lsb'",
                             'channel types the simulated noise is drawn from, equally often; repeat one to draw it more often (default: all)')
+    receivers: str = _f('random', lambda v: v in ('random', 'fixed'), "one of 'random', 'fixed'",
+                        "simulated receivers: 'random' draws IF, detector, filters and interference per clip; 'fixed' the standard ones")
     builtin_fraction: float = _f(0.0, lambda v: _frac(v) and v < 1, 'a float in [0, 1)', 'share of built-in clips mixed into user data')
     noise_snr_min: float = _f(0.0, lambda v: isinstance(v, float) and -30 <= v <= 60, 'a float in [-30, 60]', 'lowest SNR (dB) when mixing noise/ recordings')
     noise_snr_max: float = _f(20.0, lambda v: isinstance(v, float) and -30 <= v <= 60, 'a float in [-30, 60]', 'highest SNR (dB) when mixing noise/ recordings')

@@ -8,9 +8,11 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 import numpy as np
 from .config import BackshotError, Config
+from .channel import CHANNELS, simulate_random
+from .receivers import RANGES, simulate_receivers
 
 # %% auto #0
-__all__ = ['AudioData', 'config_channels', 'simulated_noise', 'builtin_data', 'load_data']
+__all__ = ['AudioData', 'config_channels', 'simulated_noise', 'simulated_pairs', 'builtin_data', 'load_data']
 
 # %% ../nbs/04_data.ipynb #dd45d4ab
 @dataclass
@@ -22,7 +24,7 @@ class AudioData:
     val_clean: np.ndarray            # (Nv, T) validation target
     test_noisy: np.ndarray           # (Nt, T) test input (never used for model selection)
     test_clean: np.ndarray           # (Nt, T) test target
-    noise_fn: object = None               # noise_fn(clean (n, T), rng) -> noisy: re-draws the noise of every training clip
+    noise_fn: object = None               # noise_fn(clean (n, T), rng) -> noisy, or (noisy, target): re-draws every training clip's noise
     train_noisy: np.ndarray|None = None   # fixed noisy versions of the training clips (recorded pairs)
     groups: list|None = None              # [(row indices, noise_fn)]: re-drawn rows; other rows keep `train_noisy`
     seed: int = 0
@@ -31,15 +33,22 @@ class AudioData:
     _cache: OrderedDict = field(default_factory=OrderedDict, repr=False)
 
     def train_pairs(self, epoch:int) -> tuple[np.ndarray, np.ndarray]:
-        "`(noisy, clean)` training pairs for `epoch`; re-drawn noise is a deterministic function of (seed, epoch)."
-        if epoch in self._cache: self._cache.move_to_end(epoch); return self._cache[epoch], self.train_clean
+        "`(noisy, target)` training pairs for `epoch`, a deterministic function of (seed, epoch); the target is the clean clip unless the noise function gives one."
+        if epoch in self._cache: self._cache.move_to_end(epoch); return self._cache[epoch]
         noisy = self.train_noisy.copy() if self.train_noisy is not None else np.empty_like(self.train_clean)
+        target = self.train_clean
         groups = self.groups if self.groups is not None else [(np.arange(len(noisy)), self.noise_fn)]
         for k, (rows, fn) in enumerate(groups):
-            if len(rows): noisy[rows] = fn(self.train_clean[rows], np.random.default_rng([self.seed, 1, epoch, k]))
-        self._cache[epoch] = noisy
-        while len(self._cache) > 1 and sum(a.nbytes for a in self._cache.values()) > self.cache_bytes: self._cache.popitem(last=False)
-        return noisy, self.train_clean
+            if not len(rows): continue
+            out = fn(self.train_clean[rows], np.random.default_rng([self.seed, 1, epoch, k]))
+            if isinstance(out, tuple):
+                if target is self.train_clean: target = self.train_clean.copy()
+                noisy[rows], target[rows] = out
+            else: noisy[rows] = out
+        self._cache[epoch] = (noisy, target)
+        size = lambda: sum(n.nbytes + (t.nbytes if t is not self.train_clean else 0) for n, t in self._cache.values())
+        while len(self._cache) > 1 and size() > self.cache_bytes: self._cache.popitem(last=False)
+        return noisy, target
 
     def describe(self) -> str:
         "One line: split sizes, clip length and where the data come from."
@@ -50,26 +59,31 @@ class AudioData:
 # %% ../nbs/04_data.ipynb #7a8a6488
 def config_channels(cfg:Config) -> tuple:
     "The radio channel types `cfg.channels` names (repeats kept: they weight the draw), or all of them."
-    from backshot_kit.channel import CHANNELS
     return tuple(c.strip() for c in cfg.channels.split(',')) if cfg.channels else CHANNELS
 
 def simulated_noise(sr:int, channels=None):
-    "A `noise_fn` that passes clean clips through randomly drawn radio channels (of `channels`, default all)."
-    from backshot_kit.channel import simulate_random, CHANNELS
+    "A `noise_fn` that passes clean clips through randomly drawn standard radio channels (of `channels`, default all)."
     channels = channels or CHANNELS
     def noise_fn(clean, rng): return simulate_random(clean, sr, rng, channels=channels)[0].astype(np.float32)
     return noise_fn
 
+def simulated_pairs(sr:int, channels=None, receivers:str='random'):
+    "A `noise_fn` giving `(noisy, target)`: clips through randomly drawn receptions, the target each receiver's noise-free output."
+    if receivers not in RANGES: raise BackshotError(f"receivers {receivers!r}; allowed: {', '.join(map(repr, RANGES))}")
+    ranges, channels = RANGES[receivers], channels or CHANNELS
+    def noise_fn(clean, rng): return simulate_receivers(clean, sr, rng, ranges, channels)[:2]
+    return noise_fn
+
 def builtin_data(cfg:Config) -> AudioData:
-    "Generated clean clips for every split, with simulated radio-channel noise."
+    "Generated clean clips for every split, through simulated receivers; targets are the receivers' noise-free outputs."
     from backshot_kit.synth import clean_corpus
     sr, secs, s = cfg.sample_rate, cfg.clip_seconds, cfg.seed
     corpus = lambda n, k: clean_corpus(n, secs, sr, seed=s * 10 + k, speech_prob=cfg.speech_prob)
     train, val, test = corpus(cfg.n_train, 1), corpus(cfg.n_val, 2), corpus(cfg.n_test, 3)
-    noise = simulated_noise(sr, config_channels(cfg))
-    source = f'built-in ({cfg.preset}' + (f'; channels {cfg.channels}' if cfg.channels else '') + ')'
-    return AudioData(sr, train, noise(val, np.random.default_rng([s, 2])), val, noise(test, np.random.default_rng([s, 3])), test,
-                     noise_fn=noise, seed=s, source=source)
+    pairs = simulated_pairs(sr, config_channels(cfg), cfg.receivers)
+    (vn, vt), (tn, tt) = pairs(val, np.random.default_rng([s, 2])), pairs(test, np.random.default_rng([s, 3]))
+    source = f'built-in ({cfg.preset}; {cfg.receivers} receivers' + (f'; channels {cfg.channels}' if cfg.channels else '') + ')'
+    return AudioData(sr, train, vn, vt, tn, tt, noise_fn=pairs, seed=s, source=source)
 
 # %% ../nbs/04_data.ipynb #20e483e8
 def load_data(cfg:Config) -> AudioData:
