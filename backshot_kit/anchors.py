@@ -75,8 +75,8 @@ def mmse_lsa(x:np.ndarray,            # noisy audio, (T,)
     return istft(G * X, nperseg=nper, noverlap=nper // 2)[1][:n].astype(np.float32)
 
 # %% ../nbs/08b_anchors.ipynb #9f5b70a1
-DFN_DELAY = 1440        # DeepFilterNet3's delay at 48 kHz (samples): STFT window and two frames of lookahead
-RNNOISE_DELAY = 960     # RNNoise's delay at 48 kHz (samples): its 480-sample frame and 480 of lookahead
+DFN_DELAY = 1440        # DeepFilterNet3's delay at 48 kHz (samples): its STFT (480) and two 480-sample frames of lookahead
+RNNOISE_DELAY = 960     # RNNoise's delay at 48 kHz (samples, 20 ms): two of its 480-sample frames
 
 def _import(pkg:str):
     "Import `pkg`, keeping numpy's float error settings as they were."
@@ -189,9 +189,10 @@ def available_anchors(names=None, # anchor names, a list or 'a,b'; None for all 
         pkgs = () if pkgs is None else (pkgs,) if isinstance(pkgs, str) else pkgs
         why = {p: _import_error(p) for p in pkgs}
         ok = [p for p in pkgs if why[p] is None]
-        if not pkgs or ok: found[name] = functools.partial(f, backend=ok[0]) if len(pkgs) > 1 else f; continue
-        notes.append(f"{name} left out: " + '; '.join(f'{p} {w}' for p, w in why.items())
-                     + f" (pip install {_PIP.get(pkgs[0], pkgs[0])}, or the anchors extra: pip install 'backshot_kit[anchors]')")
+        if pkgs and not ok:
+            notes.append(f"{name} left out: " + '; '.join(f'{p} {w}' for p, w in why.items())
+                         + f" (pip install {_PIP.get(pkgs[0], pkgs[0])}, or the anchors extra: pip install 'backshot_kit[anchors]')")
+        else: found[name] = functools.partial(f, backend=ok[0]) if len(pkgs) > 1 else f
     return found, notes
 
 # %% ../nbs/08b_anchors.ipynb #e5a7b70e
