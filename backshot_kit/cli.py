@@ -23,6 +23,7 @@ COMMANDS = {
     'stream':    ('backshot_kit.stream',    'stream_cli',    'real-time denoising of RTL-SDR radio (dongle, rtl_tcp, IQ file, stdin)'),
     'bench':     ('backshot_kit.bench',     'bench_cli',     'training-throughput benchmark of the trial engine'),
     'data':      ('backshot_kit.userdata',  'data_cli',      'check a data folder (backshot data check --data DIR)'),
+    'export':    ('backshot_kit.export',    'export_cli',    'write the denoiser as an ONNX file (offline, or --streaming: one block per call)'),
 }
 
 def _usage() -> str:
