@@ -4,7 +4,7 @@
 
 # %% ../nbs/08a_evaluate.ipynb #a926395d
 from __future__ import annotations
-import argparse, io, math, re, shutil, subprocess, sys, tempfile, warnings
+import argparse, io, math, re, shutil, subprocess, sys, tempfile, time, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -12,14 +12,17 @@ from scipy.signal import butter, sosfiltfilt
 from tqdm.auto import tqdm
 from .config import BackshotError, atomic_write
 from .audio import read_audio, resample, write_audio
-from .channel import CHANNELS
+from .channel import CHANNELS, Receiver
+from .receivers import FIXED_RANGES, draw_receiver, receive
+from .anchors import ANCHORS, available_anchors
 from .train import si_sdr_db
 
 # %% auto #0
-__all__ = ['METRICS', 'BASELINES', 'CHANNEL_NAMES', 'SENTENCES', 'VOICES', 'VARIANTS', 'si_sdr', 'pesq_score', 'stoi_score',
-           'score', 'lowpass', 'spectral_gate', 'lowpass_gate', 'lag_samples', 'parse_name', 'pair_files',
-           'evaluate_pair', 'evaluate_folder', 'builtin_clips', 'make_eval_set', 'espeak', 'midi_bytes', 'random_song',
-           'fluidsynth_render', 'real_clips', 'summarize', 'channel_table', 'plot_results', 'report', 'evaluate_cli']
+__all__ = ['METRICS', 'BASELINES', 'CHANNEL_NAMES', 'CROSS_CONDITIONS', 'CLEAN_CONDITIONS', 'SETS', 'SENTENCES', 'VOICES',
+           'VARIANTS', 'si_sdr', 'pesq_score', 'stoi_score', 'score', 'lowpass', 'spectral_gate', 'lowpass_gate',
+           'lag_samples', 'parse_name', 'pair_files', 'evaluate_pair', 'evaluate_folder', 'builtin_clips', 'reception',
+           'kit_reception', 'make_eval_set', 'espeak', 'midi_bytes', 'random_song', 'fluidsynth_render', 'real_clips',
+           'summarize', 'channel_table', 'plot_results', 'do_no_harm', 'report', 'evaluate_cli']
 
 # %% ../nbs/08a_evaluate.ipynb #8b2ffa65
 def _problem(ref:np.ndarray, est:np.ndarray) -> str:
@@ -142,7 +145,7 @@ def pair_files(noisy, clean, manifest=None) -> pd.DataFrame:
         m = pd.read_csv(man, dtype={'file': str})
         if 'file' not in m.columns: raise BackshotError(f"{man}: the manifest needs a 'file' column (got {', '.join(m.columns)})")
         m = m.set_index('file')
-        for col in ('channel', 'cnr_db', 'kind', 'clean'):
+        for col in ('channel', 'cnr_db', 'kind', 'clean', 'set', 'condition'):
             if col in m.columns: df[col] = [m[col].get(f, df.at[i, col] if col in df else None) for i, f in enumerate(df['file'])]
     df['noisy'] = [str(noisy / f) for f in df['file']]
     df['clean'] = [str(clean / (c if isinstance(c, str) and c else f)) for f, c in zip(df['file'], df.get('clean', df['file']))]
@@ -159,12 +162,14 @@ def _load_pair(row) -> tuple:
 
 def evaluate_pair(clean:np.ndarray, noisy:np.ndarray, sr:int, methods:dict, pesq:bool=True) -> list[dict]:
     "Scores of the noisy input and of every method's output (`methods`: name -> f(noisy, sr))."
-    out = [dict(method='noisy', **score(clean, noisy, sr, pesq), lag=lag_samples(clean, noisy, sr))]
+    out = [dict(method='noisy', **score(clean, noisy, sr, pesq), lag=lag_samples(clean, noisy, sr), rtf=0.)]
     for name, f in methods.items():
+        t0 = time.perf_counter()
         try: est = np.asarray(f(noisy, sr), np.float32)
         except Exception as e:
             out.append(dict(method=name, **{k: math.nan for k in METRICS}, lag=0, notes=f'{name} failed ({type(e).__name__}: {e})')); continue
-        out.append(dict(method=name, **score(clean, est, sr, pesq), lag=lag_samples(clean, est, sr)))
+        rtf = (time.perf_counter() - t0) / (len(noisy) / sr)        # seconds of compute per second of audio
+        out.append(dict(method=name, **score(clean, est, sr, pesq), lag=lag_samples(clean, est, sr), rtf=rtf))
     return out
 
 # %% ../nbs/08a_evaluate.ipynb #90d87727
@@ -172,15 +177,16 @@ def evaluate_folder(noisy,                # folder of noisy files
                     clean,                # folder of clean files (same relative paths)
                     denoiser=None,        # a `Denoiser` (or callable(x, sr)) to score as 'model'; None for baselines only
                     baselines=BASELINES,  # name -> f(noisy, sr)
+                    anchors:dict|None=None, # name -> f(noisy, sr): the denoisers users would pick instead (`available_anchors`)
                     manifest=None,        # CSV with file, channel, cnr_db, kind (default: noisy/manifest.csv if present)
                     pesq:bool=True,       # compute PESQ (the slowest metric)
                     progress:bool=True) -> pd.DataFrame:
     "Per-file, per-method scores with improvements over the noisy input (long format)."
     pairs = pair_files(noisy, clean, manifest)
-    methods = ({'model': denoiser} if denoiser is not None else {}) | dict(baselines)
+    methods = ({'model': denoiser} if denoiser is not None else {}) | dict(anchors or {}) | dict(baselines)
     rows = []
     for _, row in tqdm(pairs.iterrows(), total=len(pairs), desc='evaluate', unit='file', disable=not progress):
-        meta = {k: row.get(k) for k in ('file', 'channel', 'cnr_db', 'kind')}
+        meta = {k: row.get(k) for k in ('file', 'set', 'condition', 'channel', 'cnr_db', 'kind')}
         try:
             x, y, sr = _load_pair(row)
             res = evaluate_pair(x, y, sr, methods, pesq)
@@ -210,30 +216,69 @@ def _level(x:np.ndarray, rms_db:float) -> np.ndarray:
     if r == 0: return x.astype(np.float32)
     return (x * min(10 ** (rms_db / 20) / r, 0.99 / float(np.abs(x).max()))).astype(np.float32)
 
+def reception(rng, channel:str, cnr_db:float, **changes) -> dict:
+    "A standard reception of `channel` at `cnr_db` without interference, with `changes` made (see `draw_receiver`)."
+    p = draw_receiver(rng, FIXED_RANGES, [channel])
+    return {**p, 'cnr_db': float(cnr_db), 'hum_db': None, 'impulse': None, 'impulse_rate': 0., **changes}
+
+# %% ../nbs/08a_evaluate.ipynb #bba75998
+def _u(rng, lo, hi): return round(float(rng.uniform(lo, hi)), 1)
+def _ssb(rng): return str(rng.choice(['usb', 'lsb']))
+
+CROSS_CONDITIONS = {   # receivers outside the training ranges, or interference never drawn in training
+    'am-narrow':    lambda r: reception(r, 'am', 12., receiver=Receiver(if_scale=0.17, if_transition=0.7, mod_index=0.9, agc_tau=0.02), lowpass=2200.),
+    'nbfm-ctcss':   lambda r: reception(r, 'nbfm2.5', _u(r, 6, 12), receiver=Receiver(if_scale=0.5), highpass=350.),
+    'nbfm-8k':      lambda r: reception(r, 'nbfm5', _u(r, 6, 14), receiver=Receiver(deviation_scale=1.5), rate=8000.),
+    'ssb-mistuned': lambda r: reception(r, _ssb(r), float(r.choice([6., 10.])), receiver=Receiver(rx_band=(200., 2800.), offset=float(r.choice([-1, 1]) * r.uniform(80, 150)))),
+    'ssb-narrow':   lambda r: reception(r, _ssb(r), float(r.choice([6., 10.])), receiver=Receiver(rx_band=(400., 2200.))),
+    'whistle':      lambda r: reception(r, 'am', 20., whistle=(_u(r, 800, 3000), _u(r, 3, 8))),
+    'crashes':      lambda r: reception(r, 'nbfm5', _u(r, 10, 14), impulse='crashes', impulse_rate=_u(r, 3, 5), impulse_db=_u(r, 14, 18)),
+}
+CLEAN_CONDITIONS = {   # nothing to remove
+    'noise-free':   lambda r: reception(r, 'nbfm5', 300.),
+    'wbfm-45dB':    lambda r: reception(r, 'wbfm75', 45.),
+}
+
+def kit_reception(rng, channel:str, fm_cnr=(4., 14.), am_cnr=(12., 12.), ssb_snr=(6., 10.), hum_prob:float=0.5, impulse_prob:float=0.5) -> dict:
+    "A standard reception for the kit set: FM CNR, AM CNR or SSB SNR drawn from the ranges given, hum and bursts on half the files."
+    kind = 'am' if channel == 'am' else 'ssb' if channel in ('usb', 'lsb') else 'fm'
+    cnr = round(float(rng.uniform(*dict(am=am_cnr, ssb=ssb_snr, fm=fm_cnr)[kind])), 1)
+    hum = float(rng.uniform(-35, -15)) if rng.random() < hum_prob else None
+    imp = float(np.exp(rng.uniform(np.log(0.5), np.log(5)))) if rng.random() < impulse_prob else 0.
+    return reception(rng, channel, cnr, hum_db=hum, hum_freq=float(rng.choice([50., 60.])), impulse='bursts' if imp else None,
+                     impulse_rate=imp, impulse_db=float(rng.uniform(0, 12)))
+
+# %% ../nbs/08a_evaluate.ipynb #5f630748
+SETS = ('kit', 'cross', 'clean')
+
+def _check_sets(sets) -> tuple:
+    sets = tuple(s.strip() for s in sets.split(',')) if isinstance(sets, str) else tuple(sets)
+    bad = [s for s in sets if s not in SETS]
+    if bad or not sets: raise BackshotError(f"evaluation sets {', '.join(map(repr, bad)) or 'none'}: use one or more of {', '.join(map(repr, SETS))}")
+    return sets
+
 def make_eval_set(folder,                      # output folder: clean/, noisy/, noisy/manifest.csv
                   clips:dict,                  # name -> (clean audio at `sr`, kind)
                   sr:int=16000,                # sample rate of the clips and the files
-                  channels=CHANNEL_NAMES,      # channel types; every clip goes through each
-                  fm_cnr=(4., 14.),            # CNR range (dB) for FM channels, uniform
-                  am_cnr=(12., 12.),           # CNR range (dB) for AM
+                  channels=CHANNEL_NAMES,      # kit set: channel types; every clip goes through each
+                  sets=('kit',),               # which of `SETS` to write
                   rms_db=(-26., -14.),         # clean level range (dBFS RMS, relative to full deviation/modulation)
-                  hum_prob:float=0.5,          # share of files with mains hum (-35 to -15 dB re clean RMS)
-                  impulse_prob:float=0.5,      # share of files with impulsive bursts (0.5 to 5 per second)
-                  seed:int=0) -> pd.DataFrame:
-    "Write an evaluation set of simulated radio reception of `clips`; returns the manifest."
-    from backshot_kit.channel import simulate
-    folder, rng, rows = Path(folder), np.random.default_rng(seed), []
+                  seed:int=0,
+                  **kit) -> pd.DataFrame:      # kit set: `kit_reception` ranges (fm_cnr, am_cnr, ssb_snr, hum_prob, impulse_prob)
+    "Write evaluation sets of simulated radio reception of `clips` (reference: each receiver's noise-free output); returns the manifest."
+    folder, rng, rows, sets = Path(folder), np.random.default_rng(seed), [], _check_sets(sets)
+    jobs = [('kit', None, ch) for ch in channels] if 'kit' in sets else []
+    jobs += [(s, c, None) for s, conds in (('cross', CROSS_CONDITIONS), ('clean', CLEAN_CONDITIONS)) if s in sets for c in conds]
+    conds = {**CROSS_CONDITIONS, **CLEAN_CONDITIONS}
     for name, (x, kind) in clips.items():
         x = _level(np.asarray(x, np.float32), rng.uniform(*rms_db))
-        for ch in channels:
-            cnr = round(float(rng.uniform(*(am_cnr if ch == 'am' else fm_cnr))), 1)
-            hum = float(rng.uniform(-35, -15)) if rng.random() < hum_prob else None
-            imp = float(np.exp(rng.uniform(np.log(0.5), np.log(5)))) if rng.random() < impulse_prob else 0.
-            hz = float(rng.choice([50., 60.]))
-            y = simulate(x, sr, ch, cnr, rng, hum_db=hum, hum_freq=hz, impulse_rate=imp, impulse_db=float(rng.uniform(0, 12)))
-            f = f'{name}_{ch}_cnr{cnr:g}.wav'
-            write_audio(folder / 'clean' / f, x, sr, 'FLOAT'); write_audio(folder / 'noisy' / f, y, sr, 'FLOAT')
-            rows.append(dict(file=f, kind=kind, source=name, channel=ch, cnr_db=cnr, hum_db=hum, hum_freq=hz, impulse_rate=imp))
+        for s, cond, ch in jobs:
+            p = kit_reception(rng, ch, **kit) if s == 'kit' else conds[cond](rng)
+            y, ref = receive(x, sr, p, rng)
+            f = f"{name}_{p['channel']}_cnr{p['cnr_db']:g}.wav" if s == 'kit' else f"{name}_{s}_{cond}_{p['channel']}.wav"
+            write_audio(folder / 'clean' / f, ref, sr, 'FLOAT'); write_audio(folder / 'noisy' / f, y, sr, 'FLOAT')
+            rows.append(dict(file=f, set=s, condition=cond or p['channel'], kind=kind, source=name, channel=p['channel'], cnr_db=p['cnr_db'],
+                             hum_db=p['hum_db'], impulse=p['impulse'], impulse_rate=p['impulse_rate'], receiver=repr(p['receiver'])))
     man = pd.DataFrame(rows)
     atomic_write(folder / 'noisy' / 'manifest.csv', man.to_csv(index=False))
     return man
@@ -384,13 +429,29 @@ def plot_results(df:pd.DataFrame, path=None, metric:str='si_sdr_imp'):
 # %% ../nbs/08a_evaluate.ipynb #56cd20b6
 def _fmt(df:pd.DataFrame) -> str: return df.to_string(float_format=lambda v: f'{v:.2f}')
 
+def do_no_harm(df:pd.DataFrame, above_db:float=20.) -> pd.DataFrame:
+    "Per method: median output SI-SDR on the clean set, and median SI-SDR change where the input was already above `above_db`."
+    noisy = df[df.method == 'noisy']
+    clean = df.set.eq('clean') if 'set' in df.columns else pd.Series(False, index=df.index)
+    good = df.file.isin(noisy[(noisy.si_sdr >= above_db) & ~clean[noisy.index]].file)
+    d = df[df.method != 'noisy']
+    return pd.DataFrame({'clean input: SI-SDR': d[clean[d.index]].groupby('method', sort=False).si_sdr.median(),
+                         f'input above {above_db:g} dB: change': d[good[d.index]].groupby('method', sort=False).si_sdr_imp.median()}).reindex(d.method.unique())
+
+# %% ../nbs/08a_evaluate.ipynb #1f5ed129
 def report(df:pd.DataFrame) -> str:
-    "The printed comparison: summary per method and per-channel median SI-SDR improvement."
+    "The printed comparison: summary per method; median SI-SDR improvement per set and channel type, content and condition; do-no-harm; speed."
     cols = ['n', 'si_sdr', 'si_sdr_imp_med', 'si_sdr_imp_mean', 'pesq_nb', 'pesq_nb_imp_mean', 'pesq_wb', 'stoi', 'stoi_imp_mean']
     s = [f'Summary over {df.file.nunique()} files (medians; _imp = improvement over the noisy input):', _fmt(summarize(df)[cols])]
-    for by, what in (('channel', 'channel type'), ('kind', 'kind of material')):
-        if by in df.columns and df[by].notna().any():
-            s += ['', f'Median SI-SDR improvement (dB) per {what}:', _fmt(channel_table(df, by=by))]
+    sets = [x for x in df['set'].dropna().unique() if x != 'clean'] if 'set' in df.columns and df['set'].notna().any() else [None]
+    for st in sets:
+        d, tag = (df, '') if st is None else (df[df['set'] == st], f' ({st} set)')
+        for by, what in (('channel', 'channel type'), ('kind', 'content'), ('condition', 'condition')):
+            if by in d.columns and d[by].notna().any() and not (by == 'condition' and st == 'kit'):
+                s += ['', f'Median SI-SDR improvement (dB) per {what}{tag}:', _fmt(channel_table(d, by=by))]
+    s += ['', 'Do no harm (median SI-SDR, dB):', _fmt(do_no_harm(df))]
+    if 'rtf' in df.columns:
+        s += ['', 'Real-time factor (median seconds of compute per second of audio):', _fmt(df[df.method != 'noisy'].groupby('method', sort=False).rtf.median().to_frame('rtf').T)]
     bad = df[df.notes.fillna('') != '']
     if len(bad): s += ['', f'{len(bad)} of {len(df)} scores have notes (see the notes column of results.csv), e.g. {bad.file.iloc[0]} ({bad.method.iloc[0]}): {bad.notes.iloc[0]}']
     return '\n'.join(s)
@@ -402,23 +463,30 @@ def evaluate_cli(argv=None) -> int:
     p.add_argument('--noisy', help='folder of noisy files'); p.add_argument('--clean', help='folder of clean files (same names)')
     p.add_argument('--model', default=None, help='checkpoint (default: saved_models/unet1d_best.pth here, else the shipped model)')
     p.add_argument('--no-model', action='store_true', help='score the baselines only')
+    p.add_argument('--anchors', default='all', help=f"denoisers users would pick instead: 'all' (those installed), 'none', or names from {', '.join(ANCHORS)}")
     p.add_argument('--manifest', default=None, help='CSV with file, channel, cnr_db, kind (default: NOISY/manifest.csv if present)')
     p.add_argument('--out', default='runs/evaluate', help='folder for results.csv, summary.csv and the plot (default runs/evaluate)')
     p.add_argument('--device', default='auto', help='auto, cpu, cuda, cuda:N or mps')
     p.add_argument('--no-pesq', action='store_true', help='skip PESQ (faster)')
     p.add_argument('--make-set', metavar='DIR', help='write an evaluation set (DIR/clean, DIR/noisy) and exit')
     p.add_argument('--real', action='store_true', help='with --make-set: espeak-ng speech and fluidsynth music instead of built-in clips')
+    p.add_argument('--sets', default=','.join(SETS), help=f"with --make-set: which sets, from {', '.join(SETS)} (default all)")
     p.add_argument('--quiet', action='store_true', help='no progress bar')
     a = p.parse_args(argv)
     if a.make_set:
-        man = make_eval_set(a.make_set, real_clips(30, 15) if a.real else builtin_clips(8, 4), seed=1); d = Path(a.make_set)
+        sets = _check_sets(a.sets)
+        man = make_eval_set(a.make_set, real_clips(30, 15) if a.real else builtin_clips(8, 4), sets=sets, seed=1); d = Path(a.make_set)
         print(f"{len(man)} files in {d/'noisy'} (clean in {d/'clean'}); try: backshot evaluate --noisy {d/'noisy'} --clean {d/'clean'}"); return 0
     if not (a.noisy and a.clean): raise BackshotError('--noisy DIR and --clean DIR are required (or --make-set DIR)')
     den = None
     if not a.no_model:
         from backshot_kit.inference import load_denoiser
         den = load_denoiser(a.model, a.device); print(f'model: {den.source}', file=sys.stderr)
-    df = evaluate_folder(a.noisy, a.clean, den, manifest=a.manifest, pesq=not a.no_pesq, progress=not a.quiet)
+    anchors = {}
+    if a.anchors != 'none':
+        anchors, notes = available_anchors(None if a.anchors == 'all' else a.anchors)
+        for n in notes: print(f'note: {n}', file=sys.stderr)
+    df = evaluate_folder(a.noisy, a.clean, den, anchors=anchors, manifest=a.manifest, pesq=not a.no_pesq, progress=not a.quiet)
     out = Path(a.out)
     atomic_write(out / 'results.csv', df.to_csv(index=False))
     atomic_write(out / 'summary.csv', pd.concat([summarize(df), summarize(df, ('channel', 'method'))]).to_csv())
