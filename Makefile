@@ -3,12 +3,12 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-EXTRAS ?= dev,eval,dashboard,pg
+EXTRAS ?= dev,eval,dashboard,pg,onnx
 STAMP := $(VENV)/.backshot-$(EXTRAS)
 # optional test groups, run when their service is there (CI provides both)
 TEST_FLAGS := $(if $(BACKSHOT_PG_URL),pg) $(if $(BACKSHOT_BROWSER),browser) $(EXTRA_TEST_FLAGS)
 
-.PHONY: setup quick test lint export clean-nbs bench help
+.PHONY: setup quick test lint export clean-nbs bench help onnx
 
 help:
 	@echo "make quick  - set up .venv and run the quick hyperparameter search on the built-in data"
@@ -42,3 +42,8 @@ test: setup
 
 export:
 	$(BIN)/nbdev_clean && $(BIN)/nbdev_export
+
+# the shipped model as ONNX files for ONNX Runtime (made by the command, never committed)
+onnx: setup
+	$(BIN)/backshot export --model saved_models/unet1d_best.pth -o saved_models/unet1d_best.onnx
+	$(BIN)/backshot export --model saved_models/unet1d_best.pth -o saved_models/unet1d_best_stream.onnx --streaming
