@@ -10,6 +10,7 @@ import optuna
 from optuna.trial import TrialState
 from tqdm.auto import tqdm
 from .config import BackshotError, Config, config_replace, config_from_dict, save_json, load_json, resolve_device
+from .safety import sigterm_as_interrupt, die_with_parent, remove_stale_tmp, tmp_path
 
 # %% auto #0
 __all__ = ['GUIDE_KEYS', 'FULL_GRID', 'QUICK_GRID', 'GRIDS', 'OK_STATUSES', 'METRIC_KEYS', 'HEARTBEAT_INTERVAL', 'GRACE_PERIOD',
@@ -17,9 +18,9 @@ __all__ = ['GUIDE_KEYS', 'FULL_GRID', 'QUICK_GRID', 'GRIDS', 'OK_STATUSES', 'MET
            'resolve_grid', 'grid_size', 'grid_configs', 'model_stem', 'make_record', 'run_trial', 'best_record',
            'storage_url', 'make_storage', 'search_spec', 'default_study_name', 'open_study', 'grid_state', 'worker_id',
            'recover', 'grid_point_id', 'results_from_study', 'update_best', 'write_results', 'load_results',
-           'TrialFailed', 'outcome', 'make_objective', 'run_worker', 'spawn_worker', 'worker_main', 'cpu_cores',
-           'worker_setup', 'grid_worker', 'resolve_workers', 'run_workers', 'run_search', 'top_configs',
-           'add_worker_args', 'quick_cli', 'full_cli']
+           'restore_study', 'check_out', 'TrialFailed', 'outcome', 'make_objective', 'run_worker', 'spawn_worker',
+           'worker_main', 'cpu_cores', 'worker_setup', 'grid_worker', 'resolve_workers', 'run_workers', 'run_search',
+           'top_configs', 'add_worker_args', 'quick_cli', 'full_cli']
 
 # %% ../nbs/07_search.ipynb #efb926f7
 GUIDE_KEYS = ('batch_size', 'learning_rate', 'epochs', 'optimizer', 'scheduler_patience', 'scheduler_factor', 'early_stopping_patience')
@@ -123,7 +124,9 @@ def run_trial(params:dict,            # one grid point (config keys -> values)
     "Train one grid point; returns its record (failures are caught, recorded and their partial model removed)."
     tuning_dir = Path(tuning_dir); stem = model_stem(params)
     ckpt, hist = tuning_dir / f'{stem}.pth', tuning_dir / f'{stem}_history.json'
-    for p in (ckpt, hist): p.unlink(missing_ok=True)          # left by an earlier, interrupted try of this point
+    for p in (ckpt, hist):                                    # left by an earlier, interrupted or killed try of this point
+        p.unlink(missing_ok=True)
+        for t in tuning_dir.glob(f'.{p.name}.*.tmp'): t.unlink(missing_ok=True)   # this process runs the point now: no other writer
     t0, device = time.perf_counter(), cfg.device
     try:
         tcfg = config_replace(cfg, **params); device = resolve_device(tcfg.device)
@@ -160,15 +163,29 @@ def _redact(url:str) -> str:
     return re.sub(r'(://[^:/@]+):[^@/]*@', r'\1:***@', url)
 
 # %% ../nbs/07_search.ipynb #b611d6fc
+@contextlib.contextmanager
+def _locked(path):
+    "An exclusive lock on file `path` (no-op where fcntl is missing)."
+    try: import fcntl
+    except ImportError: yield; return
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, 'a') as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try: yield
+        finally: fcntl.flock(f, fcntl.LOCK_UN)
+
+_RACES = ('already exists', 'database is locked', 'duplicate key')
+
 def _retry_races(f, tries:int=8):
     "Call `f`, retrying when another process creates the same tables or study at the same moment."
-    from sqlalchemy.exc import IntegrityError, ProgrammingError
+    from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
     for i in range(tries):
         try: return f()
-        except (IntegrityError, ProgrammingError, optuna.exceptions.DuplicatedStudyError):
-            if i == tries - 1: raise
+        except (IntegrityError, ProgrammingError, OperationalError, optuna.exceptions.DuplicatedStudyError) as e:
+            if i == tries - 1 or (isinstance(e, OperationalError) and not any(m in str(e) for m in _RACES)): raise
             time.sleep(0.2 * (i + 1))
 
+# %% ../nbs/07_search.ipynb #f9463c6e
 def _driver_url(url:str) -> str:
     "`url` with an installed PostgreSQL driver: SQLAlchemy 2.1 reads plain `postgresql://` as psycopg 3."
     import importlib.util as iu
@@ -185,20 +202,25 @@ def _sqlite_wal(storage):
     storage.engine.dispose()
     return storage
 
+def _sqlite_file(url:str) -> Path|None:
+    "The database file of an SQLite URL (None for other databases and in-memory ones)."
+    path = url.partition(':///')[2] if url.startswith('sqlite') else ''
+    return Path(path) if path and path != ':memory:' else None
+
+# %% ../nbs/07_search.ipynb #b7b87b71
 def make_storage(url:str,                                 # SQLAlchemy URL: sqlite:///..., postgresql://...
                  heartbeat_interval:int=HEARTBEAT_INTERVAL, # seconds between a running trial's heartbeats
-                 grace_period:int|None=GRACE_PERIOD,      # seconds without heartbeat before a trial counts as dead
-                 max_retry:int=MAX_RETRY,                 # re-runs of a grid point whose worker died, then it counts as failed
+                 grace_period:int|None=GRACE_PERIOD,      # seconds without heartbeat before a trial counts as dead (and is re-queued)
                  create:bool=True):                       # create the tables (False for workers started after the study)
-    "An `RDBStorage` with heartbeat and retry of stale trials; connection problems raise `BackshotError`."
-    kw = {'connect_args': {'timeout': 60}} if url.startswith('sqlite') else {'pool_pre_ping': True}
+    "An `RDBStorage` with heartbeats and re-queueing of stale trials; connection problems raise `BackshotError`."
+    kw, db = ({'connect_args': {'timeout': 60}} if url.startswith('sqlite') else {'pool_pre_ping': True}), _sqlite_file(url)
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), (_locked(f'{db}.lock') if db else contextlib.nullcontext()):
             warnings.simplefilter('ignore', optuna.exceptions.ExperimentalWarning)
             st = _retry_races(lambda: optuna.storages.RDBStorage(
                 _driver_url(url), engine_kwargs=kw, heartbeat_interval=int(heartbeat_interval), grace_period=grace_period,
-                heartbeat_stale_trial_callback=optuna.storages.RetryHeartbeatStaleTrialCallback(max_retry), skip_table_creation=not create))
-            return _sqlite_wal(st) if url.startswith('sqlite') else st
+                heartbeat_stale_trial_callback=optuna.storages.RetryHeartbeatStaleTrialCallback(), skip_table_creation=not create))
+            return _sqlite_wal(st) if db else st
     except ImportError as e:
         raise BackshotError(f"storage {_redact(url)}: the database driver is not installed ({e}); "
                             f"for PostgreSQL: pip install psycopg2-binary") from None
@@ -245,6 +267,13 @@ def open_study(storage, study_name:str, grid:dict, cfg:Config, create:bool=True,
 def _grid_id(t) -> int|None: return t.system_attrs.get('grid_id')
 def _has_record(t) -> bool: return t.state.is_finished() and bool(t.user_attrs.get('record'))
 
+_INTERRUPTS = ('KeyboardInterrupt', 'SystemExit')          # older versions noted Ctrl-C as an error
+
+def _failed_try(t) -> bool:
+    "True for a trial whose objective raised an exception: not an interrupt, a kill or a lost heartbeat."
+    e = t.user_attrs.get('error')
+    return t.state == TrialState.FAIL and bool(e) and not e.startswith(_INTERRUPTS)
+
 def grid_state(study:optuna.Study, n:int, max_retry:int=MAX_RETRY, trials=None) -> dict:
     "Grid ids by state (done, running, waiting, lost, given_up, open) and `finished` (nothing left to run)."
     trials = trials if trials is not None else study.get_trials(deepcopy=False)
@@ -257,7 +286,7 @@ def grid_state(study:optuna.Study, n:int, max_retry:int=MAX_RETRY, trials=None) 
         if any(_has_record(t) for t in ts): st['done'].append(g)
         elif any(t.state == TrialState.RUNNING for t in ts): st['running'].append(g)
         elif any(t.state == TrialState.WAITING for t in ts): st['waiting'].append(g)
-        elif ts: st['lost' if len(ts) <= max_retry else 'given_up'].append(g)
+        elif ts: st['given_up' if sum(map(_failed_try, ts)) > max_retry else 'lost'].append(g)
         else: st['open'].append(g)
     st['finished'] = len(st['done']) + len(st['given_up']) == n
     return st
@@ -297,14 +326,19 @@ def _dead(w:dict|None, trial_id:int, running_here:set) -> bool:
 # %% ../nbs/07_search.ipynb #6e85e6e2
 _RUNNING_HERE: set = set()      # trial ids this process is running now
 
+def _orphan(t, grace:float) -> bool:
+    "A running trial whose process died before the objective started: no worker noted, started more than `grace` s ago."
+    import datetime
+    return not t.user_attrs.get('worker') and t.datetime_start is not None and (datetime.datetime.now() - t.datetime_start).total_seconds() > grace
+
 def recover(study:optuna.Study, n:int, max_retry:int=MAX_RETRY) -> dict:
     "Fail dead trials and re-queue lost grid points; returns `grid_state`."
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', optuna.exceptions.ExperimentalWarning)
         optuna.storages.fail_stale_trials(study)
-    trials = study.get_trials(deepcopy=False)
+    trials, grace = study.get_trials(deepcopy=False), getattr(getattr(study._storage, '_backend', study._storage), 'grace_period', None) or GRACE_PERIOD
     for t in trials:
-        if t.state == TrialState.RUNNING and _dead(t.user_attrs.get('worker'), t._trial_id, _RUNNING_HERE):
+        if t.state == TrialState.RUNNING and (_dead(t.user_attrs.get('worker'), t._trial_id, _RUNNING_HERE) or _orphan(t, grace)):
             with contextlib.suppress(optuna.exceptions.UpdateFinishedTrialError):
                 study._storage.set_trial_state_values(t._trial_id, state=TrialState.FAIL)
     trials = study.get_trials(deepcopy=False)
@@ -337,26 +371,14 @@ def results_from_study(study:optuna.Study, max_retry:int=MAX_RETRY) -> list[dict
         g = _grid_id(t)
         if g is not None and g not in recs and _has_record(t) and not t.user_attrs.get('duplicate'): recs[g] = t.user_attrs['record']
     for g in grid_state(study, grid_size(grid), max_retry, trials)['given_up']:
-        last = max((t for t in trials if _grid_id(t) == g), key=lambda t: t.number)
-        why = last.user_attrs.get('error') or 'its worker stopped during the trial (killed or interrupted)'
-        recs[g] = make_record(_grid_point(grid, g), {}, 'failed', f'given up after {max_retry + 1} tries: {why}', model_path=None,
-                              history_path=None, trial=last.number, grid_id=g)
+        tries = [t for t in trials if _grid_id(t) == g and _failed_try(t) and not t.user_attrs.get('duplicate')]
+        recs[g] = make_record(_grid_point(grid, g), {}, 'failed', f"given up after {len(tries)} tries that raised: {tries[-1].user_attrs['error']}",
+                              model_path=None, history_path=None, trial=tries[-1].number, grid_id=g)
     return sorted(recs.values(), key=lambda r: r['trial'])
 
 # %% ../nbs/07_search.ipynb #14185185
-@contextlib.contextmanager
-def _locked(path):
-    "An exclusive lock on file `path` (no-op where fcntl is missing)."
-    try: import fcntl
-    except ImportError: yield; return
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    with open(path, 'a') as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
-        try: yield
-        finally: fcntl.flock(f, fcntl.LOCK_UN)
-
 def _copy_atomic(src, dst):
-    dst = Path(dst); tmp = dst.with_name(f'.{dst.name}.{os.getpid()}.tmp')
+    dst = Path(dst); tmp = tmp_path(dst)
     try: shutil.copyfile(src, tmp); os.replace(tmp, dst)
     except BaseException: tmp.unlink(missing_ok=True); raise
 
@@ -386,6 +408,69 @@ def load_results(out, name:str=RESULTS_NAME) -> list[dict]:
     "The records of a search in `out` (`<out>/tuning/<name>`)."
     return load_json(Path(out) / 'tuning' / name)
 
+# %% ../nbs/07_search.ipynb #787253ba
+def _file_records(path, grid:dict) -> dict|None:
+    "The records of results file `path` by grid id (None when it is unreadable); `BackshotError` for a record not of `grid`."
+    try: recs = load_json(path)
+    except BackshotError: return None
+    if not isinstance(recs, list): return None
+    out = {}
+    for i, r in enumerate(recs):
+        try: g = grid_point_id(grid, r)
+        except (KeyError, ValueError, TypeError): g = None
+        if g is None or r.get('grid_id', g) != g or g in out:
+            raise BackshotError(f"{path}: record {i} is not a point of this search's grid (the file belongs to another search); "
+                                f"use another --out, or move the file away to start over")
+        out[g] = r
+    return out
+
+# %% ../nbs/07_search.ipynb #aec3e27b
+def _curve(r:dict) -> dict:
+    "Per-epoch best validation loss so far of record `r`, from its history file (its best loss where the file is gone)."
+    n, h = int(r.get('epochs_completed') or 0), []
+    with contextlib.suppress(Exception): h = [e['val_loss'] for e in load_json(r['history_path'])][:n]
+    v = [x if isinstance(x, (int, float)) and math.isfinite(x) else math.inf for x in h] + [r.get('best_val_loss') or math.inf] * (n - len(h))
+    return {e: (x if math.isfinite(x) else math.nan) for e, x in enumerate(itertools.accumulate(v, min), 1)}
+
+def _restored(r:dict, g:int, grid:dict, pruned, curves:bool):
+    "A finished trial of grid point `g` holding record `r`."
+    ok = r.get('status') in OK_STATUSES and r.get('best_val_loss') is not None
+    state = TrialState.COMPLETE if ok else TrialState.PRUNED if r.get('status') in pruned else TrialState.FAIL
+    D = optuna.distributions.CategoricalDistribution
+    return optuna.trial.create_trial(state=state, value=r['best_val_loss'] if ok else None, params={k: r[k] for k in grid},
+        distributions={k: D(v) for k, v in grid.items()}, user_attrs={'record': r, 'restored': True},
+        system_attrs={'grid_id': g, 'search_space': {k: list(v) for k, v in grid.items()}}, intermediate_values=_curve(r) if curves else None)
+
+# %% ../nbs/07_search.ipynb #38cc255a
+def restore_study(study:optuna.Study, # an empty study
+                  recs:dict,          # {grid id: record}, from `_file_records`
+                  grid:dict,          # the study's grid (or space)
+                  pruned=('pruned',), # record statuses that are PRUNED trials (the others without a usable model are FAIL)
+                  curves:bool=False) -> int: # add the per-epoch values (the smart search counts epochs by them)
+    "Fill an empty study with a finished trial per record, keeping the records' trial numbers; returns how many."
+    trials, gap = [], lambda: optuna.trial.create_trial(state=TrialState.FAIL, user_attrs={'duplicate': True, 'restored': True})
+    for g, r in sorted(recs.items(), key=lambda kv: kv[1].get('trial') or 0):
+        while len(trials) < (r.get('trial') or 0): trials.append(gap())     # trial numbers no record holds
+        trials.append(_restored(r, g, grid, pruned, curves))
+    study.add_trials(trials)
+    return len(recs)
+
+# %% ../nbs/07_search.ipynb #dd9f08ca
+def check_out(study:optuna.Study, out, grid:dict, name:str=RESULTS_NAME, **kw) -> int:
+    "Under the results lock: remove the results' orphan temp files, then restore an empty study from `<out>/tuning/<name>` or refuse a study that lacks its records; returns the records restored."
+    tuning = Path(out) / 'tuning'
+    with _locked(tuning / '.results.lock'):
+        for p in [*tuning.glob(f'.{name}.*.tmp'), *Path(out).glob('.unet1d_best.json.*.tmp')]: p.unlink(missing_ok=True)   # their writers hold the lock
+        recs = _file_records(tuning / name, grid) if (tuning / name).is_file() else None
+        if not recs: return 0
+        ts = study.get_trials(deepcopy=False)
+        if not ts: return restore_study(study, recs, grid, **kw)
+        if lost := sorted(set(recs) - {_grid_id(t) for t in ts if not t.user_attrs.get('duplicate')}):
+            raise BackshotError(f"{tuning / name} holds {len(lost)} record(s) that study '{study.study_name}' has no trial for: its database was "
+                                f"replaced, or is another one. Restore that database; or, to start over, move {name} and {Path(out) / 'unet1d_best.*'} "
+                                f"away (or use another --out)")
+    return 0
+
 # %% ../nbs/07_search.ipynb #26aa9570
 class TrialFailed(Exception):
     "A trial that finished without a usable model; its record holds the status and reason."
@@ -412,14 +497,15 @@ def make_objective(grid:dict, cfg:Config, data, tuning_dir, fit_fn=None, progres
         study, tid = trial.study, trial._trial_id
         g = study._storage.get_trial_system_attrs(tid).get('grid_id')
         trial.set_user_attr('worker', dict(worker_id(), trial_id=tid))
-        for k in ('record', 'error'): trial.set_user_attr(k, None)          # a re-queued trial carries its predecessor's
+        for k in ('record', 'error', 'interrupted'): trial.set_user_attr(k, None)   # a re-queued trial carries its predecessor's
         params = {k: trial.suggest_categorical(k, vs) for k, vs in grid.items()}
         if g is None: g = grid_point_id(grid, params); study._storage.set_trial_system_attr(tid, 'grid_id', g)   # another sampler
         if _claimed_by_other(study, trial, g): trial.set_user_attr('duplicate', True); raise _Duplicate(g)
         bar = progress(trial, params) if callable(progress) else progress
         _RUNNING_HERE.add(tid)
         try: rec = run_trial(params, cfg, data, tuning_dir, fit_fn=fit_fn, on_epoch=on_epoch(trial) if on_epoch else None, progress=bar)
-        except BaseException as e: trial.set_user_attr('error', f'{type(e).__name__}: {e}'[:500]); raise
+        except BaseException as e:
+            trial.set_user_attr('interrupted' if isinstance(e, (KeyboardInterrupt, SystemExit)) else 'error', f'{type(e).__name__}: {e}'[:500]); raise
         finally: _RUNNING_HERE.discard(tid)
         rec.update(trial=trial.number, grid_id=g)
         trial.set_user_attr('record', rec)
@@ -453,19 +539,16 @@ def run_worker(study:optuna.Study,      # the study (loaded with the shared Grid
         else: time.sleep(poll)
 
 # %% ../nbs/07_search.ipynb #719fe1d5
-def _die_with_parent():
-    with contextlib.suppress(Exception):
-        import ctypes; ctypes.CDLL('libc.so.6', use_errno=True).prctl(1, signal.SIGTERM)   # PR_SET_PDEATHSIG
-
 def spawn_worker(spec:dict) -> subprocess.Popen:
-    "Start a worker process running `spec['target']` ('module:function') with `spec`."
+    "Start a worker process running `spec['target']` ('module:function') with `spec`; it ends with this process (Linux)."
     code = 'import json, sys; from backshot_kit.search import worker_main; sys.exit(worker_main(json.loads(sys.argv[1])))'
-    return subprocess.Popen([sys.executable, '-c', code, json.dumps(spec)], preexec_fn=_die_with_parent if sys.platform.startswith('linux') else None)
+    return subprocess.Popen([sys.executable, '-c', code, json.dumps(spec)], preexec_fn=die_with_parent if sys.platform.startswith('linux') else None)
 
 def worker_main(spec:dict) -> int:
-    "Entry point of a worker process: run `spec['target']`; user errors print one line and return 2."
+    "Entry point of a worker process: run `spec['target']`; user errors print one line and return 2; Ctrl-C or SIGTERM return 130."
     mod, fn = spec.get('target', 'backshot_kit.search:grid_worker').split(':')
-    try: return int(getattr(importlib.import_module(mod), fn)(spec) or 0)
+    try:
+        with sigterm_as_interrupt(): return int(getattr(importlib.import_module(mod), fn)(spec) or 0)
     except BackshotError as e: print(f"backshot worker {os.getpid()}: error: {e}", file=sys.stderr); return 2
     except KeyboardInterrupt: return 130
 
@@ -481,7 +564,7 @@ def worker_setup(spec:dict) -> tuple:
     optuna.logging.set_verbosity(optuna.logging.ERROR)
     cfg = config_from_dict(spec['config'])
     from backshot_kit.data import load_data
-    storage = make_storage(spec['storage'], spec['heartbeat_interval'], spec['grace_period'], spec['max_retry'], create=False)
+    storage = make_storage(spec['storage'], spec['heartbeat_interval'], spec['grace_period'], create=False)
     pos = spec.get('position')
     bar = (lambda trial, p: dict(position=pos, leave=False, desc=f"w{pos} trial {trial.number}")) if pos is not None else False
     return cfg, load_data(cfg), storage, bar
@@ -516,14 +599,6 @@ def _torch_threads(n:int|None):
     try: yield
     finally: torch.set_num_threads(old)
 
-def _clean_tmp(folder, age:float=60.):
-    "Remove temp files (`.*.tmp`) of writers killed mid-write: named with a pid that is gone, or older than `age` s."
-    for p in Path(folder).glob('.*.tmp'):
-        pid = p.name.split('.')[-2]
-        gone = pid.isdigit() and os.path.exists('/proc') and not os.path.exists(f'/proc/{pid}')
-        with contextlib.suppress(OSError):
-            if gone or time.time() - p.stat().st_mtime > age: p.unlink()
-
 def _short(rec:dict) -> str: return model_stem({k: rec[k] for k in GUIDE_KEYS})[len('unet1d_'):]
 
 def _line(rec:dict, n:int) -> str:
@@ -542,6 +617,17 @@ class _Overall:
         self.bar.n = len(recs); self.bar.set_postfix(best=f"{b['best_val_loss']:.5g}" if b else '-'); self.bar.refresh()
     def close(self):
         if self.bar is not None: self.bar.close()
+
+# %% ../nbs/07_search.ipynb #be8858d0
+def _open_search(url, name, grid, cfg, out, heartbeat_interval, grace_period) -> optuna.Study:
+    "Create or load the grid study, check it against the results file and remove the temp files of killed writers."
+    verbosity = optuna.logging.get_verbosity(); optuna.logging.set_verbosity(optuna.logging.WARNING)
+    try: study = open_study(make_storage(url, heartbeat_interval, grace_period), name, grid, cfg)
+    finally: optuna.logging.set_verbosity(verbosity)
+    if k := check_out(study, out, grid, RESULTS_NAME):
+        print(f"restored {k} records of {Path(out) / 'tuning' / RESULTS_NAME} into the empty study '{name}' (its database had been deleted or replaced)")
+    for d in (Path(out) / 'tuning', Path(out)): remove_stale_tmp(d)
+    return study
 
 # %% ../nbs/07_search.ipynb #f3388909
 def run_workers(specs:list, overall, study, max_retry:int, poll:float) -> list[int]:
@@ -569,7 +655,7 @@ def run_search(grid='quick',                 # 'quick', 'full', a dict or a JSON
                max_trials:int|None=None,     # start at most this many trials in this run (None: all); rerun to continue
                heartbeat_interval:int=HEARTBEAT_INTERVAL, # seconds between heartbeats of a running trial
                grace_period:int=GRACE_PERIOD, # seconds without heartbeat before a trial on another machine counts as dead
-               max_retry:int=MAX_RETRY,      # re-runs of a point whose worker died before it is recorded as failed
+               max_retry:int=MAX_RETRY,      # re-runs of a point whose trial raised outside the trainer before it is recorded as failed
                poll:float|None=None,         # seconds between progress/heartbeat checks (default: heartbeat interval)
                threads:int|None=None,        # torch threads per worker (default on a CPU: cores // workers; 1 for tiny)
                fit_fn=None) -> list[dict]:   # replaces the training of one trial (tests, other trainers)
@@ -581,10 +667,7 @@ def run_search(grid='quick',                 # 'quick', 'full', a dict or a JSON
     if threads is None and device == 'cpu': threads = 1 if cfg.preset == 'tiny' and not cfg.data else max(1, cpu_cores() // nw)
     if (data is not None or fit_fn is not None) and nw > 1: raise ValueError('`data` and `fit_fn` work with the in-process worker only (workers=1)')
     url = storage_url(out, storage)
-    verbosity = optuna.logging.get_verbosity(); optuna.logging.set_verbosity(optuna.logging.WARNING)
-    try: study = open_study(make_storage(url, heartbeat_interval, grace_period, max_retry), name, g, cfg)
-    finally: optuna.logging.set_verbosity(verbosity)
-    _clean_tmp(out / 'tuning'); _clean_tmp(out)
+    study = _open_search(url, name, g, cfg, out, heartbeat_interval, grace_period)
     st = recover(study, n, max_retry)
     if st['finished']:
         recs = write_results(study, out, max_retry=max_retry)
@@ -660,8 +743,9 @@ def _search_cli(mode:str, argv=None) -> int:
     add_worker_args(p)
     a = p.parse_args(argv)
     cfg = config_from_args(a)
-    recs = run_search(a.grid or mode, cfg, a.out, workers=a.workers, storage=a.storage, study_name=a.study, progress=not a.no_progress,
-                      max_trials=a.max_trials, heartbeat_interval=a.heartbeat, grace_period=a.grace, threads=a.threads)
+    with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd: stop as Ctrl-C does (the trial is noted interrupted)
+        recs = run_search(a.grid or mode, cfg, a.out, workers=a.workers, storage=a.storage, study_name=a.study, progress=not a.no_progress,
+                          max_trials=a.max_trials, heartbeat_interval=a.heartbeat, grace_period=a.grace, threads=a.threads)
     return 0 if best_record(recs) is not None else 1
 
 def quick_cli(argv=None) -> int:

@@ -11,9 +11,10 @@ from optuna.trial import TrialState
 from tqdm.auto import tqdm
 from .config import BackshotError, Config, config_from_dict, save_json, load_json, resolve_device
 from .train import StopTraining
+from .safety import sigterm_as_interrupt, remove_stale_tmp
 from . import search
 from .search import (GRIDS, HEARTBEAT_INTERVAL, GRACE_PERIOD, MAX_RETRY, TrialFailed, resolve_grid, grid_size,
-                                 make_storage, storage_url, open_study, recover, results_from_study, make_objective, spawn_worker,
+                                 make_storage, storage_url, open_study, check_out, recover, results_from_study, make_objective, spawn_worker,
                                  resolve_workers, cpu_cores)
 
 # %% auto #0
@@ -322,7 +323,7 @@ def run_smart(cfg:Config|None=None,           # base config (preset, data, devic
               progress=True,                  # overall and per-epoch bars
               heartbeat_interval:int=HEARTBEAT_INTERVAL, # seconds between heartbeats of a running trial
               grace_period:int=GRACE_PERIOD,  # seconds without heartbeat before a trial on another machine counts as dead
-              max_retry:int=MAX_RETRY,        # re-runs of a trial whose worker died
+              max_retry:int=MAX_RETRY,        # re-runs of a combination whose trial raised outside the trainer
               poll:float|None=None,           # seconds between progress/heartbeat checks (default: heartbeat interval)
               threads:int|None=None,          # torch threads per worker (default on a CPU: cores // workers; 1 for tiny)
               fit_fn=None) -> list[dict]:     # replaces the training of one trial (tests, benchmarks)
@@ -339,9 +340,11 @@ def run_smart(cfg:Config|None=None,           # base config (preset, data, devic
     if (data is not None or fit_fn is not None or own) and nw > 1: raise ValueError('`data`, `fit_fn` and a storage object work with the in-process worker only (workers=1)')
     url = None if own else storage_url(out, storage)
     verbosity = optuna.logging.get_verbosity(); optuna.logging.set_verbosity(optuna.logging.WARNING)
-    try: study = open_smart_study(storage if own else make_storage(url, heartbeat_interval, grace_period, max_retry), name, space, cfg, seed, min_resource, reduction_factor)
+    try: study = open_smart_study(storage if own else make_storage(url, heartbeat_interval, grace_period), name, space, cfg, seed, min_resource, reduction_factor)
     finally: optuna.logging.set_verbosity(verbosity)
-    for d in (out / 'tuning' / SMART_DIR, out / 'tuning', out): search._clean_tmp(d)
+    if k := check_out(study, out, space, SMART_RESULTS, pruned=('pruned', 'stopped'), curves=True):
+        print(f"restored {k} records of {out/'tuning'/SMART_RESULTS} into the empty study '{name}' (its database had been deleted or replaced)")
+    for d in (out / 'tuning' / SMART_DIR, out / 'tuning', out): remove_stale_tmp(d)
     st, spent = recover(study, n, max_retry), epochs_spent(study)
     if st['finished'] or (spent >= budget and not st['running']):
         recs = write_smart_results(study, out, max_retry)
@@ -403,7 +406,8 @@ def smart_cli(argv=None) -> int:
     search.add_worker_args(p)
     a = p.parse_args(argv)
     cfg = config_from_args(a)
-    recs = run_smart(cfg, a.out, a.budget_epochs, a.grid or 'full', workers=a.workers, storage=a.storage, study_name=a.study, seed=a.seed,
-                     min_resource=a.min_resource, reduction_factor=a.reduction_factor, progress=not a.no_progress,
-                     heartbeat_interval=a.heartbeat, grace_period=a.grace, threads=a.threads)
+    with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd: stop as Ctrl-C does (the trial is noted interrupted)
+        recs = run_smart(cfg, a.out, a.budget_epochs, a.grid or 'full', workers=a.workers, storage=a.storage, study_name=a.study, seed=a.seed,
+                         min_resource=a.min_resource, reduction_factor=a.reduction_factor, progress=not a.no_progress,
+                         heartbeat_interval=a.heartbeat, grace_period=a.grace, threads=a.threads)
     return 0 if smart_best(recs) is not None else 1
