@@ -3,10 +3,11 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-EXTRAS ?= dev,eval,dashboard,pg,onnx
+EXTRAS ?= dev,eval,dashboard,pg,onnx,anchors
 STAMP := $(VENV)/.backshot-$(EXTRAS)
-# optional test groups, run when their service is there (CI provides both)
-TEST_FLAGS := $(if $(BACKSHOT_PG_URL),pg) $(if $(BACKSHOT_BROWSER),browser) $(EXTRA_TEST_FLAGS)
+# optional test groups, run when what they need is there (CI provides all three): a PostgreSQL server, a browser, and
+# time for the package test (a wheel installed into a fresh virtual environment, about 2 minutes)
+TEST_FLAGS := $(if $(BACKSHOT_PG_URL),pg) $(if $(BACKSHOT_BROWSER),browser) $(if $(BACKSHOT_PACKAGE_TEST),package) $(EXTRA_TEST_FLAGS)
 
 .PHONY: setup quick test lint export clean-nbs bench help onnx
 
@@ -37,7 +38,7 @@ test: setup
 	if [ "$$before" != "$$after" ]; then echo "nbdev_clean changed notebooks: run nbdev_clean and commit"; diff <(echo "$$before") <(echo "$$after"); exit 1; fi; \
 	$(BIN)/nbdev_export; after2=$$(sum); \
 	if [ "$$after" != "$$after2" ]; then echo "nbdev_export changed the library: run nbdev_export and commit"; diff <(echo "$$after") <(echo "$$after2"); exit 1; fi
-	@echo "optional test flags: [$(strip $(TEST_FLAGS))] (pg needs BACKSHOT_PG_URL, browser needs BACKSHOT_BROWSER=1)"
+	@echo "optional test flags: [$(strip $(TEST_FLAGS))] (pg needs BACKSHOT_PG_URL, browser BACKSHOT_BROWSER=1, package BACKSHOT_PACKAGE_TEST=1)"
 	OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --timing $(if $(strip $(TEST_FLAGS)),--flags "$(strip $(TEST_FLAGS))")
 
 export:

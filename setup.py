@@ -1,5 +1,7 @@
 from configparser import ConfigParser
+from pathlib import Path
 import setuptools
+from setuptools.command.build_py import build_py
 
 cfg = ConfigParser(delimiters=['='])
 cfg.read('settings.ini', encoding='utf-8')
@@ -12,10 +14,25 @@ py_versions = '3.10 3.11 3.12 3.13'.split()
 lic = licenses[cfg['license']]
 min_python = cfg['min_python']
 reqs = lambda key: cfg.get(key, '').split()
-extras = {k: reqs(f'{k}_requirements') for k in ('dev', 'eval', 'dashboard', 'sdr', 'pg')}
+extras = {k[:-len('_requirements')]: reqs(k) for k in cfg if k.endswith('_requirements')}   # every <extra>_requirements key
 extras['all'] = sorted({r for v in extras.values() for r in v})
 
+# Files a wheel carries in backshot_kit/shipped/, read there through importlib.resources (backshot_kit.paths): the
+# shipped model and the notebooks a user runs. In git they live once, where the guide puts them; a checkout or an
+# editable install reads them in place. The copy is the file as it is at build time.
+SHIPPED = ['saved_models/unet1d_best.pth', 'nbs/tune.ipynb', 'nbs/dashboard.ipynb']
+
+class BuildPyShipped(build_py):
+    "build_py that also copies the SHIPPED files into the built package (not in editable mode: they are read in place)."
+    def run(self):
+        super().run()
+        if getattr(self, 'editable_mode', False): return
+        dest = Path(self.build_lib) / cfg['lib_path'] / 'shipped'
+        self.mkpath(str(dest))
+        for f in SHIPPED: self.copy_file(f, str(dest / Path(f).name))
+
 setuptools.setup(
+    cmdclass={'build_py': BuildPyShipped},
     name=cfg['lib_name'],
     license=lic,
     classifiers=['Development Status :: ' + statuses[int(cfg['status'])],

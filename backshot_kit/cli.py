@@ -24,6 +24,7 @@ COMMANDS = {
     'bench':     ('backshot_kit.bench',     'bench_cli',     'training-throughput benchmark of the trial engine'),
     'data':      ('backshot_kit.userdata',  'data_cli',      'check a data folder (backshot data check --data DIR)'),
     'export':    ('backshot_kit.export',    'export_cli',    'write the denoiser as an ONNX file (offline, or --streaming: one block per call)'),
+    'notebooks': ('backshot_kit.paths',     'notebooks_cli', 'copy the notebooks a user runs (tune.ipynb for papermill, dashboard.ipynb for voila) into a folder'),
 }
 
 def _usage() -> str:

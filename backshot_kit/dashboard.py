@@ -338,10 +338,10 @@ def app(out_dir:str='', results:str='', **kw):
 
 # %% ../nbs/11_dashboard.ipynb #1cd8122b
 def app_notebook() -> Path:
-    "The voila app notebook: `nbs/dashboard.ipynb` of a source checkout, else a generated copy."
-    import backshot_kit
-    nb = Path(backshot_kit.__file__).resolve().parent.parent / 'nbs' / 'dashboard.ipynb'
-    if nb.is_file(): return nb
+    "The voila app notebook: the kit's `dashboard.ipynb` (in the package, or `nbs/` of a checkout), else a generated copy."
+    from backshot_kit.paths import shipped_file
+    nb = shipped_file('dashboard.ipynb')
+    if nb is not None: return nb
     cell = lambda src: dict(cell_type='code', execution_count=None, id=f'c{len(src)}', metadata={}, outputs=[], source=src)
     doc = dict(cells=[cell("from backshot_kit.dashboard import app\napp()")], nbformat=4, nbformat_minor=5,
                metadata=dict(kernelspec=dict(display_name='python3', language='python', name='python3')))

@@ -15,11 +15,11 @@ from .config import BackshotError, file_mode, resolve_device
 from .audio import audio_info, read_audio, resample, write_audio
 from .model import UNet1D, receptive_field
 from .train import load_model
+from .paths import MODEL_HELP, find_model
 
 # %% auto #0
-__all__ = ['SHIPPED_MODEL', 'chunk_plan', 'denoise_array', 'measure_delay', 'Denoiser', 'default_model_path', 'load_denoiser',
-           'piece_alignment', 'denoise_file', 'audio_extensions', 'collect_inputs', 'denoise_files', 'speed_test',
-           'denoise_cli']
+__all__ = ['chunk_plan', 'denoise_array', 'measure_delay', 'Denoiser', 'load_denoiser', 'piece_alignment', 'denoise_file',
+           'audio_extensions', 'collect_inputs', 'denoise_files', 'speed_test', 'denoise_cli']
 
 # %% ../nbs/08_inference.ipynb #c3ebec30
 def chunk_plan(model:nn.Module) -> dict:
@@ -127,23 +127,14 @@ class Denoiser:
     def __repr__(self): return f"Denoiser({self.source or type(self.model).__name__}, {self.sr} Hz, delay {self.delay}, {self.device})"
 
 # %% ../nbs/08_inference.ipynb #a14b0b56
-import backshot_kit
-SHIPPED_MODEL = Path(backshot_kit.__file__).resolve().parent.parent / 'saved_models' / 'unet1d_best.pth'
-
-def default_model_path() -> Path:
-    "`saved_models/unet1d_best.pth` here if it exists, else the kit's shipped model."
-    local = Path('saved_models') / 'unet1d_best.pth'
-    return local if local.is_file() else SHIPPED_MODEL
-
-def load_denoiser(path=None,   # checkpoint (default: `default_model_path()`)
+def load_denoiser(path=None,   # checkpoint (default: `find_model`'s choice)
                   device='auto', # 'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'
                   **kw) -> Denoiser: # passed on to `Denoiser` (chunk_seconds, batch_size, delay)
-    "A `Denoiser` for the checkpoint at `path`."
-    path = Path(path) if path is not None else default_model_path()
-    if not path.is_file(): raise BackshotError(f"{path}: model not found; train one with `backshot train` or pass --model PATH")
+    "A `Denoiser` for the checkpoint at `path` (else the default model); its `source` says which it is."
+    path, how = find_model(path)
     dev = resolve_device(device)
     model, ck = load_model(path, dev)
-    return Denoiser(model, sr=int(ck.get('config', {}).get('sample_rate', 16000)), device=dev, source=str(path), **kw)
+    return Denoiser(model, sr=int(ck.get('config', {}).get('sample_rate', 16000)), device=dev, source=how, **kw)
 
 # %% ../nbs/08_inference.ipynb #dc6a1625
 def piece_alignment(den:Denoiser, sr:int) -> tuple[int, int]:
@@ -263,7 +254,7 @@ def denoise_cli(argv=None) -> int:
     p = argparse.ArgumentParser(prog='backshot denoise', description='Denoise audio files and folders (recursively) with a trained model.')
     p.add_argument('inputs', nargs='+', metavar='INPUT', help='audio files or folders')
     p.add_argument('-o', '--out', required=True, help='output folder (files keep their names, rates, lengths and channels)')
-    p.add_argument('--model', default=None, help=f'checkpoint (default: saved_models/unet1d_best.pth here, else the shipped model)')
+    p.add_argument('--model', default=None, help=MODEL_HELP)
     p.add_argument('--device', default='auto', help='auto, cpu, cuda, cuda:N or mps (default auto)')
     p.add_argument('--batch', type=int, default=8, help='chunks per forward pass (default 8)')
     p.add_argument('--chunk', type=float, default=4., help='chunk length in seconds (default 4)')

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 from scipy.signal import firwin, upfirdn
 from .config import BackshotError
+from .paths import MODEL_HELP, find_model
 
 # %% auto #0
 __all__ = ['UNetStreamer', 'stream_all', 'WindowStreamer', 'algorithmic_latency', 'make_streamer', 'PolyResampler',
@@ -484,7 +485,7 @@ def stream_parser() -> argparse.ArgumentParser:
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('--source', required=True, help='rtlsdr | rtl_tcp:HOST:PORT | iq:PATH (.cu8 .cs8 .cs16 .cf32) | stdin (s16le audio)')
     p.add_argument('--sink', default='play', help='play (sound card) | wav:PATH | stdout (s16le at the audio rate); default play')
-    p.add_argument('--model', default='saved_models/unet1d_best.pth', help='trained model (default saved_models/unet1d_best.pth)')
+    p.add_argument('--model', default=None, help=MODEL_HELP)
     p.add_argument('--no-denoise', action='store_true', help='plain demodulation, no model (to compare)')
     r = p.add_argument_group('radio')
     r.add_argument('--freq', default=None, help='tuning frequency in Hz, e.g. 446.00625M or 98.5e6 (rtlsdr, rtl_tcp)')
@@ -521,10 +522,9 @@ def _load(args):
     "The model and its sample rate, or (None, None) with --no-denoise."
     if args.no_denoise: return None, None
     from backshot_kit.train import load_model
-    if not Path(args.model).is_file():
-        raise BackshotError(f"model {args.model}: not found; train one with `backshot train`, pass --model PATH, "
-                            f"or use --no-denoise for the plain demodulation")
-    model, ck = load_model(args.model)
+    path, how = find_model(args.model)
+    model, ck = load_model(path)
+    print(f"model: {how}", file=sys.stderr)
     return model, int((ck.get('config') or {}).get('sample_rate') or 16000)
 
 def _hop(args, model, model_rate, extra_s):
