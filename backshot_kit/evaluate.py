@@ -15,6 +15,7 @@ from .audio import read_audio, resample, write_audio
 from .channel import CHANNELS, Receiver
 from .receivers import FIXED_RANGES, draw_receiver, receive
 from .anchors import ANCHORS, available_anchors
+from .paths import MODEL_HELP
 from .train import si_sdr_db
 
 # %% auto #0
@@ -461,7 +462,7 @@ def evaluate_cli(argv=None) -> int:
     "`backshot evaluate`: score a model against the noisy input and classical baselines."
     p = argparse.ArgumentParser(prog='backshot evaluate', description='Score a denoiser against the noisy input and classical baselines.')
     p.add_argument('--noisy', help='folder of noisy files'); p.add_argument('--clean', help='folder of clean files (same names)')
-    p.add_argument('--model', default=None, help='checkpoint (default: saved_models/unet1d_best.pth here, else the shipped model)')
+    p.add_argument('--model', default=None, help=MODEL_HELP)
     p.add_argument('--no-model', action='store_true', help='score the baselines only')
     p.add_argument('--anchors', default='all', help=f"denoisers users would pick instead: 'all' (those installed), 'none', or names from {', '.join(ANCHORS)}")
     p.add_argument('--manifest', default=None, help='CSV with file, channel, cnr_db, kind (default: NOISY/manifest.csv if present)')
