@@ -11,7 +11,7 @@ import numpy as np
 import soundfile as sf
 from .config import BackshotError, Config
 from .audio import read_audio
-from .data import AudioData, builtin_data, simulated_noise, config_channels
+from .data import AudioData, builtin_data, simulated_pairs, config_channels
 
 # %% auto #0
 __all__ = ['AUDIO_EXTS', 'list_audio', 'FileInfo', 'file_info', 'DataReport', 'check_data', 'report_text', 'write_test_folder',
@@ -187,7 +187,7 @@ def folder_data(cfg:Config, report:DataReport|None=None) -> AudioData:
     if r.errors or not r.ok: raise BackshotError("the data folder has problems; training stopped:\n" + report_text(r))
     sr, T = cfg.sample_rate, int(round(cfg.clip_seconds * cfg.sample_rate))
     bank = [read_audio(r.root / 'noise' / f.rel, sr) for f in r.usable('noise')]
-    sim = simulated_noise(sr, config_channels(cfg))
+    sim = simulated_pairs(sr, config_channels(cfg), cfg.receivers)
     fill = recorded_noise(bank, (cfg.noise_snr_min, cfg.noise_snr_max)) if bank else sim
     splits = _split_clips(_clips_by_file(r, cfg), cfg.seed)
     cat = lambda xs: np.concatenate(xs) if xs else np.zeros((0, T), np.float32)
@@ -198,8 +198,13 @@ def folder_data(cfg:Config, report:DataReport|None=None) -> AudioData:
     (tc, ty), (vc, vy), (sc, sy) = arrays('train'), arrays('val'), arrays('test')
     for name, c in (('train', tc), ('val', vc)):
         if not len(c): raise BackshotError(f"{r.root}: not enough audio for a '{name}' split (need at least 3 clips of {cfg.clip_seconds} s)")
-    fixed = lambda c, y, k: np.where(np.isnan(y), fill(c, np.random.default_rng([cfg.seed, k])), y) if np.isnan(y).any() else y
-    vy, sy = fixed(vc, vy, 2), fixed(sc, sy, 3)
+    def fixed(c, y, k):                  # recorded pairs stay; other clips get `fill`'s noisy input (and target, if it gives one)
+        rows = np.isnan(y).any(1)
+        if not rows.any(): return c, y
+        out = fill(c[rows], np.random.default_rng([cfg.seed, k]))
+        c, y = c.copy(), y.copy(); y[rows], c[rows] = out if isinstance(out, tuple) else (out, c[rows])
+        return c, y
+    (vc, vy), (sc, sy) = fixed(vc, vy, 2), fixed(sc, sy, 3)
     groups = [(np.flatnonzero(np.isnan(ty).any(1)), fill)]
     if cfg.builtin_fraction > 0:
         extra = round(cfg.builtin_fraction / (1 - cfg.builtin_fraction) * len(tc))
