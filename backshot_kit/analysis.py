@@ -13,13 +13,14 @@ from .config import BackshotError, load_json, save_json, atomic_write
 
 # %% auto #0
 __all__ = ['HPARAMS', 'METRICS', 'EXTRA_METRICS', 'REQUIRED', 'NUMERIC', 'STATUSES', 'RESULTS_NAMES', 'GAP_GOOD', 'GAP_OVERFIT',
-           'VAL_LOSS_POOR', 'GRID', 'FINISHED', 'GAP_LABELS', 'FLAGS', 'SHORT', 'STATUS_COLORS', 'find_results',
-           'check_records', 'gap_category', 'results_frame', 'param_columns', 'load_results', 'fake_results',
-           'top_configs', 'param_impact', 'hyperparameter_impact', 'variance_importance', 'find_studies', 'match_study',
-           'optuna_importance', 'importance_ranking', 'fake_study', 'overfitting_analysis', 'metric_summary',
-           'status_counts', 'problem_flags', 'flagged_trials', 'problem_messages', 'Analysis', 'analyze', 'report',
-           'figure_png', 'save_figure', 'plot_param_impact', 'plot_gap_vs_loss', 'resolve_path', 'load_history',
-           'plot_learning_curves', 'top_histories', 'analysis_prefix', 'write_analysis', 'analyze_cli']
+           'VAL_LOSS_POOR', 'GRID', 'FINISHED', 'PED_MIN_TOP', 'GAP_LABELS', 'FLAGS', 'SHORT', 'STATUS_COLORS',
+           'find_results', 'check_records', 'gap_category', 'results_frame', 'param_columns', 'load_results',
+           'fake_results', 'top_configs', 'param_impact', 'hyperparameter_impact', 'variance_importance',
+           'complete_grid', 'find_studies', 'match_study', 'optuna_importance', 'importance_ranking', 'fake_study',
+           'overfitting_analysis', 'metric_summary', 'status_counts', 'problem_flags', 'flagged_trials',
+           'problem_messages', 'Analysis', 'analyze', 'report', 'figure_png', 'save_figure', 'plot_param_impact',
+           'plot_gap_vs_loss', 'resolve_path', 'load_history', 'plot_learning_curves', 'top_histories',
+           'analysis_prefix', 'write_analysis', 'analyze_cli']
 
 # %% ../nbs/09_analysis.ipynb #d1624c3c
 HPARAMS = ['batch_size', 'learning_rate', 'epochs', 'optimizer', 'scheduler_patience', 'scheduler_factor', 'early_stopping_patience']
@@ -194,6 +195,24 @@ def variance_importance(df:pd.DataFrame, metric:str='best_val_loss') -> pd.DataF
     out.index.name = 'hyperparameter'
     return out
 
+# %% ../nbs/09_analysis.ipynb #189bce74
+PED_MIN_TOP = 5         # fewer trials than this in PED-ANOVA's best 10%: its importances are mostly ties
+_VARIANCE = 'variance of log10(best_val_loss) explained per hyperparameter'
+
+def _finished(df): return df[df.status.isin(FINISHED) & np.isfinite(df.best_val_loss)]
+
+def complete_grid(df:pd.DataFrame) -> bool:
+    "True when the finished trials hold every combination of the varied hyperparameters exactly once (a balanced design)."
+    d = _finished(df); varied = [p for p in param_columns(d) if d[p].nunique() > 1]
+    return bool(varied) and len(d) == math.prod(d[p].nunique() for p in varied) == len(d[varied].drop_duplicates())
+
+def _trust_variance(df:pd.DataFrame) -> str|None:
+    "Why the variance-based ranking is the one to read for these trials, or None when Optuna's PED-ANOVA is."
+    n = len(_finished(df)); top = math.ceil(0.1 * n)
+    if complete_grid(df): return f"the {n} finished trials form a complete grid, where it is exact and PED-ANOVA compares only the best {top} with the rest"
+    if top < PED_MIN_TOP: return f"PED-ANOVA compares the best 10% of the {n} finished trials, {top}, too few to tell the hyperparameters apart"
+    return None
+
 # %% ../nbs/09_analysis.ipynb #b705f11c
 def _is_optuna_db(path:Path) -> bool:
     try:
@@ -246,27 +265,30 @@ def optuna_importance(storage:str, study_name:str) -> pd.DataFrame:
     return out
 
 def importance_ranking(df:pd.DataFrame, tuning_dir=None, study:tuple|None=None) -> tuple[pd.DataFrame, str]:
-    "The importance table and how it was computed: Optuna's on the matching study when there is one, else variance-based."
+    "The importance table and how it was computed: Optuna's on the matching study where it can be read (`_trust_variance`), else variance-based."
     study = study or (match_study(df, tuning_dir) if tuning_dir is not None else None)
     why = 'no Optuna study holding these trials'
     if study:
         url, name = study
         try:
             t = optuna_importance(url, name)
-            if len(t): return t.join(variance_importance(df).importance.rename('variance_based')), f"Optuna get_param_importances on study '{name}' (variance-based ranking beside it)"
+            if len(t) and not (trust := _trust_variance(df)):
+                return t.join(variance_importance(df).importance.rename('variance_based')), f"Optuna get_param_importances on study '{name}' (variance-based ranking beside it)"
+            if len(t): return (variance_importance(df).join(t.importance.rename('optuna_ped_anova')),
+                               f"{_VARIANCE} ({trust}; Optuna's PED-ANOVA on study '{name}' beside it: do not read it here)")
             why = f"study '{name}' gave no importances"
         except Exception as e: why = f"Optuna importance failed on study '{name}': {type(e).__name__}: {str(e)[:200]}"
-    return variance_importance(df), f'variance of log10(best_val_loss) explained per hyperparameter ({why})'
+    return variance_importance(df), f'{_VARIANCE} ({why})'
 
 # %% ../nbs/09_analysis.ipynb #4b08578f
-def fake_study(df:pd.DataFrame, path, study_name:str='backshot') -> tuple[str, str]:
-    "Store the finished trials of `df` as an Optuna study in SQLite file `path`; returns (storage URL, name)."
+def fake_study(df:pd.DataFrame, path, study_name:str='backshot', grid:dict|None=None) -> tuple[str, str]:
+    "Store the finished trials of `df` as an Optuna study in SQLite file `path`, on `grid`'s values (default `GRID`); returns (storage URL, name)."
     import optuna
     from optuna.distributions import CategoricalDistribution
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     url = f'sqlite:///{Path(path).resolve()}'
     st = optuna.create_study(study_name=study_name, storage=url, direction='minimize', load_if_exists=True)
-    dists = {p: CategoricalDistribution(GRID[p]) for p in HPARAMS}
+    dists = {p: CategoricalDistribution((grid or GRID)[p]) for p in HPARAMS}
     state = {'completed': 'COMPLETE', 'early_stopped': 'COMPLETE', 'pruned': 'PRUNED'}
     for r in df.to_dict('records'):
         s = optuna.trial.TrialState[state.get(r['status'], 'FAIL')]
@@ -426,13 +448,24 @@ def _log_if_wide(ax, values, axis='y'):
 
 STATUS_COLORS = {'completed': 'tab:blue', 'early_stopped': 'tab:green', 'pruned': 'tab:gray', 'diverged': 'tab:red', 'failed': 'black'}
 
+# %% ../nbs/09_analysis.ipynb #c0e701c7
+def _no_losses(title:str, df:pd.DataFrame):
+    "A figure that says there is nothing to plot: no trial has a finite best validation loss."
+    from matplotlib.figure import Figure
+    fig = Figure(figsize=(8, 2.5)); ax = fig.subplots(); ax.axis('off')
+    counts = ', '.join(f'{n} {s}' for s, n in df.status.value_counts().items())
+    ax.text(0.5, 0.5, f'no trial has a finite best validation loss ({counts}): nothing to plot', ha='center', va='center', wrap=True)
+    fig.suptitle(title)
+    return fig
+
 # %% ../nbs/09_analysis.ipynb #7f18976d
 def plot_param_impact(df:pd.DataFrame):
     "Box and strip plots of best_val_loss per value of each hyperparameter."
     from matplotlib.figure import Figure
+    d, rng = df[np.isfinite(df.best_val_loss)], np.random.default_rng(0)
+    if d.empty: return _no_losses('Best validation loss per hyperparameter value', df)
     ps = param_columns(df); rows = math.ceil((len(ps) + 1) / 4)
     fig = Figure(figsize=(16, 3.75 * rows)); axs = fig.subplots(rows, 4).ravel()
-    d, rng = df[np.isfinite(df.best_val_loss)], np.random.default_rng(0)
     for ax, p in zip(axs, ps):
         vals = sorted(d[p].unique(), key=lambda v: (isinstance(v, str), v))
         fin = d[d.status.isin(FINISHED)]
@@ -458,8 +491,9 @@ def _status_legend(ax, df):
 def plot_gap_vs_loss(df:pd.DataFrame, label_top:int=5):
     "Scatter of train-val gap against best validation loss with the guide's thresholds; the best and the flagged trials labelled."
     from matplotlib.figure import Figure
-    fig = Figure(figsize=(8, 5.5)); ax = fig.subplots()
     d = df[np.isfinite(df.best_val_loss) & np.isfinite(df.train_val_gap)]
+    if d.empty: return _no_losses('Overfitting: gap against validation loss', df)
+    fig = Figure(figsize=(8, 5.5)); ax = fig.subplots()
     for s, g in d.groupby('status'): ax.scatter(g.best_val_loss, g.train_val_gap, s=30, c=STATUS_COLORS.get(s, 'tab:purple'), label=f'{s} ({len(g)})', zorder=3)
     ax.axhspan(min(d.train_val_gap.min(), 0) - 0.01, GAP_GOOD, color='tab:green', alpha=0.08, label=f'gap < {GAP_GOOD} (good)')
     ax.axhline(GAP_OVERFIT, color='tab:red', ls='--', lw=1, label=f'gap > {GAP_OVERFIT} (overfitting)')
