@@ -16,6 +16,7 @@ from .audio import audio_info, read_audio, resample, write_audio
 from .model import UNet1D, receptive_field
 from .train import load_model
 from .paths import MODEL_HELP, find_model
+from .safety import sigterm_as_interrupt, remove_stale_tmp, tmp_path
 
 # %% auto #0
 __all__ = ['chunk_plan', 'denoise_array', 'measure_delay', 'Denoiser', 'load_denoiser', 'piece_alignment', 'denoise_file',
@@ -119,8 +120,10 @@ class Denoiser:
         z = resample(x, sr, self.sr)
         scale = (T / z.shape[-1]) if progress is not None and z.shape[-1] else 1.0
         cb = (lambda k: progress(k * scale)) if progress is not None else None
-        y = denoise_array(self.model, z, self.chunk, None, self.batch_size, self.device, self.delay, cb)
-        y = resample(y, self.sr, sr)
+        y = resample(denoise_array(self.model, z, self.chunk, None, self.batch_size, self.device, self.delay, cb), self.sr, sr)
+        if not np.isfinite(y).all():
+            raise BackshotError(f"the model's output holds NaN or infinite values (input peak {float(np.abs(x).max()):.3g}; audio is expected "
+                                f"within ±1): nothing written")
         n = y.shape[-1]
         return y[..., :T] if n >= T else np.pad(y, [(0, 0)] * (y.ndim - 1) + [(0, T - n)])
 
@@ -151,13 +154,13 @@ def _pieces(T:int, B:int, M:int):
     for a in range(0, T, B): yield max(0, a - M), a, min(T, a + B), min(T, a + B + M)
 
 def _open_out(dst:Path, sr:int, C:int, subtype:str):
-    "A temporary SoundFile next to `dst` in its format (the input's subtype when the format holds it)."
+    "A temporary SoundFile (`.{name}.{pid}.tmp`) next to `dst` in its format (the input's subtype when the format holds it)."
     from backshot_kit.audio import _format_for
     fmt = _format_for(dst)
     dst.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=dst.parent, prefix=f'.{dst.name}.', suffix='.tmp'); os.close(fd)
-    st = subtype if sf.check_format(fmt, subtype) else None
-    return sf.SoundFile(tmp, 'w', int(sr), C, st, format=fmt), Path(tmp)
+    remove_stale_tmp(dst.parent, dst.name)                    # left by a writer of `dst` that was killed
+    tmp, st = tmp_path(dst), (subtype if sf.check_format(fmt, subtype) else None)
+    return sf.SoundFile(str(tmp), 'w', int(sr), C, st, format=fmt), tmp
 
 # %% ../nbs/08_inference.ipynb #011c202e
 def denoise_file(den:Denoiser,            # the denoiser
@@ -216,7 +219,8 @@ def denoise_files(den:Denoiser, # the denoiser
                   inputs,        # files and folders
                   out,           # output folder
                   progress=True, # show a progress bar
-                  log=print) -> dict: # where error lines go
+                  log=print,     # where error lines go
+                  overwrite:bool=False) -> dict: # replace files that already exist in `out`
     "Denoise every input into `out`; returns counts, audio seconds, wall seconds and the errors per file."
     out, items = Path(out), collect_inputs(inputs)
     errors, done, secs = {}, 0, 0.0
@@ -228,6 +232,7 @@ def denoise_files(den:Denoiser, # the denoiser
         if err is None:
             dst = out / rel
             if dst.resolve() == src.resolve(): err = 'the output would overwrite the input; choose another output folder'
+            elif dst.exists() and not overwrite: err = f'{dst} exists and is not replaced; choose another output folder, or pass --overwrite'
             else:
                 try: r = denoise_file(den, src, dst, progress=lambda s: bar.update(round(s, 4))); done += 1; secs += r['seconds']
                 except BackshotError as e: err = str(e)
@@ -259,12 +264,14 @@ def denoise_cli(argv=None) -> int:
     p.add_argument('--batch', type=int, default=8, help='chunks per forward pass (default 8)')
     p.add_argument('--chunk', type=float, default=4., help='chunk length in seconds (default 4)')
     p.add_argument('--quiet', action='store_true', help='no progress bar')
+    p.add_argument('--overwrite', action='store_true', help='replace files that already exist in the output folder')
     a = p.parse_args(argv)
     if a.batch < 1: raise BackshotError(f"--batch must be >= 1, got {a.batch}")
     if not a.chunk > 0: raise BackshotError(f"--chunk must be > 0 seconds, got {a.chunk}")
-    den = load_denoiser(a.model, a.device, chunk_seconds=a.chunk, batch_size=a.batch)
-    print(f"model: {den.source} ({den.sr} Hz, delay {den.delay} samples, {den.device})", file=sys.stderr)
-    r = denoise_files(den, a.inputs, a.out, progress=not a.quiet, log=lambda s: print(s, file=sys.stderr))
+    with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd: the file being written is removed, as for Ctrl-C
+        den = load_denoiser(a.model, a.device, chunk_seconds=a.chunk, batch_size=a.batch)
+        print(f"model: {den.source} ({den.sr} Hz, delay {den.delay} samples, {den.device})", file=sys.stderr)
+        r = denoise_files(den, a.inputs, a.out, progress=not a.quiet, log=lambda s: print(s, file=sys.stderr), overwrite=a.overwrite)
     print(f"{r['files']} file(s) denoised into {a.out} ({r['audio_seconds']:.1f} s of audio in {r['seconds']:.1f} s)"
           + (f"; {r['failed']} failed" if r['failed'] else ''), file=sys.stderr)
     return 1 if r['failed'] else 0
