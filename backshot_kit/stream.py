@@ -4,18 +4,19 @@
 
 # %% ../nbs/10_stream.ipynb #be023394
 from __future__ import annotations
-import argparse, math, queue, sys, threading, time
+import argparse, math, os, queue, sys, threading, time
 from fractions import Fraction
 from pathlib import Path
 import numpy as np
 from scipy.signal import firwin, upfirdn
 from .config import BackshotError
 from .paths import MODEL_HELP, find_model
+from .safety import sigterm_as_interrupt, remove_stale_tmp
 
 # %% auto #0
 __all__ = ['UNetStreamer', 'stream_all', 'WindowStreamer', 'algorithmic_latency', 'make_streamer', 'PolyResampler',
-           'StreamDenoiser', 'offline_denoise', 'StreamStats', 'LiveQueue', 'StopStream', 'run_stream', 'auto_hop',
-           'stream_parser', 'stream_cli', 'benchmark']
+           'StreamDenoiser', 'offline_denoise', 'StreamStats', 'LiveQueue', 'StopStream', 'NonFiniteOutput',
+           'run_stream', 'auto_hop', 'stream_parser', 'check_sink', 'stream_cli', 'benchmark']
 
 # %% ../nbs/10_stream.ipynb #f9c258d8
 def _z(n:int, c:int) -> np.ndarray: return np.zeros((n, c), np.float32)
@@ -423,6 +424,16 @@ LiveQueue.__iter__, LiveQueue.close = _lq_iter, _lq_close
 class StopStream(Exception):
     "Raised by a sink whose reader has gone (e.g. a closed pipe): the stream ends quietly."
 
+class NonFiniteOutput(BackshotError):
+    "The processed audio became NaN or infinite: the stream stops and the audio before it is kept."
+
+def _finite(y, stats) -> np.ndarray:
+    "`y`, or `NonFiniteOutput` when it holds NaN or infinite samples (never written to a sink)."
+    if len(y) and not np.isfinite(y).all():
+        raise NonFiniteOutput(f"the output became NaN or infinite after {stats.samples / stats.rate:.2f} s of audio (input peak "
+                              f"{2 * _db(stats.peak):.1f} dBFS); the stream stops, the audio before it is kept")
+    return y
+
 def _sync(stats:StreamStats, source):
     for k in ('dsp_s', 'dropped'):
         if hasattr(source, k): setattr(stats, k, getattr(source, k))
@@ -445,14 +456,15 @@ def run_stream(source, # iterable of float32 audio blocks at `proc.rate`
     try:
         for x in source:
             t = time.perf_counter(); y = proc.feed(x); stats.add(np.asarray(x, np.float32), time.perf_counter() - t)
-            _sync(stats, source); sink.write(y)
+            _sync(stats, source); sink.write(_finite(y, stats))
             if seconds is not None and stats.samples >= seconds * proc.rate: break
             if time.perf_counter() - t_last >= interval: _say(status, stats.line(), tty); t_last = time.perf_counter()
     except StopStream: pass
     except KeyboardInterrupt: _say(status, 'interrupted: finishing the output', tty)
     except BaseException as e: err = e
     try:
-        try: sink.write(proc.flush())
+        try:
+            if not isinstance(err, NonFiniteOutput): sink.write(_finite(proc.flush(), stats))
         except StopStream: pass
     finally:
         sink.close(); _sync(stats, source)
@@ -533,13 +545,29 @@ def _hop(args, model, model_rate, extra_s):
     g = make_streamer(model).grid
     return max(g, -(-round(args.block_ms * model_rate / 1000) // g) * g)
 
+# %% ../nbs/10_stream.ipynb #6e450d53
+def check_sink(spec:str) -> str:
+    "Refuse a `wav:PATH` sink that cannot become a file before anything starts; removes stale temp files of PATH."
+    if not (spec.startswith('wav:') and len(spec) > 4): return spec
+    p = Path(spec[4:])
+    if p.is_dir(): raise BackshotError(f"--sink {spec}: {p} is a folder; name a file in it, e.g. wav:{p / 'stream.wav'}")
+    a = next(a for a in p.parents if a.exists())            # the nearest existing folder above
+    if not a.is_dir(): raise BackshotError(f"--sink {spec}: {a} is a file, not a folder")
+    if not os.access(a, os.W_OK | os.X_OK): raise BackshotError(f"--sink {spec}: folder {a} is not writable")
+    if p.parent.is_dir(): remove_stale_tmp(p.parent, p.name)
+    return spec
+
 # %% ../nbs/10_stream.ipynb #1038d614
 def stream_cli(argv=None) -> int:
     "`backshot stream`: denoise radio from a dongle, rtl_tcp, an I/Q file or stdin into a sound card, WAV file or stdout."
     from backshot_kit import radio
     args = stream_parser().parse_args(argv)
-    _set_threads(args.threads)
-    model, model_rate = _load(args)
+    with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd, docker: finish the output as for Ctrl-C
+        _set_threads(args.threads); check_sink(args.sink)
+        model, model_rate = _load(args)
+        return _stream(args, radio, model, model_rate)
+
+def _stream(args, radio, model, model_rate) -> int:
     source = radio.open_source(args, model_rate or 16000)
     try:
         rate = source.rate
