@@ -11,6 +11,7 @@ import pandas as pd
 import ipywidgets as W
 from fastcore.basics import patch
 from .config import BackshotError, save_json, atomic_write
+from .safety import sigterm_as_interrupt, die_with_parent
 from .analysis import (HPARAMS, SHORT, find_results, load_results, param_columns, load_history, plot_learning_curves,
                                    figure_png, gap_category, fake_results)
 
@@ -19,8 +20,8 @@ __all__ = ['SORT_COLS', 'TABLE_COLS', 'GAP_COLORS', 'TABLE_CSS', 'NONE', 'ENV_OU
            'filter_columns', 'filter_options', 'filter_results', 'sort_results', 'results_table_html', 'trial_label',
            'trial_info_html', 'curves_png', 'data_clips', 'wav_bytes', 'spectrogram_png', 'audio_section',
            'compare_html', 'TrialPanel', 'ResultsDashboard', 'app_source', 'app', 'app_notebook', 'voila_command',
-           'template_root', 'voila_env', 'dashboard_cli', 'free_port', 'wait_port', 'headless_chrome',
-           'external_requests']
+           'template_root', 'voila_env', 'stop_process', 'serve', 'dashboard_cli', 'free_port', 'wait_port',
+           'headless_chrome', 'external_requests']
 
 # %% ../nbs/11_dashboard.ipynb #82df97ef
 def filter_columns(df:pd.DataFrame) -> list[str]:
@@ -374,6 +375,23 @@ def voila_env(out, results) -> dict:
     jp = os.pathsep.join([str(template_root())] + ([os.environ['JUPYTER_PATH']] if os.environ.get('JUPYTER_PATH') else []))
     return {**os.environ, ENV_OUT: str(Path(out).resolve()), ENV_RESULTS: str(Path(results).resolve()), 'JUPYTER_PATH': jp}
 
+# %% ../nbs/11_dashboard.ipynb #d16c6c0d
+def stop_process(proc:subprocess.Popen, grace:float=10.) -> int:
+    "Stop `proc` if it still runs (SIGTERM, then SIGKILL after `grace` s); returns its exit code."
+    if proc.poll() is None:
+        proc.terminate()
+        try: proc.wait(grace)
+        except subprocess.TimeoutExpired: proc.kill(); proc.wait()
+    return proc.returncode
+
+def serve(cmd:list, env:dict|None=None, grace:float=10.) -> int:
+    "Run the server `cmd` until it ends, stopping it first when this process gets Ctrl-C or SIGTERM (then returns 130)."
+    proc = subprocess.Popen(cmd, env=env, preexec_fn=die_with_parent if sys.platform.startswith('linux') else None)
+    try:
+        with sigterm_as_interrupt(): return proc.wait()
+    except KeyboardInterrupt: stop_process(proc, grace); return 130
+    finally: stop_process(proc, grace)
+
 # %% ../nbs/11_dashboard.ipynb #9418361d
 def dashboard_cli(argv=None):
     "`backshot dashboard`: serve the results dashboard in the browser with voila."
@@ -386,7 +404,7 @@ def dashboard_cli(argv=None):
     args = p.parse_args(argv)
     path = find_results(args.out, args.results); load_results(path)          # a bad results file stops here
     print(f"dashboard of {path} at http://{args.ip}:{args.port}/ (Ctrl-C stops)", flush=True)
-    return subprocess.call(voila_command(app_notebook(), args.port, args.ip, args.open), env=voila_env(args.out, path))
+    return serve(voila_command(app_notebook(), args.port, args.ip, args.open), env=voila_env(args.out, path))
 
 # %% ../nbs/11_dashboard.ipynb #703caecf
 CHROME_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
