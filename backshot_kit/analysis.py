@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from .config import BackshotError, load_json, save_json, atomic_write
+from .safety import sigterm_as_interrupt, remove_stale_tmp
 
 # %% auto #0
 __all__ = ['HPARAMS', 'METRICS', 'EXTRA_METRICS', 'REQUIRED', 'NUMERIC', 'STATUSES', 'RESULTS_NAMES', 'GAP_GOOD', 'GAP_OVERFIT',
@@ -569,6 +570,7 @@ def analysis_prefix(path) -> str:
 def write_analysis(a:Analysis, folder, figures:bool=True, n_curves:int=5) -> list[Path]:
     "Write figures (PNG), the results table (CSV) and the report (text) to `folder`; returns the paths."
     folder, pre = Path(folder), analysis_prefix(a.path)
+    remove_stale_tmp(folder)                                  # left by a run that was killed while writing
     table = a.df.sort_values('best_val_loss', na_position='last', kind='stable')
     out = [atomic_write(folder / f'{pre}results.csv', table.to_csv(index=False)), atomic_write(folder / f'{pre}report.txt', a.report())]
     if figures:
@@ -594,5 +596,6 @@ def analyze_cli(argv=None):
     a = analyze(path, top=args.top)
     print(a.report())
     folder = Path(args.out) / 'tuning' / 'analysis' if args.out and not args.results else path.parent / 'analysis'
-    for f in write_analysis(a, folder, figures=not args.no_figures, n_curves=args.top): print(f'wrote {f}')
+    with sigterm_as_interrupt():                       # stopped mid-write, a file is left whole or not at all
+        for f in write_analysis(a, folder, figures=not args.no_figures, n_curves=args.top): print(f'wrote {f}')
     return 0
