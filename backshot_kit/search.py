@@ -269,10 +269,14 @@ def _has_record(t) -> bool: return t.state.is_finished() and bool(t.user_attrs.g
 
 _INTERRUPTS = ('KeyboardInterrupt', 'SystemExit')          # older versions noted Ctrl-C as an error
 
+def _ran(t) -> bool:
+    "True when the objective started for trial `t`: it notes its worker first (a re-queued trial carries its predecessor's)."
+    return (t.user_attrs.get('worker') or {}).get('trial_id') == t._trial_id
+
 def _failed_try(t) -> bool:
     "True for a trial whose objective raised an exception: not an interrupt, a kill or a lost heartbeat."
     e = t.user_attrs.get('error')
-    return t.state == TrialState.FAIL and bool(e) and not e.startswith(_INTERRUPTS)
+    return t.state == TrialState.FAIL and _ran(t) and bool(e) and not e.startswith(_INTERRUPTS)
 
 def grid_state(study:optuna.Study, n:int, max_retry:int=MAX_RETRY, trials=None) -> dict:
     "Grid ids by state (done, running, waiting, lost, given_up, open) and `finished` (nothing left to run)."
@@ -327,9 +331,9 @@ def _dead(w:dict|None, trial_id:int, running_here:set) -> bool:
 _RUNNING_HERE: set = set()      # trial ids this process is running now
 
 def _orphan(t, grace:float) -> bool:
-    "A running trial whose process died before the objective started: no worker noted, started more than `grace` s ago."
+    "A running trial whose process died before the objective started (no worker of its own noted), started more than `grace` s ago."
     import datetime
-    return not t.user_attrs.get('worker') and t.datetime_start is not None and (datetime.datetime.now() - t.datetime_start).total_seconds() > grace
+    return not _ran(t) and t.datetime_start is not None and (datetime.datetime.now() - t.datetime_start).total_seconds() > grace
 
 def recover(study:optuna.Study, n:int, max_retry:int=MAX_RETRY) -> dict:
     "Fail dead trials and re-queue lost grid points; returns `grid_state`."
