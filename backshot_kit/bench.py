@@ -4,18 +4,20 @@
 
 # %% ../nbs/13_bench.ipynb #b2d060aa
 from __future__ import annotations
-import argparse, copy, json, math, os, platform, resource, shutil, tempfile, time
+import argparse, copy, dataclasses, json, math, os, platform, resource, shutil, tempfile, time
+from collections import OrderedDict
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
 from torch.utils.data import DataLoader, TensorDataset
-from .config import BackshotError, Config, PRESETS, resolve_device, save_json, add_config_args, config_from_args
+from .config import BackshotError, Config, PRESETS, resolve_device, save_json, add_config_args, config_from_args, config_replace
 from .model import UNet1D, build_model, n_params
 from .data import load_data
 from .train import Trainer, loss_fn
 
 # %% auto #0
-__all__ = ['reference_epoch', 'flops_per_clip', 'bench_training', 'bench_table', 'bench_search', 'bench_cli']
+__all__ = ['reference_epoch', 'flops_per_clip', 'bench_training', 'bench_table', 'bench_data_share', 'data_share_table',
+           'bench_search', 'bench_cli']
 
 # %% ../nbs/13_bench.ipynb #1d14f022
 def reference_epoch(model:nn.Module, opt, noisy:np.ndarray, clean:np.ndarray, batch_size:int, device:str, loss='mse', clip=1.0) -> float:
@@ -61,6 +63,7 @@ def bench_training(cfg:Config, epochs:int=3, warmup:int=1, data=None) -> dict:
     "Throughput of the kit's engine and of the reference loop on `cfg`'s model and data, in this process."
     device = resolve_device(cfg.device)
     data = data if data is not None else load_data(cfg)
+    data.prefetch = 'off'                      # training alone is timed: no background draw of the next epoch meanwhile
     noisy, clean = data.train_pairs(1)
     N, T = clean.shape
     torch.manual_seed(cfg.seed); base = build_model(cfg)
@@ -93,6 +96,31 @@ def bench_table(r:dict) -> str:
     lines.append(f"kit / reference: {r['ratio']:.2f}x" + (f"; quick search wall time {r['search_s']:.1f} s" if 'search_s' in r else ''))
     return '\n'.join(lines)
 
+# %% ../nbs/13_bench.ipynb #fcb57021
+def bench_data_share(cfg:Config, epochs:int=3, modes=('off', 'auto'), data=None) -> dict:
+    "Mean epoch seconds, seconds waiting for the noisy set and their ratio, for each `prefetch` mode in `modes`, over `epochs` real epochs."
+    data = data if data is not None else load_data(cfg)
+    out = dict(preset=cfg.preset, clips=len(data.train_clean), clip_seconds=data.train_clean.shape[1] / data.sr, epochs=epochs,
+               cpus=len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count(), device=resolve_device(cfg.device))
+    for mode in modes:
+        d = dataclasses.replace(data, prefetch=mode, _cache=OrderedDict())      # the same clips, nothing drawn yet
+        tr = Trainer(config_replace(cfg, epochs=epochs), d, progress=False)
+        try: tr.fit()
+        finally: d.close()
+        h = tr.history[1:] or tr.history
+        sec, wait = (float(np.mean([r[k] for r in h])) for k in ('seconds', 'data_seconds'))
+        out[mode] = dict(mode=d.prefetch_mode(), workers=d.workers(), seconds=sec, data_seconds=wait, share=wait / sec)
+    return out
+
+# %% ../nbs/13_bench.ipynb #cf9a6a20
+def data_share_table(r:dict) -> str:
+    "`bench_data_share`'s figures as a printed table."
+    lines = [f"{r['preset']} preset, {r['clips']} clips of {r['clip_seconds']:g} s, {r['cpus']} CPUs, {r['device']}: "
+             f"mean of epochs 2-{r['epochs']}", f"{'prefetch':<10} {'workers':>7} {'epoch s':>8} {'waiting for data s':>19} {'share':>6}"]
+    for k, e in r.items():
+        if isinstance(e, dict): lines.append(f"{k + ' (' + e['mode'] + ')':<10} {e['workers']:>7} {e['seconds']:>8.2f} {e['data_seconds']:>19.2f} {e['share']:>6.0%}")
+    return '\n'.join(lines)
+
 # %% ../nbs/13_bench.ipynb #dd46a594
 def bench_search(cfg:Config, out=None, workers='auto') -> float:
     "Wall time (s) of a whole quick search with `cfg` in a fresh folder."
@@ -112,10 +140,15 @@ def bench_cli(argv=None):
     p.add_argument('--epochs', type=int, default=3, help='measured epochs per engine (default 3)')
     p.add_argument('--warmup', type=int, default=1, help='warm-up epochs per engine, not measured (default 1)')
     p.add_argument('--search', action='store_true', help='also time a whole quick search')
+    p.add_argument('--data-share', action='store_true', help="instead: the simulation's share of an epoch, with and without the background draw")
     p.add_argument('--json', default=None, metavar='PATH', help='write the figures as JSON')
     a = p.parse_args(argv)
     if a.epochs < 1 or a.warmup < 0: raise BackshotError(f"--epochs must be >= 1 and --warmup >= 0 (got {a.epochs}, {a.warmup})")
     cfg = config_from_args(a)
+    if a.data_share:
+        r = bench_data_share(cfg, a.epochs); print(data_share_table(r))
+        if a.json: save_json(r, a.json); print(f"figures: {a.json}")
+        return 0
     r = bench_training(cfg, a.epochs, a.warmup)
     if a.search: r['search_s'] = bench_search(cfg, a.out)
     print(bench_table(r))

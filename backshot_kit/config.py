@@ -9,9 +9,9 @@ from dataclasses import dataclass, field, asdict, fields
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['PRESETS', 'MODEL_KEYS', 'BackshotError', 'Config', 'parse_value', 'parse_overrides', 'config_replace',
+__all__ = ['PRESETS', 'MODEL_KEYS', 'LOSSES', 'BackshotError', 'Config', 'parse_value', 'parse_overrides', 'config_replace',
            'config_from_dict', 'file_mode', 'atomic_write', 'save_json', 'load_json', 'resolve_device',
-           'add_config_args', 'config_from_args']
+           'add_config_args', 'config_overrides', 'config_from_args']
 
 # %% ../nbs/00_config.ipynb #14aa6f92
 class BackshotError(Exception):
@@ -39,6 +39,7 @@ def _channel_list(v):
 
 # %% ../nbs/00_config.ipynb #943ee3f1
 MODEL_KEYS = ('depth', 'base_channels', 'kernel_size', 'stride')
+LOSSES = ('mse', 'l1', 'snr', 'snr+stft')    # the training losses (`train.loss_fn`); 'snr+stft' is the default
 
 def _f(default, check, allowed, help=''):
     return field(default=default, metadata=dict(check=check, allowed=allowed, help=help))
@@ -57,7 +58,8 @@ class Config:
     min_lr: float = _f(1e-7, lambda v: _frac(v), 'a float in [0, 1]', 'learning-rate floor of the scheduler')
     early_stopping_patience: int = _f(20, _pos_int, 'an integer >= 1', 'epochs without improvement before stopping')
     grad_clip: float = _f(1.0, _pos_float, 'a float > 0', 'max gradient norm')
-    loss: str = _f('mse', lambda v: v in ('mse', 'l1', 'snr'), "one of 'mse', 'l1', 'snr'", "training and validation loss ('snr': minus the clip's SNR in dB)")
+    loss: str = _f('snr+stft', lambda v: v in LOSSES, 'one of ' + ', '.join(map(repr, LOSSES)),
+                   "training and validation loss: 'snr+stft' (minus the clip's SNR in dB plus a multi-resolution STFT term), 'snr', or the guide's 'mse'")
     # data
     preset: str = _f('demo', lambda v: v in PRESETS, 'one of ' + ', '.join(map(repr, PRESETS)), 'size of built-in data and model')
     data: str|None = _f(None, _opt_str, 'a folder path or None', 'user data folder (clean/, noisy/, noise/)')
@@ -199,11 +201,15 @@ def add_config_args(p, out_default='saved_models'):
     p.add_argument('--init', default=None, metavar='CHECKPOINT', help='fine-tune: start from this trained model (its architecture is used)')
     return p
 
-def config_from_args(args, **extra) -> Config:
-    "The validated `Config` for parsed command-line `args`."
+def config_overrides(args) -> dict:
+    "The config keys parsed command-line `args` set (`--set`, `--preset`, `--data`, `--device`, `--init`), typed."
     kw = parse_overrides(args.overrides)
     if args.preset is not None: kw['preset'] = args.preset
     if args.data is not None: kw['data'] = str(args.data)
     if args.device is not None: kw['device'] = args.device
     if getattr(args, 'init', None) is not None: kw['init'] = str(args.init)
-    return Config(**{**kw, **extra})
+    return kw
+
+def config_from_args(args, **extra) -> Config:
+    "The validated `Config` for parsed command-line `args`."
+    return Config(**{**config_overrides(args), **extra})

@@ -4,6 +4,7 @@
 
 # %% ../nbs/04_data.ipynb #85aa5715
 from __future__ import annotations
+import concurrent.futures as cf, multiprocessing as mp, os, pickle, signal, weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
 import numpy as np
@@ -12,7 +13,43 @@ from .channel import CHANNELS, simulate_random
 from .receivers import RANGES, simulate_receivers
 
 # %% auto #0
-__all__ = ['AudioData', 'config_channels', 'simulated_noise', 'simulated_pairs', 'builtin_data', 'load_data']
+__all__ = ['PAIR_CHUNK', 'PREFETCH_MODES', 'AudioData', 'config_channels', 'simulated_noise', 'simulated_pairs', 'builtin_data',
+           'load_data', 'prefetch_mode', 'workers', 'prefetch_pairs', 'close']
+
+# %% ../nbs/04_data.ipynb #f62d18e4
+PAIR_CHUNK = 32   # clips per random stream of a training epoch's noisy set: the unit of work of the background draw
+
+def _work_items(groups) -> list:
+    "`(group, chunk)` keys of every chunk of rows that a noise function re-draws."
+    return [(k, c) for k, (rows, _) in enumerate(groups) for c in range(-(-len(rows) // PAIR_CHUNK))]
+
+def _draw(train_clean:np.ndarray, groups, seed:int, epoch:int, key:tuple):
+    "The noise function's output for chunk `key` of `epoch`: a function of (seed, epoch, key) alone."
+    (k, c), (rows, fn) = key, groups[key[0]]
+    rows = np.asarray(rows)[c * PAIR_CHUNK:(c + 1) * PAIR_CHUNK]
+    return fn(train_clean[rows], np.random.default_rng([seed, 1, epoch, k, c]))
+
+# %% ../nbs/04_data.ipynb #a9a26ddf
+def _assemble(train_clean, train_noisy, groups, outs:dict) -> tuple[np.ndarray, np.ndarray]:
+    "`(noisy, target)` from the chunk outputs `outs` (`{key: noisy or (noisy, target)}`); rows no group draws keep `train_noisy`."
+    noisy = train_noisy.copy() if train_noisy is not None else np.empty_like(train_clean)
+    target = train_clean
+    for (k, c), out in sorted(outs.items()):
+        rows = np.asarray(groups[k][0])[c * PAIR_CHUNK:(c + 1) * PAIR_CHUNK]
+        if isinstance(out, tuple):
+            if target is train_clean: target = train_clean.copy()
+            noisy[rows], target[rows] = out
+        else: noisy[rows] = out
+    return noisy, target
+
+def _collect(futs:dict, keys:list, draw) -> dict:
+    "Chunk outputs for `keys`: those no worker has started are drawn here with `draw(key)` (from the end), the rest awaited."
+    outs = {k: draw(k) for k in reversed(keys) if (f := futs.get(k)) is None or f.cancel()}
+    for k in keys:
+        if k in outs: continue
+        try: outs[k] = futs[k].result()
+        except Exception: outs[k] = draw(k)    # a worker that failed or died: drawn here (an error of the noise function is raised here again)
+    return outs
 
 # %% ../nbs/04_data.ipynb #dd45d4ab
 @dataclass
@@ -30,25 +67,23 @@ class AudioData:
     seed: int = 0
     source: str = ''
     cache_bytes: int = 2**31              # memory for cached per-epoch noisy sets
+    prefetch: str = 'auto'                # background draw of the next epoch: 'process', 'thread', 'off' or 'auto' (see `prefetch_pairs`)
+    prefetch_workers: int|None = None     # background worker processes (None: one fewer than this process's CPUs, at least one)
     _cache: OrderedDict = field(default_factory=OrderedDict, repr=False)
+    _pending: dict = field(default_factory=dict, init=False, repr=False)    # epoch -> {chunk key: Future}
+    _pool: object = field(default=None, init=False, repr=False)
+
+    def _groups(self) -> list: return self.groups if self.groups is not None else [(np.arange(len(self.train_clean)), self.noise_fn)]
 
     def train_pairs(self, epoch:int) -> tuple[np.ndarray, np.ndarray]:
         "`(noisy, target)` training pairs for `epoch`, a deterministic function of (seed, epoch); the target is the clean clip unless the noise function gives one."
         if epoch in self._cache: self._cache.move_to_end(epoch); return self._cache[epoch]
-        noisy = self.train_noisy.copy() if self.train_noisy is not None else np.empty_like(self.train_clean)
-        target = self.train_clean
-        groups = self.groups if self.groups is not None else [(np.arange(len(noisy)), self.noise_fn)]
-        for k, (rows, fn) in enumerate(groups):
-            if not len(rows): continue
-            out = fn(self.train_clean[rows], np.random.default_rng([self.seed, 1, epoch, k]))
-            if isinstance(out, tuple):
-                if target is self.train_clean: target = self.train_clean.copy()
-                noisy[rows], target[rows] = out
-            else: noisy[rows] = out
-        self._cache[epoch] = (noisy, target)
+        g = self._groups()
+        outs = _collect(self._pending.pop(epoch, {}), _work_items(g), lambda key: _draw(self.train_clean, g, self.seed, epoch, key))
+        self._cache[epoch] = pairs = _assemble(self.train_clean, self.train_noisy, g, outs)
         size = lambda: sum(n.nbytes + (t.nbytes if t is not self.train_clean else 0) for n, t in self._cache.values())
         while len(self._cache) > 1 and size() > self.cache_bytes: self._cache.popitem(last=False)
-        return noisy, target
+        return pairs
 
     def describe(self) -> str:
         "One line: split sizes, clip length and where the data come from."
@@ -61,19 +96,26 @@ def config_channels(cfg:Config) -> tuple:
     "The radio channel types `cfg.channels` names (repeats kept: they weight the draw), or all of them."
     return tuple(c.strip() for c in cfg.channels.split(',')) if cfg.channels else CHANNELS
 
+@dataclass(frozen=True)
+class _ChannelNoise:                     # a class rather than a closure: a background worker process can take it
+    sr: int; channels: tuple
+    def __call__(self, clean, rng): return simulate_random(clean, self.sr, rng, channels=self.channels)[0].astype(np.float32)
+
+@dataclass(frozen=True)
+class _ReceiverPairs:
+    sr: int; channels: tuple; receivers: str
+    def __call__(self, clean, rng): return simulate_receivers(clean, self.sr, rng, RANGES[self.receivers], self.channels)[:2]
+
 def simulated_noise(sr:int, channels=None):
     "A `noise_fn` that passes clean clips through randomly drawn standard radio channels (of `channels`, default all)."
-    channels = channels or CHANNELS
-    def noise_fn(clean, rng): return simulate_random(clean, sr, rng, channels=channels)[0].astype(np.float32)
-    return noise_fn
+    return _ChannelNoise(sr, tuple(channels or CHANNELS))
 
 def simulated_pairs(sr:int, channels=None, receivers:str='random'):
     "A `noise_fn` giving `(noisy, target)`: clips through randomly drawn receptions, the target each receiver's noise-free output."
     if receivers not in RANGES: raise BackshotError(f"receivers {receivers!r}; allowed: {', '.join(map(repr, RANGES))}")
-    ranges, channels = RANGES[receivers], channels or CHANNELS
-    def noise_fn(clean, rng): return simulate_receivers(clean, sr, rng, ranges, channels)[:2]
-    return noise_fn
+    return _ReceiverPairs(sr, tuple(channels or CHANNELS), receivers)
 
+# %% ../nbs/04_data.ipynb #d39adfe8
 def builtin_data(cfg:Config) -> AudioData:
     "Generated clean clips for every split, through simulated receivers; targets are the receivers' noise-free outputs."
     from backshot_kit.synth import clean_corpus
@@ -91,3 +133,67 @@ def load_data(cfg:Config) -> AudioData:
     if not cfg.data: return builtin_data(cfg)
     from backshot_kit.userdata import folder_data
     return folder_data(cfg)
+
+# %% ../nbs/04_data.ipynb #6c43c681
+_W = {}                            # a prefetch worker's data, set once by `_init_worker`
+
+def _init_worker(train_clean, groups, seed):
+    "Start of a prefetch worker process: keep the data, leave Ctrl-C to the parent, and end with it."
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from backshot_kit.safety import die_with_parent; die_with_parent()
+    _W.update(train_clean=train_clean, groups=groups, seed=seed)
+
+def _work(epoch:int, key:tuple): return _draw(_W['train_clean'], _W['groups'], _W['seed'], epoch, key)
+
+# %% ../nbs/04_data.ipynb #f50b0426
+PREFETCH_MODES = ('auto', 'process', 'thread', 'off')
+
+def _picklable(x) -> bool:
+    try: pickle.dumps(x); return True
+    except Exception: return False
+
+def prefetch_mode(self:AudioData) -> str:
+    "What `prefetch` means here: 'off' without re-drawn noise; 'auto': 'process' for noise functions a worker can take and sets of 2**20 samples or more, else 'off'."
+    if self.prefetch not in PREFETCH_MODES: raise BackshotError(f"AudioData prefetch {self.prefetch!r}; allowed: {', '.join(map(repr, PREFETCH_MODES))}")
+    if not _work_items(self._groups()): return 'off'
+    if self.prefetch != 'auto': return self.prefetch
+    return 'process' if self.train_clean.size >= 2**20 and _picklable([fn for _, fn in self._groups()]) else 'off'
+AudioData.prefetch_mode = prefetch_mode
+
+# %% ../nbs/04_data.ipynb #69448f75
+def _cpus() -> int: return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
+
+def workers(self:AudioData) -> int:
+    "How many workers draw in the background: 0 when `prefetch_mode()` is 'off', 1 for a thread."
+    mode = self.prefetch_mode()
+    return 0 if mode == 'off' else 1 if mode == 'thread' else self.prefetch_workers or max(1, _cpus() - 1)
+
+def _executor(self:AudioData):
+    "The background pool (made on first use; shut down by `close` or when the data is collected), None when off."
+    if self._pool is None and (mode := self.prefetch_mode()) != 'off':
+        if mode == 'thread': self._pool = cf.ThreadPoolExecutor(1, thread_name_prefix='backshot-pairs')
+        else:
+            from backshot_kit.data import _init_worker        # the module's own, whatever namespace this runs in: the worker imports it
+            self._pool = cf.ProcessPoolExecutor(self.workers(), mp_context=mp.get_context('spawn'),
+                                                initializer=_init_worker, initargs=(self.train_clean, self._groups(), self.seed))
+        weakref.finalize(self, self._pool.shutdown, wait=False, cancel_futures=True)
+    return self._pool
+AudioData.workers, AudioData._executor = workers, _executor
+
+# %% ../nbs/04_data.ipynb #4429e352
+def prefetch_pairs(self:AudioData, epoch:int):
+    "Start drawing `epoch`'s training pairs in the background; `train_pairs(epoch)` collects them."
+    if epoch in self._cache or epoch in self._pending or (pool := self._executor()) is None: return
+    from backshot_kit.data import _work
+    g, proc = self._groups(), isinstance(pool, cf.ProcessPoolExecutor)
+    try: self._pending[epoch] = {k: pool.submit(_work, epoch, k) if proc else pool.submit(_draw, self.train_clean, g, self.seed, epoch, k)
+                                 for k in _work_items(g)}
+    except (cf.BrokenExecutor, RuntimeError): self.close()      # a pool whose worker died: the next call starts a new one
+
+def close(self:AudioData):
+    "Stop the background workers, dropping draws not collected; the data stays usable (drawn here, or by new workers)."
+    for futs in self._pending.values():
+        for f in futs.values(): f.cancel()
+    self._pending.clear()
+    if self._pool is not None: self._pool.shutdown(wait=True, cancel_futures=True); self._pool = None
+AudioData.prefetch_pairs, AudioData.close = prefetch_pairs, close

@@ -4,22 +4,25 @@
 
 # %% ../nbs/06_train.ipynb #04c83d0d
 from __future__ import annotations
-import argparse, copy, math, os, time
+import argparse, contextlib, copy, math, os, random, time
+from functools import partial
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm.auto import tqdm
-from .config import BackshotError, Config, MODEL_KEYS, resolve_device, save_json, config_replace
+from .config import BackshotError, Config, LOSSES, MODEL_KEYS, resolve_device, save_json, config_replace, config_from_dict
 from .model import UNet1D, build_model, n_params, describe_model
 from .data import AudioData, load_data
 from .channel import si_sdr
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'MAX_CHANNELS', 'MAX_BLOCK', 'MAX_PARAMS', 'MAX_SAMPLE_RATE', 'si_sdr_db', 'save_checkpoint',
-           'check_model_kwargs', 'check_checkpoint', 'load_checkpoint', 'load_model', 'file_sha256', 'init_model',
-           'snr_loss', 'loss_fn', 'EarlyStopping', 'StopTraining', 'make_optimizer', 'make_scheduler', 'engine_options',
-           'Trainer', 'train_epoch', 'predict', 'validate', 'fit', 'val_metrics', 'toy_data', 'ScriptedTrainer',
-           'summarize', 'train', 'train_cli']
+__all__ = ['CKPT_FORMAT', 'MAX_CHANNELS', 'MAX_BLOCK', 'MAX_PARAMS', 'MAX_SAMPLE_RATE', 'si_sdr_db', 'STFT_SIZES', 'STFT_WEIGHT',
+           'RESUME_KEYS', 'RESUME_FREE', 'RESUMABLE', 'save_checkpoint', 'check_model_kwargs', 'check_checkpoint',
+           'load_checkpoint', 'load_model', 'file_sha256', 'init_model', 'snr_loss', 'loss_fn', 'stft_sizes',
+           'stft_loss', 'snr_stft_loss', 'EarlyStopping', 'StopTraining', 'make_optimizer', 'make_scheduler',
+           'engine_options', 'Trainer', 'train_epoch', 'predict', 'validate', 'fit', 'val_metrics', 'rng_states',
+           'set_rng_states', 'restore', 'toy_data', 'ScriptedTrainer', 'summarize', 'last_path', 'load_last',
+           'resume_config', 'stop_after', 'train', 'train_cli']
 
 # %% ../nbs/06_train.ipynb #19bb8b85
 CKPT_FORMAT = 'backshot_kit.unet1d'
@@ -145,6 +148,51 @@ def loss_fn(name:str):
 
 si_sdr_db = si_sdr   # the zero-mean SI-SDR of the channel notebook, under the name the training code uses
 
+# %% ../nbs/06_train.ipynb #c0edb14a
+STFT_SIZES = (512, 1024, 2048)   # FFT sizes of the STFT term at 16 kHz; hop a quarter of each
+
+def stft_sizes(sr:int=16000) -> tuple:
+    "The FFT sizes of the STFT term at sample rate `sr`: the durations of `STFT_SIZES`, rounded to powers of two."
+    return tuple(2 ** max(4, round(math.log2(n * sr / 16000))) for n in STFT_SIZES)
+
+_WINDOWS = {}
+def _stft_mag(x:torch.Tensor, n:int) -> torch.Tensor:
+    "|STFT| of `(batch, samples)` with a Hann window scaled by 1/sqrt(n), hop n/4, zero-padded ends."
+    key = (n, str(x.device))
+    if key not in _WINDOWS: _WINDOWS[key] = torch.hann_window(n, device=x.device) / math.sqrt(n)
+    return torch.stft(x, n, n // 4, window=_WINDOWS[key], center=True, pad_mode='constant', return_complex=True).abs()
+
+# %% ../nbs/06_train.ipynb #2567ffda
+def _spectral_terms(E:torch.Tensor, R:torch.Tensor, floor:float, delta:float) -> torch.Tensor:
+    "Spectral convergence + log-magnitude L1 per clip, for magnitudes `E` (output) and `R` (target, no gradient)."
+    with torch.no_grad(): pR, lR = R.square().sum((-2, -1)), torch.log(R + floor)
+    sc = (E - R).square().sum((-2, -1)).add(1e-12).sqrt() / (pR + delta * E.square().sum((-2, -1))).add(1e-12).sqrt()
+    return sc + (lR - torch.log(E + floor)).abs().mean((-2, -1))
+
+def stft_loss(est:torch.Tensor, ref:torch.Tensor, # (batch, samples): output and target
+              sizes:tuple=STFT_SIZES,              # FFT sizes (see `stft_sizes`)
+              floor:float=1e-3,                    # log-magnitude floor relative to the clip's level (-60 dB)
+              delta:float=0.01) -> torch.Tensor:   # share of the output's power in the level and in the convergence's denominator
+    "Multi-resolution STFT loss (spectral convergence + log-magnitude L1) on clips scaled to their level: level invariant."
+    with torch.autocast(est.device.type, enabled=False):
+        est, ref = est.float(), ref.float()
+        g = (ref.pow(2).mean(-1, keepdim=True) + delta * est.detach().pow(2).mean(-1, keepdim=True) + 1e-20).sqrt()
+        est, ref = est / g, ref / g
+        return (sum(_spectral_terms(_stft_mag(est, n), _stft_mag(ref, n), floor, delta) for n in sizes) / len(sizes)).mean()
+
+# %% ../nbs/06_train.ipynb #712ef4fa
+STFT_WEIGHT = 15.   # 'snr+stft': weight of the STFT term, in dB of SNR per unit
+
+def snr_stft_loss(est:torch.Tensor, ref:torch.Tensor, sizes:tuple=STFT_SIZES, weight:float=STFT_WEIGHT) -> torch.Tensor:
+    "The default loss `'snr+stft'`: `snr_loss` (minus the SNR in dB) plus `weight` times `stft_loss`."
+    return snr_loss(est, ref) + weight * stft_loss(est, ref, sizes)
+
+def loss_fn(name:str, sr:int=16000):
+    "The training/validation loss `name` (one of `LOSSES`) for audio at `sr` Hz, a mean over the batch."
+    if name not in LOSSES: raise BackshotError(f"config key 'loss': invalid value {name!r}; allowed: one of {', '.join(map(repr, LOSSES))}")
+    if name == 'snr+stft': return partial(snr_stft_loss, sizes=stft_sizes(sr))
+    return {'mse': F.mse_loss, 'l1': F.l1_loss, 'snr': snr_loss}[name]
+
 # %% ../nbs/06_train.ipynb #025e05be
 class EarlyStopping:
     "The guide's early-stopping counter."
@@ -190,19 +238,21 @@ class Trainer:
                  history_path=None,     # JSON file rewritten after every epoch
                  on_epoch=None,         # callback(record) after each epoch; may raise StopTraining
                  progress=True,         # tqdm bar over epochs (False, True, or a dict of tqdm kwargs)
-                 extra_ckpt:dict|None=None): # stored in the checkpoint as is (e.g. the parent model)
+                 extra_ckpt:dict|None=None, # stored in the checkpoint as is (e.g. the parent model)
+                 last_path=None):       # the checkpoint `--resume` continues from, rewritten after every epoch (None: not written)
         self.cfg, self.data = cfg, data
         self.device = resolve_device(cfg.device)
         torch.manual_seed(cfg.seed)
         self.parent = None
         if model is None and cfg.init: model, self.parent = init_model(cfg)
         self.model = (model if model is not None else build_model(cfg)).to(self.device)
-        self.opt, self.loss = make_optimizer(cfg, self.model.parameters(), self.device), loss_fn(cfg.loss)
+        self.opt, self.loss = make_optimizer(cfg, self.model.parameters(), self.device), loss_fn(cfg.loss, cfg.sample_rate)
         self.amp, self.step_model = engine_options(cfg, self.device, self.model)
         self.sched = make_scheduler(cfg, self.opt)
         self.ckpt_path, self.history_path, self.on_epoch = ckpt_path, history_path, on_epoch
         self.progress, self.extra_ckpt = progress, {**(extra_ckpt or {}), **({'parent': self.parent} if self.parent else {})}
-        self.history, self.best_state = [], None
+        self.history, self.best_state, self.last_path = [], None, last_path
+        self.es, self.epoch, self.elapsed, self.init_metrics = EarlyStopping(cfg.early_stopping_patience), 0, 0., None
         self.gen = torch.Generator().manual_seed(cfg.seed)
         self._val = None
 
@@ -211,8 +261,9 @@ class Trainer:
 
 # %% ../nbs/06_train.ipynb #9b85b3bc
 def train_epoch(self:Trainer, epoch:int) -> float:
-    "One pass over the shuffled training pairs of `epoch`; returns the mean training loss."
-    noisy, clean = self.data.train_pairs(epoch)
+    "One pass over the shuffled training pairs of `epoch` (the next epoch's drawn meanwhile); returns the mean training loss."
+    t = time.perf_counter(); noisy, clean = self.data.train_pairs(epoch); self.data_seconds = time.perf_counter() - t
+    if epoch < self.cfg.epochs and hasattr(self.data, 'prefetch_pairs'): self.data.prefetch_pairs(epoch + 1)
     X, Y = _to_tensor(noisy, self.device), _to_tensor(clean, self.device)
     self.model.train(); total = torch.zeros((), device=self.device)
     dev = self.device.split(':')[0]
@@ -250,37 +301,57 @@ def _bar(self:Trainer):
     return tqdm(total=self.cfg.epochs, unit='epoch', leave=kw.pop('leave', True), **{'desc': 'train', **kw})
 
 def _record(self:Trainer, epoch, tl, vl, t0):
-    r = dict(epoch=epoch, train_loss=tl, val_loss=vl, lr=self.lr, seconds=round(time.perf_counter() - t0, 4))
+    r = dict(epoch=epoch, train_loss=tl, val_loss=vl, lr=self.lr, seconds=round(time.perf_counter() - t0, 4),
+             data_seconds=round(getattr(self, 'data_seconds', 0.), 4))      # of `seconds`, spent waiting for the epoch's noisy set
     self.history.append(r)
     if self.history_path: save_json(self.history, self.history_path)
     return r
 Trainer._bar, Trainer._record = _bar, _record
 
 # %% ../nbs/06_train.ipynb #6639f34e
+def _run_epoch(self:Trainer, epoch:int, t_start:float, bar) -> tuple|None:
+    "Train and validate `epoch`, apply the guide's rules, save the `last` checkpoint; `(status, reason)` when training must stop."
+    t0 = time.perf_counter()
+    tl = self.train_epoch(epoch)
+    vl = self.validate() if math.isfinite(tl) else math.nan
+    rec = self._record(epoch, tl, vl, t0)
+    if not (math.isfinite(tl) and math.isfinite(vl)):
+        name, v = ('train', tl) if not math.isfinite(tl) else ('validation', vl)
+        return 'diverged', f'{name} loss became {"NaN" if math.isnan(v) else "infinite"} at epoch {epoch}'
+    if self.es.step(vl): self._improved(rec)
+    self.sched.step(vl); self.epoch = epoch
+    self._save_last('running', time.perf_counter() - t_start)
+    if bar is not None: bar.update(1); bar.set_postfix(train=f'{tl:.4g}', val=f'{vl:.4g}', best=f'{self.es.best:.4g}', lr=f'{rec["lr"]:.1e}')
+    if self.on_epoch is not None: self.on_epoch(rec)
+    return ('early_stopped', '') if self.es.should_stop else None
+Trainer._run_epoch = _run_epoch
+
+# %% ../nbs/06_train.ipynb #fa6cfc34
 def fit(self:Trainer) -> dict:
-    "Train until the epoch budget, early stopping or divergence; returns the run's metrics."
-    cfg, es, status, reason = self.cfg, EarlyStopping(self.cfg.early_stopping_patience), 'completed', ''
-    bar, t_start = self._bar(), time.perf_counter()
-    self.init_metrics = self.val_metrics(prefix='init_') if self.parent else {}
+    "Train from the epoch after `self.epoch` until the epoch budget, early stopping or divergence; returns the run's metrics."
+    bar, t_start, stop = self._bar(), time.perf_counter() - self.elapsed, None
+    if self.init_metrics is None: self.init_metrics = self.val_metrics(prefix='init_') if self.parent else {}
+    if self.es.should_stop: stop = ('early_stopped', '')          # resumed after the epoch that stopped it
+    elif self.epoch < self.cfg.epochs and hasattr(self.data, 'prefetch_pairs'): self.data.prefetch_pairs(self.epoch + 1)
     try:
-        for epoch in range(1, cfg.epochs + 1):
-            t0 = time.perf_counter()
-            tl = self.train_epoch(epoch)
-            vl = self.validate() if math.isfinite(tl) else math.nan
-            rec = self._record(epoch, tl, vl, t0)
-            if not (math.isfinite(tl) and math.isfinite(vl)):
-                name, v = ('train', tl) if not math.isfinite(tl) else ('validation', vl)
-                status, reason = 'diverged', f'{name} loss became {"NaN" if math.isnan(v) else "infinite"} at epoch {epoch}'; break
-            if es.step(vl): self._improved(rec)
-            self.sched.step(vl)
-            if bar is not None: bar.update(1); bar.set_postfix(train=f'{tl:.4g}', val=f'{vl:.4g}', best=f'{es.best:.4g}', lr=f'{rec["lr"]:.1e}')
-            if self.on_epoch is not None: self.on_epoch(rec)
-            if es.should_stop: status = 'early_stopped'; break
-    except StopTraining as e: status, reason = e.status, e.reason
+        with self._cpu_share():
+            for epoch in range(self.epoch + 1, self.cfg.epochs + 1) if stop is None else ():
+                if (stop := self._run_epoch(epoch, t_start, bar)) is not None: break
+    except StopTraining as e: stop = (e.status, e.reason)
     finally:
         if bar is not None: bar.close()
-    return self._finish(status, reason, time.perf_counter() - t_start)
+    return self._finish(*(stop or ('completed', '')), time.perf_counter() - t_start)
 Trainer.fit = fit
+
+# %% ../nbs/06_train.ipynb #f14ef5ba
+@contextlib.contextmanager
+def _cpu_share(self:Trainer):
+    "While `fit` runs on a CPU: torch's threads less the data's background workers (at least one)."
+    n, w = torch.get_num_threads(), getattr(self.data, 'workers', lambda: 0)() if self.device == 'cpu' else 0
+    if w: torch.set_num_threads(max(1, n - w))
+    try: yield
+    finally: torch.set_num_threads(n)
+Trainer._cpu_share = _cpu_share
 
 # %% ../nbs/06_train.ipynb #b84d4827
 def _improved(self:Trainer, rec):
@@ -301,15 +372,17 @@ def _finish(self:Trainer, status, reason, seconds) -> dict:
              best_val_loss=min((r['val_loss'] for r in h if math.isfinite(r['val_loss'])), default=math.nan),
              epochs_completed=len(h), train_val_gap=fin('val_loss') - fin('train_loss'),
              best_epoch=getattr(self, 'best_epoch', None), seconds=round(seconds, 3), device=self.device,
-             n_params=n_params(self.model), reason=reason)
-    m.update(self.init_metrics)
+             n_params=n_params(self.model), reason=reason, loss=self.cfg.loss)
+    m.update(self.init_metrics or {})
     if self.parent: m['parent'] = self.parent['path']
+    last = copy.deepcopy(self.model) if self.last_path else None       # the last epoch's weights, before the best are loaded
     if self.best_state is not None:
         self.model.load_state_dict(self.best_state)
         m.update(self.val_metrics())
         if self.ckpt_path: self._save(m)
     else: m['val_si_sdr'] = m['val_si_sdr_noisy'] = m['val_si_sdr_improvement'] = math.nan
     self.metrics = m
+    self._save_last(status, seconds, m, last)
     return m
 Trainer._finish = _finish
 
@@ -321,6 +394,59 @@ def val_metrics(self:Trainer, prefix='') -> dict:
     if prefix: out['val_loss'] = self.validate()
     return {prefix + k: v for k, v in out.items()}
 Trainer.val_metrics = val_metrics
+
+# %% ../nbs/06_train.ipynb #ba239796
+def rng_states(gen:torch.Generator|None=None) -> dict:
+    "This process's random states as tensors and numbers: torch's (CPU, CUDA), numpy's and Python's global generators, and `gen`."
+    _, keys, pos, has_gauss, gauss = np.random.get_state()
+    version, py, py_gauss = random.getstate()
+    return dict(torch=torch.get_rng_state(), cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_initialized() else [],
+                numpy=torch.from_numpy(keys.astype(np.int64)), numpy_pos=int(pos), numpy_gauss=[int(has_gauss), float(gauss)],
+                python=torch.tensor(py, dtype=torch.int64), python_version=version, python_gauss=py_gauss,
+                gen=gen.get_state() if gen is not None else None)
+
+def set_rng_states(s:dict, gen:torch.Generator|None=None):
+    "Restore the random states `rng_states` returned."
+    torch.set_rng_state(s['torch'])
+    for i, st in enumerate(s['cuda'][:torch.cuda.device_count() if torch.cuda.is_available() else 0]): torch.cuda.set_rng_state(st, i)
+    np.random.set_state(('MT19937', s['numpy'].numpy().astype(np.uint32), s['numpy_pos'], *s['numpy_gauss']))
+    random.setstate((s['python_version'], tuple(s['python'].tolist()), s['python_gauss']))
+    if gen is not None and s['gen'] is not None: gen.set_state(s['gen'])
+
+# %% ../nbs/06_train.ipynb #4d3b5023
+RESUME_KEYS = ('epoch', 'status', 'seconds', 'optimizer', 'scheduler', 'early_stopping', 'best_epoch', 'best_state', 'init_metrics', 'rng')
+
+def _resume_state(self:Trainer, status:str, seconds:float) -> dict:
+    "What `restore` needs to continue after `self.epoch`, as tensors, numbers and strings."
+    return dict(epoch=self.epoch, status=status, seconds=seconds, optimizer=self.opt.state_dict(), scheduler=self.sched.state_dict(),
+                early_stopping=dict(best=self.es.best, bad=self.es.bad), best_epoch=getattr(self, 'best_epoch', None),
+                best_state={k: v.detach().cpu() for k, v in (self.best_state or {}).items()}, init_metrics=self.init_metrics or {},
+                rng=rng_states(self.gen))
+
+def _save_last(self:Trainer, status:str, seconds:float, metrics:dict|None=None, model=None):
+    "Rewrite the `last` checkpoint (when there is a `last_path`): the current weights (or `model`'s) and the resume state."
+    if not self.last_path: return
+    m = metrics or dict(status=status, epochs_completed=self.epoch, best_val_loss=self.es.best, best_epoch=getattr(self, 'best_epoch', None))
+    save_checkpoint(self.last_path, model if model is not None else self.model, self.cfg.to_dict(), self.history, m,
+                    resume=self._resume_state(status, seconds), **self.extra_ckpt)
+Trainer._resume_state, Trainer._save_last = _resume_state, _save_last
+
+# %% ../nbs/06_train.ipynb #3c80d870
+def restore(self:Trainer, ck:dict, path='checkpoint') -> Trainer:
+    "Continue from the `last` checkpoint `ck`: weights, optimizer, scheduler, early stopping, best weights, history, RNG states, epoch."
+    r = ck['resume']
+    try:
+        self.model.load_state_dict(ck['state_dict']); self.opt.load_state_dict(r['optimizer']); self.sched.load_state_dict(r['scheduler'])
+        self.es.best, self.es.bad = float(r['early_stopping']['best']), int(r['early_stopping']['bad'])
+        self.best_state = {k: v.to(self.device) for k, v in r['best_state'].items()} or None
+        if r['best_epoch'] is not None: self.best_epoch = int(r['best_epoch'])
+        self.history, self.epoch, self.elapsed = list(ck['history']), int(r['epoch']), float(r['seconds'])
+        self.init_metrics, self.parent = dict(r['init_metrics']), ck.get('parent')
+        set_rng_states(r['rng'], self.gen)
+    except (KeyError, TypeError, ValueError, RuntimeError, IndexError, AttributeError) as e:
+        raise BackshotError(f"{path}: the resume state cannot be used ({type(e).__name__}: {str(e)[:200]})") from None
+    return self
+Trainer.restore = restore
 
 # %% ../nbs/06_train.ipynb #08649a4e
 def toy_data(n:int=8, T:int=256, seed:int=0, sr:int=16000) -> AudioData:
@@ -351,32 +477,99 @@ def summarize(m:dict) -> str:
                f"({m.get('val_si_sdr', math.nan) - m['init_val_si_sdr']:+.2f} dB), val loss {m['init_val_loss']:.5g} -> {m['best_val_loss']:.5g}"
                if 'init_val_si_sdr' in m else ''))
 
-def train(cfg:Config,                 # the run's configuration
+# %% ../nbs/06_train.ipynb #ee20940e
+RESUME_FREE = ('device', 'compile')   # config keys a resumed run may change: where and how it runs, not what it computes
+RESUMABLE = ('running', 'time_limit')  # statuses of a last checkpoint that `--resume` continues
+_CKPT_KEYS = ('format', 'version', 'model_class', 'model_kwargs', 'state_dict', 'config', 'history', 'metrics', 'resume')
+
+def last_path(out, name:str='unet1d_best') -> Path:
+    "The `last` checkpoint of the run that writes `<out>/<name>.pth`: `unet1d_best` -> `unet1d_last.pth`."
+    return Path(out) / (f"{name[:-len('_best')]}_last.pth" if name.endswith('_best') else f'{name}_last.pth')
+
+def load_last(out, name:str='unet1d_best') -> dict:
+    "The validated `last` checkpoint of the run in folder `out`; `BackshotError` when there is nothing to resume."
+    out, p = Path(out), last_path(out, name)
+    if not out.is_dir(): raise BackshotError(f"{out}: no such folder; --resume takes the --out folder of an earlier `backshot train`")
+    if not p.is_file(): raise BackshotError(f"{out}: no {p.name} to resume from (training writes it after every completed epoch)")
+    ck = load_checkpoint(p); r = ck.get('resume')
+    if not isinstance(r, dict) or not set(RESUME_KEYS) <= set(r): raise BackshotError(f"{p}: not a resumable checkpoint (no complete 'resume' state)")
+    if not isinstance(r['best_state'], dict): raise BackshotError(f"{p}: 'best_state' is not a mapping of tensors")
+    if r['best_state']: _check_weights(r['best_state'], _meta_model(ck['model_kwargs'], p), p)
+    return ck
+
+# %% ../nbs/06_train.ipynb #8e8dce9e
+def resume_config(ck:dict, given:dict|None=None, path='checkpoint') -> Config:
+    "The config of the run in `ck`, with the `RESUME_FREE` keys of `given` applied; `BackshotError` naming any other key `given` changes."
+    try: cfg = config_from_dict(ck['config'])
+    except (BackshotError, TypeError) as e: raise BackshotError(f"{path}: its stored config is not valid ({e})") from None
+    diff = {k: v for k, v in (given or {}).items() if k not in RESUME_FREE and v != getattr(cfg, k)}
+    if diff: raise BackshotError(f"{path}: config mismatch: " + '; '.join(f"'{k}' is {getattr(cfg, k)!r} in the run, {v!r} given" for k, v in diff.items())
+                                 + f"; a resumed run keeps its config (only {', '.join(RESUME_FREE)} may change): drop those options, or train into another --out")
+    return config_replace(cfg, **{k: v for k, v in (given or {}).items() if k in RESUME_FREE})
+
+def _resuming(out:Path, name:str, cfg) -> tuple:
+    "`(checkpoint, config, metrics of a finished run or None)` for `train(..., resume=True)`, with what it prints."
+    ck, lp = load_last(out, name), last_path(out, name)
+    cfg, r = resume_config(ck, cfg.to_dict() if isinstance(cfg, Config) else cfg, lp), ck['resume']
+    if r['status'] not in RESUMABLE:
+        print(f"{out}: this run already finished ({r['status']} after {r['epoch']} epochs); nothing to do")
+        return ck, cfg, {**ck['metrics'], 'model_path': str(out / f'{name}.pth') if (out / f'{name}.pth').is_file() else None}
+    print(f"{out}: resuming after epoch {r['epoch']} of {cfg.epochs}")
+    return ck, cfg, None
+
+# %% ../nbs/06_train.ipynb #0bcbeab5
+def stop_after(seconds:float):
+    "An `on_epoch` callback that ends training (status 'time_limit') when one more epoch as long as the last would end after `seconds` from now."
+    t0 = time.perf_counter()
+    def cb(rec):
+        if time.perf_counter() - t0 + rec['seconds'] > seconds:
+            raise StopTraining('time_limit', f"time limit of {seconds:g} s: stopped after epoch {rec['epoch']}")
+    return cb
+
+# %% ../nbs/06_train.ipynb #2a8eace2
+def train(cfg:Config|dict|None,       # the run's configuration; with `resume`: None (the run's own), or keys that must match it
           out='saved_models',         # output folder
           data:AudioData|None=None,   # data to train on (default: `load_data(cfg)`)
           model:UNet1D|None=None,     # starting model (default: a fresh one from `cfg`)
           progress=True,              # show a progress bar
           name='unet1d_best',         # file stem of the checkpoint and history
-          extra_ckpt:dict|None=None): # stored in the checkpoint as is
-    "Train one model with `cfg`; writes `<out>/<name>.pth` and `<out>/<name>_history.json`; returns the metrics."
-    out = Path(out)
+          extra_ckpt:dict|None=None,  # stored in the checkpoint as is
+          resume:bool=False,          # continue the run in `out` after its last completed epoch (a finished run: nothing to do)
+          time_limit:float|None=None): # seconds: stop (status 'time_limit', resumable) before an epoch that would end later
+    "Train one model with `cfg`; writes `<out>/<name>.pth`, `<out>/<name>_history.json` and the `last` checkpoint; returns the metrics."
+    out, ck = Path(out), None
+    if resume:
+        if model is not None: raise BackshotError("train: a resumed run continues its own weights; pass no `model`")
+        ck, cfg, done = _resuming(out, name, cfg)
+        if done is not None: return done
+        extra_ckpt = {k: v for k, v in ck.items() if k not in _CKPT_KEYS}      # e.g. the parent of a fine-tuning run
     data = data if data is not None else load_data(cfg)
-    tr = Trainer(cfg, data, model, ckpt_path=out / f'{name}.pth', history_path=out / f'{name}_history.json',
-                 progress=progress, extra_ckpt=extra_ckpt)
+    tr = Trainer(cfg, data, UNet1D(**ck['model_kwargs']) if ck else model, ckpt_path=out / f'{name}.pth', history_path=out / f'{name}_history.json',
+                 progress=progress, extra_ckpt=extra_ckpt, last_path=last_path(out, name), on_epoch=stop_after(time_limit) if time_limit else None)
+    if ck: tr.restore(ck, last_path(out, name))
     m = tr.fit()
     m['model_path'] = str(out / f'{name}.pth') if tr.best_state is not None else None
     return m
 
 # %% ../nbs/06_train.ipynb #a4469534
 def train_cli(argv=None):
-    "`backshot train`: the guide's default training run."
-    from backshot_kit.config import add_config_args, config_from_args
-    p = add_config_args(argparse.ArgumentParser(prog='backshot train', description='Train one model with the default (or given) config.'))
+    "`backshot train`: the guide's default training run, or `--resume OUT` to continue an interrupted one."
+    from backshot_kit.config import add_config_args, config_overrides
+    p = add_config_args(argparse.ArgumentParser(prog='backshot train', description='Train one model with the default (or given) config, or continue an interrupted run.'))
+    p.add_argument('--resume', default=None, metavar='OUT', help='continue the run in folder OUT after its last completed epoch, with its own config '
+                   f"(only {', '.join(RESUME_FREE)} may change); a finished run: nothing to do")
+    p.add_argument('--time-limit', type=float, default=None, metavar='MIN', help="stop before an epoch that would end more than MIN minutes "
+                   "from the start (status 'time_limit'); --resume continues such a run")
     args = p.parse_args(argv)
-    cfg = config_from_args(args)
-    data = load_data(cfg)
-    print(data.describe())
-    print(describe_model(build_model(cfg), cfg.sample_rate))
-    m = train(cfg, args.out, data=data)
-    print(summarize(m)); print(f"model: {m['model_path']}")
+    if args.time_limit is not None and not args.time_limit > 0: raise BackshotError(f"--time-limit {args.time_limit}: must be a number of minutes > 0")
+    limit = args.time_limit and 60 * args.time_limit
+    if args.resume:
+        if args.out != 'saved_models' and Path(args.out).resolve() != Path(args.resume).resolve():
+            raise BackshotError(f"--resume {args.resume} with --out {args.out}: a resumed run writes into its own folder; drop --out")
+        m = train(config_overrides(args), args.resume, resume=True, time_limit=limit)
+    else:
+        cfg = Config(**config_overrides(args)); data = load_data(cfg)
+        print(data.describe()); print(describe_model(build_model(cfg), cfg.sample_rate))
+        m = train(cfg, args.out, data=data, time_limit=limit)
+    print(summarize(m) + (f" ({m['reason']})" if m.get('reason') else '')); print(f"model: {m['model_path']}")
     return 0 if m['status'] != 'diverged' else 1
