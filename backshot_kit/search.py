@@ -4,8 +4,10 @@
 
 # %% ../nbs/07_search.ipynb #e595d07e
 from __future__ import annotations
-import argparse, contextlib, hashlib, importlib, itertools, json, math, os, shutil, signal, socket, subprocess, sys, time, warnings
+import argparse, contextlib, dataclasses, hashlib, importlib, itertools, json, math, os, shutil, signal, socket, subprocess, sys, time, warnings
+from dataclasses import dataclass
 from pathlib import Path
+import numpy as np
 import optuna
 from optuna.trial import TrialState
 from tqdm.auto import tqdm
@@ -13,14 +15,16 @@ from .config import BackshotError, Config, config_replace, config_from_dict, sav
 from .safety import sigterm_as_interrupt, die_with_parent, remove_stale_tmp, tmp_path
 
 # %% auto #0
-__all__ = ['GUIDE_KEYS', 'FULL_GRID', 'QUICK_GRID', 'GRIDS', 'OK_STATUSES', 'METRIC_KEYS', 'HEARTBEAT_INTERVAL', 'GRACE_PERIOD',
-           'MAX_RETRY', 'SAMPLER_SEED', 'DB_NAME', 'RESULTS_NAME', 'AUTO_WORKERS_CPU', 'SUMMARY_COLUMNS', 'load_grid',
-           'resolve_grid', 'grid_size', 'grid_configs', 'model_stem', 'make_record', 'run_trial', 'best_record',
-           'storage_url', 'make_storage', 'search_spec', 'default_study_name', 'open_study', 'grid_state', 'worker_id',
-           'recover', 'grid_point_id', 'results_from_study', 'update_best', 'write_results', 'load_results',
-           'restore_study', 'check_out', 'TrialFailed', 'outcome', 'make_objective', 'run_worker', 'spawn_worker',
-           'worker_main', 'cpu_cores', 'worker_setup', 'grid_worker', 'resolve_workers', 'run_workers', 'run_search',
-           'top_configs', 'add_worker_args', 'quick_cli', 'full_cli']
+__all__ = ['GUIDE_KEYS', 'FULL_GRID', 'QUICK_GRID', 'GRIDS', 'OK_STATUSES', 'BEST_STATUSES', 'METRIC_KEYS', 'HEARTBEAT_INTERVAL',
+           'GRACE_PERIOD', 'MAX_RETRY', 'SAMPLER_SEED', 'DB_NAME', 'RESULTS_NAME', 'GRID', 'AUTO_WORKERS_CPU',
+           'SUMMARY_COLUMNS', 'load_grid', 'resolve_grid', 'grid_size', 'grid_configs', 'model_stem', 'make_record',
+           'run_trial', 'best_record', 'storage_url', 'make_storage', 'search_spec', 'Strategy', 'make_sampler',
+           'make_pruner', 'study_settings', 'default_study_name', 'first_points', 'open_study', 'grid_state',
+           'worker_id', 'recover', 'grid_points', 'grid_point_id', 'results_from_study', 'update_best', 'write_results',
+           'load_results', 'restore_study', 'check_out', 'TrialFailed', 'outcome', 'epochs_spent', 'epoch_callback',
+           'make_objective', 'run_worker', 'spawn_worker', 'worker_main', 'cpu_cores', 'worker_setup',
+           'strategy_from_dict', 'search_worker', 'resolve_workers', 'torch_threads', 'short_name', 'record_line',
+           'run_workers', 'run_search', 'top_configs', 'add_worker_args', 'quick_cli', 'full_cli']
 
 # %% ../nbs/07_search.ipynb #efb926f7
 GUIDE_KEYS = ('batch_size', 'learning_rate', 'epochs', 'optimizer', 'scheduler_patience', 'scheduler_factor', 'early_stopping_patience')
@@ -84,7 +88,8 @@ def model_stem(p:dict) -> str:
     return s + ''.join(f'_{k}{_fmt(v)}' for k, v in p.items() if k not in GUIDE_KEYS)
 
 # %% ../nbs/07_search.ipynb #ccfbbc5a
-OK_STATUSES = ('completed', 'early_stopped')
+OK_STATUSES = ('completed', 'early_stopped')                  # trained to their end: COMPLETE for Optuna
+BEST_STATUSES = (*OK_STATUSES, 'pruned', 'stopped')           # may become the best model (pruned and budget-stopped trials keep their best checkpoint)
 METRIC_KEYS = ('final_train_loss', 'final_val_loss', 'best_val_loss', 'best_epoch', 'epochs_completed', 'train_val_gap',
                'val_si_sdr', 'val_si_sdr_noisy', 'val_si_sdr_improvement', 'n_params')
 
@@ -143,8 +148,8 @@ def run_trial(params:dict,            # one grid point (config keys -> values)
 
 # %% ../nbs/07_search.ipynb #3f51cb39
 def best_record(records:list[dict]) -> dict|None:
-    "The best usable record (lowest `best_val_loss` among completed/early-stopped trials), or None."
-    ok = [r for r in records if r.get('status') in OK_STATUSES and r.get('model_path') and r.get('best_val_loss') is not None]
+    "The best record with a model: lowest `best_val_loss` among `BEST_STATUSES`; ties go to the earlier trial."
+    ok = [r for r in records if r.get('status') in BEST_STATUSES and r.get('model_path') and r.get('best_val_loss') is not None]
     return min(ok, key=lambda r: (r['best_val_loss'], r.get('trial', 0)), default=None)
 
 # %% ../nbs/07_search.ipynb #7b0e290b
@@ -236,48 +241,126 @@ def search_spec(grid:dict, cfg:Config) -> dict:
         if c.get(k): c[k] = Path(c[k]).name
     return json.loads(json.dumps(dict(grid=grid, sampler_seed=SAMPLER_SEED, config=c)))
 
-def default_study_name(grid) -> str:
-    "`backshot-quick`, `backshot-full`, or `backshot-grid-<hash>` for a custom grid."
-    if isinstance(grid, str) and grid in GRIDS: return f'backshot-{grid}'
-    return 'backshot-grid-' + hashlib.sha1(json.dumps(grid, sort_keys=True).encode()).hexdigest()[:8]
-
 def _spec_diff(have:dict, want:dict) -> str:
     "What differs between two search specs (config keys only one side knows, from another version, are ignored)."
     d = [f"{k} {have.get(k)} vs {want[k]}" for k in ('grid', 'sampler_seed') if have.get(k) != want[k]]
     hc, wc = have.get('config', {}), want['config']
     return '; '.join(d + [f"{k} {hc[k]!r} vs {wc[k]!r}" for k in sorted(set(hc) & set(wc)) if hc[k] != wc[k]])
 
+# %% ../nbs/07_search.ipynb #2ecef894
+@dataclass(frozen=True)
+class Strategy:
+    "How a search draws and schedules its trials (the sampler and the scheduler)."
+    sampler: str = 'grid'               # 'grid': every point once, in GridSampler's order; 'tpe': TPE, never a point twice
+    seed: int = SAMPLER_SEED            # sampler seed (worker w of a 'tpe' search uses seed + w)
+    budget: int|None = None             # epochs all trials together may train (None: every epoch of every point)
+    min_resource: int|None = None       # first successive-halving rung in epochs (None: no pruning)
+    reduction_factor: int = 3           # 1 in this many trials goes on past a rung
+    longest: bool = False               # every trial may train the grid's largest `epochs` (the budget shares them out)
+    first: tuple = ()                   # points run before the sampler draws, each up to its own `epochs` (the first rung)
+    results_name: str = RESULTS_NAME    # results file in <out>/tuning/
+    models_dir: str = ''                # folder of the trials' model files, under <out>/tuning/
+
+GRID = Strategy()
+
+# %% ../nbs/07_search.ipynb #8aa5785d
+def _space(self:Strategy, grid:dict) -> dict:
+    "The values the strategy searches: `grid`, with `epochs` cut to its largest value when every trial may be that long."
+    return {**grid, 'epochs': [max(grid['epochs'])]} if self.longest else dict(grid)
+
+def _rungs(self:Strategy, max_epochs:int) -> list[int]:
+    "The epochs at which the pruner decides (none without pruning)."
+    if self.min_resource is None: return []
+    from backshot_kit.smart import rung_epochs
+    return rung_epochs(max_epochs, self.min_resource, self.reduction_factor)
+Strategy.space, Strategy.rungs = _space, _rungs
+
+# %% ../nbs/07_search.ipynb #e9f003ef
+def make_sampler(self:Strategy, space:dict, worker:int=0) -> optuna.samplers.BaseSampler:
+    "The sampler of worker `worker`: the grid's `GridSampler` (the same in every worker), or TPE without repeats."
+    if self.sampler == 'grid': return optuna.samplers.GridSampler(space, seed=self.seed)
+    from backshot_kit.smart import NoRepeatSampler
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', optuna.exceptions.ExperimentalWarning)
+        tpe = optuna.samplers.TPESampler(seed=self.seed + worker, multivariate=True, constant_liar=True)
+    return NoRepeatSampler(tpe, space, seed=self.seed + worker)
+
+def make_pruner(self:Strategy) -> optuna.pruners.BasePruner:
+    "Successive halving at the rungs, or no pruning."
+    if self.min_resource is None: return optuna.pruners.NopPruner()
+    from backshot_kit.smart import make_pruner
+    return make_pruner(self.min_resource, self.reduction_factor)
+Strategy.make_sampler, Strategy.make_pruner = make_sampler, make_pruner
+
+# %% ../nbs/07_search.ipynb #1db365d3
+def study_settings(self:Strategy) -> dict|None:
+    "What a study's trials depend on besides its space and config (stored in the study; None for the grid)."
+    if self.sampler == 'grid': return None
+    return dict(sampler='TPESampler(multivariate, constant_liar)', seed=self.seed, pruner='SuccessiveHalvingPruner',
+                min_resource=self.min_resource, reduction_factor=self.reduction_factor)
+
+def default_study_name(grid, strategy:Strategy=GRID) -> str:
+    "`backshot-quick`, `backshot-full`, `backshot-grid-<hash>`; for TPE `backshot-smart` (full grid), `backshot-smart-<grid>`, `backshot-smart-<hash>`."
+    named = isinstance(grid, str) and grid in GRIDS
+    if strategy.sampler == 'grid': return f'backshot-{grid}' if named else 'backshot-grid-' + hashlib.sha1(json.dumps(grid, sort_keys=True).encode()).hexdigest()[:8]
+    if named: return 'backshot-smart' + ('' if grid == 'full' else f'-{grid}')
+    return 'backshot-smart-' + hashlib.sha1(json.dumps(grid, sort_keys=True, default=str).encode()).hexdigest()[:8]
+Strategy.study_settings = study_settings
+
+# %% ../nbs/07_search.ipynb #adc2817e
+def first_points(self:Strategy, space:dict) -> list[tuple[dict, int]]:
+    "The `first` points that lie in `space`, one per combination: `(params, epoch cap)`, the cap the longest of its points (None: no cap)."
+    out, top = {}, max(space['epochs'])
+    for p in self.first:
+        q = {k: p.get(k, vs[0] if len(vs) == 1 else None) for k, vs in space.items() if k != 'epochs'}
+        if all(k in p or len(space[k]) == 1 for k in q) and all(q[k] in space[k] for k in q):
+            key = json.dumps(q, sort_keys=True, default=str)
+            out[key] = ({**q, 'epochs': top}, max(out.get(key, ({}, 0))[1], int(p['epochs'])))
+    return [(q, cap if cap < top else None) for q, cap in out.values()]
+Strategy.first_points = first_points
+
 # %% ../nbs/07_search.ipynb #340d0327
-def open_study(storage, study_name:str, grid:dict, cfg:Config, create:bool=True, sampler=None) -> optuna.Study:
-    "Create (once) or load the study `study_name`; refuses one made for another grid or config."
-    spec, sampler = search_spec(grid, cfg), sampler or optuna.samplers.GridSampler(grid, seed=SAMPLER_SEED)
+def _check_settings(study:optuna.Study, strategy:Strategy):
+    "Store the strategy's settings in a new study; refuse a study made with other ones."
+    want, have = strategy.study_settings(), study.user_attrs.get('smart')
+    if want is None: return
+    if have is None: study.set_user_attr('smart', want)
+    elif have != want:
+        diff = '; '.join(f'{k} {have.get(k)!r} vs {v!r}' for k, v in want.items() if have.get(k) != v)
+        raise BackshotError(f"study '{study.study_name}' was made with other smart-search settings ({diff}); run it with the same options, or use another --out / --study")
+
+def open_study(storage, study_name:str, grid:dict, cfg:Config, create:bool=True, sampler=None, strategy:Strategy=GRID, worker:int=0) -> optuna.Study:
+    "Create (once) or load the study `study_name` for `strategy` (`sampler` replaces its sampler); refuses one made for another search."
+    spec, sampler = search_spec(grid, cfg), sampler or strategy.make_sampler(grid, worker)
     try:
         study = _retry_races(lambda: optuna.create_study(study_name=study_name, storage=storage, sampler=sampler, direction='minimize',
-                                                         load_if_exists=True) if create else
-                             optuna.load_study(study_name=study_name, storage=storage, sampler=sampler))
+                             pruner=strategy.make_pruner(), load_if_exists=True) if create else
+                             optuna.load_study(study_name=study_name, storage=storage, sampler=sampler, pruner=strategy.make_pruner()))
     except KeyError: raise BackshotError(f"study '{study_name}' not found in {_redact(str(getattr(storage, 'url', storage)))}") from None
     have = study.user_attrs.get('search')
     if have is None: study.set_user_attr('search', spec)
     elif _spec_diff(have, spec):
         raise BackshotError(f"study '{study_name}' holds a different search ({_spec_diff(have, spec)}); "
                             f"run it with the same options, or use another --out / --study")
+    _check_settings(study, strategy)
     return study
 
 # %% ../nbs/07_search.ipynb #da72cd62
-def _grid_id(t) -> int|None: return t.system_attrs.get('grid_id')
+def _grid_id(t) -> int|None: return t.system_attrs.get('grid_id', t.user_attrs.get('grid_id'))
 def _has_record(t) -> bool: return t.state.is_finished() and bool(t.user_attrs.get('record'))
 
 _INTERRUPTS = ('KeyboardInterrupt', 'SystemExit')          # older versions noted Ctrl-C as an error
 
 def _ran(t) -> bool:
     "True when the objective started for trial `t`: it notes its worker first (a re-queued trial carries its predecessor's)."
-    return (t.user_attrs.get('worker') or {}).get('trial_id') == t._trial_id
+    return (t.user_attrs.get('worker') or {}).get('trial') == t.number
 
 def _failed_try(t) -> bool:
     "True for a trial whose objective raised an exception: not an interrupt, a kill or a lost heartbeat."
     e = t.user_attrs.get('error')
     return t.state == TrialState.FAIL and _ran(t) and bool(e) and not e.startswith(_INTERRUPTS)
 
+# %% ../nbs/07_search.ipynb #96c59493
 def grid_state(study:optuna.Study, n:int, max_retry:int=MAX_RETRY, trials=None) -> dict:
     "Grid ids by state (done, running, waiting, lost, given_up, open) and `finished` (nothing left to run)."
     trials = trials if trials is not None else study.get_trials(deepcopy=False)
@@ -293,6 +376,7 @@ def grid_state(study:optuna.Study, n:int, max_retry:int=MAX_RETRY, trials=None) 
         elif ts: st['given_up' if sum(map(_failed_try, ts)) > max_retry else 'lost'].append(g)
         else: st['open'].append(g)
     st['finished'] = len(st['done']) + len(st['given_up']) == n
+    st['queued'] = sum(t.state == TrialState.WAITING and _grid_id(t) is None for t in trials)    # enqueued points not yet started
     return st
 
 # %% ../nbs/07_search.ipynb #58206836
@@ -317,34 +401,38 @@ def worker_id() -> dict:
     return dict(machine=_machine(), host=socket.gethostname(), pid=os.getpid(), start=_proc_start(os.getpid()))
 
 # %% ../nbs/07_search.ipynb #3dce0bf3
-def _dead(w:dict|None, trial_id:int, running_here:set) -> bool:
-    "True when trial `trial_id`'s worker `w` ran on this machine and its process no longer exists."
-    if not w or w.get('trial_id') != trial_id or w.get('machine') != _machine(): return False   # copied to a retry, or elsewhere
+def _dead(w:dict|None, number:int, running_here:set) -> bool:
+    "True when trial `number`'s worker `w` ran on this machine and its process no longer exists."
+    if not w or w.get('trial') != number or w.get('machine') != _machine(): return False   # copied to a retry, or elsewhere
     pid = w['pid']
-    if pid == os.getpid(): return trial_id not in running_here
+    if pid == os.getpid(): return number not in running_here
     if os.path.exists('/proc'): return _proc_start(pid) != w.get('start')
     try: os.kill(pid, 0); return False
     except ProcessLookupError: return True
     except OSError: return False
 
 # %% ../nbs/07_search.ipynb #6e85e6e2
-_RUNNING_HERE: set = set()      # trial ids this process is running now
+_RUNNING_HERE: set = set()      # (study name, trial number) of the trials this process is running now
 
 def _orphan(t, grace:float) -> bool:
     "A running trial whose process died before the objective started (no worker of its own noted), started more than `grace` s ago."
     import datetime
     return not _ran(t) and t.datetime_start is not None and (datetime.datetime.now() - t.datetime_start).total_seconds() > grace
 
-def recover(study:optuna.Study, n:int, max_retry:int=MAX_RETRY) -> dict:
+def _fail_dead(study:optuna.Study, grace:float):
+    "Fail the running trials whose worker on this machine is gone, and orphans older than `grace` seconds."
+    here = {n for s, n in _RUNNING_HERE if s == study.study_name}
+    for t in study.get_trials(deepcopy=False, states=(TrialState.RUNNING,)):
+        if _dead(t.user_attrs.get('worker'), t.number, here) or _orphan(t, grace):
+            with contextlib.suppress(optuna.exceptions.UpdateFinishedTrialError, ValueError):
+                study.tell(t.number, state=TrialState.FAIL, skip_if_finished=True)
+
+def recover(study:optuna.Study, n:int, max_retry:int=MAX_RETRY, grace_period:float=GRACE_PERIOD) -> dict:
     "Fail dead trials and re-queue lost grid points; returns `grid_state`."
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', optuna.exceptions.ExperimentalWarning)
         optuna.storages.fail_stale_trials(study)
-    trials, grace = study.get_trials(deepcopy=False), getattr(getattr(study._storage, '_backend', study._storage), 'grace_period', None) or GRACE_PERIOD
-    for t in trials:
-        if t.state == TrialState.RUNNING and (_dead(t.user_attrs.get('worker'), t._trial_id, _RUNNING_HERE) or _orphan(t, grace)):
-            with contextlib.suppress(optuna.exceptions.UpdateFinishedTrialError):
-                study._storage.set_trial_state_values(t._trial_id, state=TrialState.FAIL)
+    _fail_dead(study, grace_period)
     trials = study.get_trials(deepcopy=False)
     st = grid_state(study, n, max_retry, trials)
     for g in st['lost']:
@@ -355,16 +443,22 @@ def recover(study:optuna.Study, n:int, max_retry:int=MAX_RETRY) -> dict:
     return grid_state(study, n, max_retry) if st['lost'] else st
 
 # %% ../nbs/07_search.ipynb #e8f47fbf
-def _grid_point(grid:dict, g:int) -> dict:
-    "The parameters of grid id `g` in the `GridSampler`'s order."
-    s = optuna.samplers.GridSampler(grid, seed=SAMPLER_SEED)
-    p = dict(zip(s._param_names, s._all_grids[g]))
-    return {k: p[k] for k in grid}
+_ORDERS: dict = {}
+
+def grid_points(grid:dict, seed:int=SAMPLER_SEED) -> list[dict]:
+    "The points of `grid` by grid id: the order of `GridSampler(grid, seed)` (keys sorted, product, shuffled by the seed)."
+    key = (json.dumps(grid, default=str), seed)
+    if key not in _ORDERS:
+        names = sorted(grid); pts = list(itertools.product(*(grid[k] for k in names)))
+        np.random.RandomState(seed or 0).shuffle(pts)
+        _ORDERS[key] = [{k: dict(zip(names, p))[k] for k in grid} for p in pts]
+    return _ORDERS[key]
 
 def grid_point_id(grid:dict, params:dict) -> int:
     "The grid id the shared `GridSampler` gives `params` (for trials drawn by another sampler on the same grid)."
-    s = optuna.samplers.GridSampler(grid, seed=SAMPLER_SEED)
-    return s._all_grids.index(tuple(params[k] for k in s._param_names))
+    key = (json.dumps(grid, default=str), 'ids')
+    if key not in _ORDERS: _ORDERS[key] = {json.dumps(p, default=str): i for i, p in enumerate(grid_points(grid))}
+    return _ORDERS[key][json.dumps({k: params[k] for k in grid}, default=str)]
 
 def results_from_study(study:optuna.Study, max_retry:int=MAX_RETRY) -> list[dict]:
     "One record per finished grid point, in trial order, rebuilt from the study."
@@ -376,12 +470,13 @@ def results_from_study(study:optuna.Study, max_retry:int=MAX_RETRY) -> list[dict
         if g is not None and g not in recs and _has_record(t) and not t.user_attrs.get('duplicate'): recs[g] = t.user_attrs['record']
     for g in grid_state(study, grid_size(grid), max_retry, trials)['given_up']:
         tries = [t for t in trials if _grid_id(t) == g and _failed_try(t) and not t.user_attrs.get('duplicate')]
-        recs[g] = make_record(_grid_point(grid, g), {}, 'failed', f"given up after {len(tries)} tries that raised: {tries[-1].user_attrs['error']}",
+        recs[g] = make_record(grid_points(grid)[g], {}, 'failed', f"given up after {len(tries)} tries that raised: {tries[-1].user_attrs['error']}",
                               model_path=None, history_path=None, trial=tries[-1].number, grid_id=g)
     return sorted(recs.values(), key=lambda r: r['trial'])
 
 # %% ../nbs/07_search.ipynb #14185185
 def _copy_atomic(src, dst):
+    "Copy file `src` to `dst` through a temp file and a rename."
     dst = Path(dst); tmp = tmp_path(dst)
     try: shutil.copyfile(src, tmp); os.replace(tmp, dst)
     except BaseException: tmp.unlink(missing_ok=True); raise
@@ -436,31 +531,29 @@ def _curve(r:dict) -> dict:
     v = [x if isinstance(x, (int, float)) and math.isfinite(x) else math.inf for x in h] + [r.get('best_val_loss') or math.inf] * (n - len(h))
     return {e: (x if math.isfinite(x) else math.nan) for e, x in enumerate(itertools.accumulate(v, min), 1)}
 
-def _restored(r:dict, g:int, grid:dict, pruned, curves:bool):
-    "A finished trial of grid point `g` holding record `r`."
+def _restored(r:dict, g:int, grid:dict):
+    "A finished trial of grid point `g` holding record `r`, with its per-epoch values (epochs spent are counted by them)."
     ok = r.get('status') in OK_STATUSES and r.get('best_val_loss') is not None
-    state = TrialState.COMPLETE if ok else TrialState.PRUNED if r.get('status') in pruned else TrialState.FAIL
+    state = TrialState.COMPLETE if ok else TrialState.PRUNED if r.get('status') in ('pruned', 'stopped') else TrialState.FAIL
     D = optuna.distributions.CategoricalDistribution
     return optuna.trial.create_trial(state=state, value=r['best_val_loss'] if ok else None, params={k: r[k] for k in grid},
         distributions={k: D(v) for k, v in grid.items()}, user_attrs={'record': r, 'restored': True},
-        system_attrs={'grid_id': g, 'search_space': {k: list(v) for k, v in grid.items()}}, intermediate_values=_curve(r) if curves else None)
+        system_attrs={'grid_id': g, 'search_space': {k: list(v) for k, v in grid.items()}}, intermediate_values=_curve(r))
 
 # %% ../nbs/07_search.ipynb #38cc255a
 def restore_study(study:optuna.Study, # an empty study
                   recs:dict,          # {grid id: record}, from `_file_records`
-                  grid:dict,          # the study's grid (or space)
-                  pruned=('pruned',), # record statuses that are PRUNED trials (the others without a usable model are FAIL)
-                  curves:bool=False) -> int: # add the per-epoch values (the smart search counts epochs by them)
+                  grid:dict) -> int:  # the study's grid (or space)
     "Fill an empty study with a finished trial per record, keeping the records' trial numbers; returns how many."
     trials, gap = [], lambda: optuna.trial.create_trial(state=TrialState.FAIL, user_attrs={'duplicate': True, 'restored': True})
     for g, r in sorted(recs.items(), key=lambda kv: kv[1].get('trial') or 0):
         while len(trials) < (r.get('trial') or 0): trials.append(gap())     # trial numbers no record holds
-        trials.append(_restored(r, g, grid, pruned, curves))
+        trials.append(_restored(r, g, grid))
     study.add_trials(trials)
     return len(recs)
 
 # %% ../nbs/07_search.ipynb #dd9f08ca
-def check_out(study:optuna.Study, out, grid:dict, name:str=RESULTS_NAME, **kw) -> int:
+def check_out(study:optuna.Study, out, grid:dict, name:str=RESULTS_NAME) -> int:
     "Under the results lock: remove the results' orphan temp files, then restore an empty study from `<out>/tuning/<name>` or refuse a study that lacks its records; returns the records restored."
     tuning = Path(out) / 'tuning'
     with _locked(tuning / '.results.lock'):
@@ -468,7 +561,7 @@ def check_out(study:optuna.Study, out, grid:dict, name:str=RESULTS_NAME, **kw) -
         recs = _file_records(tuning / name, grid) if (tuning / name).is_file() else None
         if not recs: return 0
         ts = study.get_trials(deepcopy=False)
-        if not ts: return restore_study(study, recs, grid, **kw)
+        if not ts: return restore_study(study, recs, grid)
         if lost := sorted(set(recs) - {_grid_id(t) for t in ts if not t.user_attrs.get('duplicate')}):
             raise BackshotError(f"{tuning / name} holds {len(lost)} record(s) that study '{study.study_name}' has no trial for: its database was "
                                 f"replaced, or is another one. Restore that database; or, to start over, move {name} and {Path(out) / 'unet1d_best.*'} "
@@ -479,68 +572,120 @@ def check_out(study:optuna.Study, out, grid:dict, name:str=RESULTS_NAME, **kw) -
 class TrialFailed(Exception):
     "A trial that finished without a usable model; its record holds the status and reason."
 
-class _Duplicate(Exception): pass
+class _Skip(Exception):
+    "A trial abandoned before it trained: its point is held by another trial, or the epoch budget is spent."
 
-def _claimed_by_other(study, trial, g) -> bool:
+def _claimed_by_other(trials, number:int, g) -> bool:
     "Another trial finished point `g` or is running it (two that start at once both give way; the point is re-queued)."
-    for t in study.get_trials(deepcopy=False):
-        if t.number == trial.number or _grid_id(t) != g or t.user_attrs.get('duplicate'): continue
+    for t in trials:
+        if t.number == number or _grid_id(t) != g or t.user_attrs.get('duplicate'): continue
         if _has_record(t) or t.state == TrialState.RUNNING: return True
     return False
 
 def outcome(rec:dict) -> float:
-    "The value Optuna gets for a record: `best_val_loss`, or raise `TrialPruned` / `TrialFailed`."
+    "The value Optuna gets for a record: `best_val_loss`, or raise `TrialPruned` (pruned, stopped) / `TrialFailed`."
     if rec['status'] in OK_STATUSES and rec.get('best_val_loss') is not None: return rec['best_val_loss']
-    if rec['status'] == 'pruned': raise optuna.TrialPruned(rec.get('reason') or 'pruned')
+    if rec['status'] in ('pruned', 'stopped'): raise optuna.TrialPruned(rec.get('reason') or rec['status'])
     raise TrialFailed(f"{rec['status']}: {rec.get('reason', '')}")
 
 # %% ../nbs/07_search.ipynb #20437673
-def make_objective(grid:dict, cfg:Config, data, tuning_dir, fit_fn=None, progress=False, on_epoch=None):
-    "An Optuna objective that runs the trial's grid point (any sampler); `on_epoch(trial)` may build a per-trial epoch callback."
+def epochs_spent(study:optuna.Study, trials=None) -> int:
+    "Epochs trained by all trials of `study`: one reported value per epoch, running and killed trials' included."
+    return sum(len(t.intermediate_values) for t in (trials if trials is not None else study.get_trials(deepcopy=False)))
+
+def epoch_callback(budget:int|None,      # epochs all trials together may train (None: no budget)
+                   max_epochs:int,       # epochs of a trial nothing stops
+                   rungs=None,           # epochs at which to ask the pruner (None: every epoch; []: never)
+                   spent=None):          # spent(study) -> epochs trained so far (default `epochs_spent`)
+    "An `on_epoch(trial, cap)` factory: report the best loss so far, prune at the rungs, stop at the budget or after `cap` epochs."
+    from backshot_kit.train import StopTraining
+    spent, at = spent or epochs_spent, None if rungs is None else set(rungs)
+    def for_trial(trial, cap:int|None=None):
+        best = math.inf
+        def on_epoch(rec):
+            nonlocal best
+            e, best = rec['epoch'], min(best, rec['val_loss'])
+            trial.report(best, e)
+            if (at is None or e in at) and trial.should_prune() and cap is None:     # a capped trial's rungs are recorded, not acted on
+                raise StopTraining('pruned', f"{type(trial.study.pruner).__name__} at epoch {e} (best val loss {best:.5g})")
+            if cap is not None and e >= cap and e < max_epochs: raise StopTraining('stopped', f'first rung: {cap} epochs')
+            if budget is not None and e < max_epochs and spent(trial.study) >= budget: raise StopTraining('stopped', f'epoch budget of {budget} reached')
+        return on_epoch
+    return for_trial
+
+# %% ../nbs/07_search.ipynb #06fa06cc
+def _start(trial:optuna.Trial, grid:dict, trials) -> tuple[dict, int, int|None]:
+    "Note the worker, draw the trial's point: `(params, grid id, epoch cap)`; a point drawn by another sampler gets its grid id."
+    me = next(t for t in trials if t.number == trial.number)
+    trial.set_user_attr('worker', dict(worker_id(), trial=trial.number))
+    for k in ('record', 'error', 'interrupted'): trial.set_user_attr(k, None)   # a re-queued trial carries its predecessor's
+    params = {k: trial.suggest_categorical(k, vs) for k, vs in grid.items()}
+    g = _grid_id(me)
+    if g is None: g = grid_point_id(grid, params); trial.set_user_attr('grid_id', g)
+    return params, g, me.user_attrs.get('max_epochs')
+
+def _skip(trial:optuna.Trial, why:str, stop:bool=False):
+    "Abandon `trial` before it trains (marked duplicate, so it is ignored)."
+    trial.set_user_attr('duplicate', True)
+    if stop: trial.study.stop()
+    raise _Skip(why)
+
+# %% ../nbs/07_search.ipynb #2cad0c5b
+def _count_diverged(trial:optuna.Trial, rec:dict):
+    "Report NaN for a diverged trial's last epoch: trained, but the trainer stopped before its callback."
+    n = len(next(t for t in trial.study.get_trials(deepcopy=False) if t.number == trial.number).intermediate_values)
+    for e in range(n + 1, (rec.get('epochs_completed') or 0) + 1): trial.report(math.nan, e)
+
+def make_objective(grid:dict, cfg:Config, data, tuning_dir, fit_fn=None, progress=False, strategy:Strategy=GRID):
+    "The Optuna objective of a search: run the trial's point of `grid` (any sampler) under `strategy`'s scheduler."
+    max_ep = max(grid['epochs'])
+    per_trial = epoch_callback(strategy.budget, max_ep, strategy.rungs(max_ep))
     def objective(trial:optuna.Trial) -> float:
-        study, tid = trial.study, trial._trial_id
-        g = study._storage.get_trial_system_attrs(tid).get('grid_id')
-        trial.set_user_attr('worker', dict(worker_id(), trial_id=tid))
-        for k in ('record', 'error', 'interrupted'): trial.set_user_attr(k, None)   # a re-queued trial carries its predecessor's
-        params = {k: trial.suggest_categorical(k, vs) for k, vs in grid.items()}
-        if g is None: g = grid_point_id(grid, params); study._storage.set_trial_system_attr(tid, 'grid_id', g)   # another sampler
-        if _claimed_by_other(study, trial, g): trial.set_user_attr('duplicate', True); raise _Duplicate(g)
-        bar = progress(trial, params) if callable(progress) else progress
-        _RUNNING_HERE.add(tid)
-        try: rec = run_trial(params, cfg, data, tuning_dir, fit_fn=fit_fn, on_epoch=on_epoch(trial) if on_epoch else None, progress=bar)
+        trials = trial.study.get_trials(deepcopy=False)
+        if strategy.budget is not None and epochs_spent(trial.study, trials) >= strategy.budget: _skip(trial, 'budget spent', stop=True)
+        params, g, cap = _start(trial, grid, trials)
+        if _claimed_by_other(trials, trial.number, g): _skip(trial, f'point {g} is held by another trial')
+        bar, key = progress(trial, params) if callable(progress) else progress, (trial.study.study_name, trial.number)
+        _RUNNING_HERE.add(key)
+        try: rec = run_trial(params, cfg, data, tuning_dir, fit_fn=fit_fn, on_epoch=per_trial(trial, cap), progress=bar)
         except BaseException as e:
             trial.set_user_attr('interrupted' if isinstance(e, (KeyboardInterrupt, SystemExit)) else 'error', f'{type(e).__name__}: {e}'[:500]); raise
-        finally: _RUNNING_HERE.discard(tid)
+        finally: _RUNNING_HERE.discard(key)
         rec.update(trial=trial.number, grid_id=g)
         trial.set_user_attr('record', rec)
+        if rec['status'] == 'diverged': _count_diverged(trial, rec)
         return outcome(rec)
     return objective
 
 # %% ../nbs/07_search.ipynb #1728b4ae
-def run_worker(study:optuna.Study,      # the study (loaded with the shared GridSampler)
+def _idle(study, st:dict, strategy:Strategy, stop_at:int|None) -> bool:
+    "Nothing for a worker to start: no open or queued point, `stop_at` points under way, or the budget spent."
+    busy = len(st['done']) + len(st['given_up']) + len(st['running'])
+    return (not (st['open'] or st['waiting'] or st.get('queued'))) or (stop_at is not None and busy >= stop_at) or \
+           (strategy.budget is not None and epochs_spent(study) >= strategy.budget)
+
+def run_worker(study:optuna.Study,      # the study, loaded with the strategy's sampler
                objective,               # from `make_objective`
                out,                     # output folder (results and best model)
-               n:int,                   # grid size
-               max_retry:int=MAX_RETRY, # re-runs of a point whose worker died
+               n:int,                   # number of points in the searched space
+               max_retry:int=MAX_RETRY, # re-runs of a point whose trial raised
                poll:float=5.,           # seconds between checks while only other workers' trials remain
                stop_at:int|None=None,   # stop starting trials once this many points are done or running
                on_trial=None,           # on_trial(records, state) after each trial of this worker
-               results_name:str=RESULTS_NAME) -> dict:
-    "Run trials until the grid is finished (or `stop_at` is reached); returns the final `grid_state`."
-    def _busy(st): return len(st['done']) + len(st['given_up']) + len(st['running'])
+               strategy:Strategy=GRID,  # the budget and the results file
+               grace_period:float=GRACE_PERIOD) -> dict: # seconds before a trial without a worker counts as dead
+    "Run trials until none is left to run (or `stop_at` / the budget is reached); returns the final `grid_state` with `spent`."
     def after(study, frozen):
-        st = recover(study, n, max_retry)
-        recs = write_results(study, out, results_name, max_retry)
+        st = recover(study, n, max_retry, grace_period)
+        recs = write_results(study, out, strategy.results_name, max_retry)
         if on_trial: on_trial(recs, st)
-        if not st['open'] and not st['waiting'] or (stop_at is not None and _busy(st) >= stop_at): study.stop()
+        if _idle(study, st, strategy, stop_at): study.stop()
     while True:
-        st = recover(study, n, max_retry)
-        if st['finished'] or (stop_at is not None and _busy(st) >= stop_at and not st['running']): return st
-        if st['open'] or st['waiting']:
-            if stop_at is not None and _busy(st) >= stop_at: time.sleep(poll); continue
-            try: study.optimize(objective, callbacks=[after], catch=(TrialFailed, _Duplicate), gc_after_trial=False)
-            except optuna.exceptions.UpdateFinishedTrialError: pass      # our trial was declared dead meanwhile and re-queued
-        else: time.sleep(poll)
+        st = recover(study, n, max_retry, grace_period)
+        if st['finished'] or (_idle(study, st, strategy, stop_at) and not st['running']): return dict(st, spent=epochs_spent(study))
+        if _idle(study, st, strategy, stop_at): time.sleep(poll); continue
+        try: study.optimize(objective, callbacks=[after], catch=(TrialFailed, _Skip), gc_after_trial=False)
+        except optuna.exceptions.UpdateFinishedTrialError: pass      # our trial was declared dead meanwhile and re-queued
 
 # %% ../nbs/07_search.ipynb #719fe1d5
 def spawn_worker(spec:dict) -> subprocess.Popen:
@@ -550,7 +695,7 @@ def spawn_worker(spec:dict) -> subprocess.Popen:
 
 def worker_main(spec:dict) -> int:
     "Entry point of a worker process: run `spec['target']`; user errors print one line and return 2; Ctrl-C or SIGTERM return 130."
-    mod, fn = spec.get('target', 'backshot_kit.search:grid_worker').split(':')
+    mod, fn = spec.get('target', 'backshot_kit.search:search_worker').split(':')
     try:
         with sigterm_as_interrupt(): return int(getattr(importlib.import_module(mod), fn)(spec) or 0)
     except BackshotError as e: print(f"backshot worker {os.getpid()}: error: {e}", file=sys.stderr); return 2
@@ -573,13 +718,17 @@ def worker_setup(spec:dict) -> tuple:
     bar = (lambda trial, p: dict(position=pos, leave=False, desc=f"w{pos} trial {trial.number}")) if pos is not None else False
     return cfg, load_data(cfg), storage, bar
 
-def grid_worker(spec:dict) -> int:
-    "A grid-search worker process: load the data once, then run trials of the shared study."
+def strategy_from_dict(d:dict) -> Strategy:
+    "The `Strategy` of `dataclasses.asdict(strategy)` (as JSON gives it back)."
+    return Strategy(**{**d, 'first': tuple(d.get('first') or ())})
+
+def search_worker(spec:dict) -> int:
+    "A search worker process: load the data once, then run trials of the shared study (worker w seeds a TPE sampler with seed + w)."
     cfg, data, storage, bar = worker_setup(spec)
-    grid, out = spec['grid'], Path(spec['out'])
-    study = open_study(storage, spec['study_name'], grid, cfg, create=False)
-    obj = make_objective(grid, cfg, data, out / 'tuning', progress=bar)
-    run_worker(study, obj, out, grid_size(grid), spec['max_retry'], spec['poll'], spec.get('stop_at'))
+    space, out, strategy = spec['grid'], Path(spec['out']), strategy_from_dict(spec['strategy'])
+    study = open_study(storage, spec['study_name'], space, cfg, create=False, strategy=strategy, worker=spec.get('worker', 0))
+    obj = make_objective(space, cfg, data, out / 'tuning' / strategy.models_dir, progress=bar, strategy=strategy)
+    run_worker(study, obj, out, grid_size(space), spec['max_retry'], spec['poll'], spec.get('stop_at'), strategy=strategy, grace_period=spec['grace_period'])
     return 0
 
 # %% ../nbs/07_search.ipynb #944f0a86
@@ -595,7 +744,7 @@ def resolve_workers(workers, device:str, preset:str|None=None) -> int:
 
 # %% ../nbs/07_search.ipynb #27a3af53
 @contextlib.contextmanager
-def _torch_threads(n:int|None):
+def torch_threads(n:int|None):
     "Run with `n` torch threads (None: unchanged), restoring the previous number afterwards."
     import torch
     old = torch.get_num_threads()
@@ -603,34 +752,54 @@ def _torch_threads(n:int|None):
     try: yield
     finally: torch.set_num_threads(old)
 
-def _short(rec:dict) -> str: return model_stem({k: rec[k] for k in GUIDE_KEYS})[len('unet1d_'):]
+def short_name(rec:dict) -> str:
+    "A record's point as its model file name without `unet1d_`."
+    return model_stem({k: rec[k] for k in GUIDE_KEYS})[len('unet1d_'):]
 
-def _line(rec:dict, n:int) -> str:
+def record_line(rec:dict) -> str:
+    "One line for a finished trial."
     bvl = rec.get('best_val_loss')
-    return (f"trial {rec['trial']} [{_short(rec)}]: {rec['status']} after {rec.get('epochs_completed') or 0} epochs, "
+    return (f"trial {rec['trial']} [{short_name(rec)}]: {rec['status']} after {rec.get('epochs_completed') or 0} epochs, "
             f"best val loss {'-' if bvl is None else f'{bvl:.5g}'}, {rec.get('seconds') or 0:.1f} s" + (f" ({rec['reason']})" if rec.get('reason') else ''))
 
+# %% ../nbs/07_search.ipynb #3f7351c1
 class _Overall:
-    "The overall bar: grid points done of the total, best validation loss so far, time left."
-    def __init__(self, n, done, show): self.bar, self.seen = (tqdm(total=n, initial=done, unit='trial', desc='search', position=0) if show else None), set()
+    "The overall bar: points done of the total (epochs spent of the budget, with a budget), best validation loss so far."
+    def __init__(self, study, n:int, strategy:Strategy, show:bool):
+        self.study, self.budget, self.seen = study, strategy.budget, set()
+        total, unit = (n, 'trial') if self.budget is None else (self.budget, 'epoch')
+        self.bar = tqdm(total=total, unit=unit, desc='search', position=0) if show else None
     def update(self, recs, say=True):
-        new = [r for r in recs if r['grid_id'] not in self.seen]; self.seen |= {r['grid_id'] for r in recs}
+        new = [r for r in recs if r['trial'] not in self.seen]; self.seen |= {r['trial'] for r in recs}
         if self.bar is None: return
-        for r in new if say else []: self.bar.write(_line(r, self.bar.total))
+        for r in new if say else []: self.bar.write(record_line(r))
         b = best_record(recs)
-        self.bar.n = len(recs); self.bar.set_postfix(best=f"{b['best_val_loss']:.5g}" if b else '-'); self.bar.refresh()
+        self.bar.n = len(recs) if self.budget is None else min(epochs_spent(self.study), self.budget)
+        self.bar.set_postfix(trials=len(recs), best=f"{b['best_val_loss']:.5g}" if b else '-'); self.bar.refresh()
     def close(self):
         if self.bar is not None: self.bar.close()
 
 # %% ../nbs/07_search.ipynb #be8858d0
-def _open_search(url, name, grid, cfg, out, heartbeat_interval, grace_period) -> optuna.Study:
-    "Create or load the grid study, check it against the results file and remove the temp files of killed writers."
+@dataclass
+class _Run:
+    "One run of a search command: what `run_search` resolved."
+    cfg: Config; out: Path; space: dict; strategy: Strategy; name: str; url: str|None; storage: object
+    workers: int; device: str; threads: int|None; max_retry: int; poll: float; heartbeat_interval: int; grace_period: int
+    @property
+    def n(self) -> int: return grid_size(self.space)
+    @property
+    def results(self) -> Path: return self.out / 'tuning' / self.strategy.results_name
+
+def _open_search(r:_Run) -> optuna.Study:
+    "Create or load the study, check it against the results file, queue the `first` points of a new one, remove the temp files of killed writers."
     verbosity = optuna.logging.get_verbosity(); optuna.logging.set_verbosity(optuna.logging.WARNING)
-    try: study = open_study(make_storage(url, heartbeat_interval, grace_period), name, grid, cfg)
+    try: study = open_study(r.storage if r.url is None else make_storage(r.url, r.heartbeat_interval, r.grace_period), r.name, r.space, r.cfg, strategy=r.strategy)
     finally: optuna.logging.set_verbosity(verbosity)
-    if k := check_out(study, out, grid, RESULTS_NAME):
-        print(f"restored {k} records of {Path(out) / 'tuning' / RESULTS_NAME} into the empty study '{name}' (its database had been deleted or replaced)")
-    for d in (Path(out) / 'tuning', Path(out)): remove_stale_tmp(d)
+    if k := check_out(study, r.out, r.space, r.strategy.results_name):
+        print(f"restored {k} records of {r.results} into the empty study '{r.name}' (its database had been deleted or replaced)")
+    if not study.get_trials(deepcopy=False):
+        for p, cap in r.strategy.first_points(r.space): study.enqueue_trial(p, user_attrs={'max_epochs': cap} if cap else None, skip_if_exists=True)
+    for d in {r.out / 'tuning' / r.strategy.models_dir, r.out / 'tuning', r.out}: remove_stale_tmp(d)
     return study
 
 # %% ../nbs/07_search.ipynb #f3388909
@@ -647,82 +816,134 @@ def run_workers(specs:list, overall, study, max_retry:int, poll:float) -> list[i
         raise
     return [p.returncode for p in procs]
 
+def _worker_specs(r:_Run, stop_at:int|None, progress:bool) -> list[dict]:
+    "One spec per worker process."
+    spec = dict(target='backshot_kit.search:search_worker', config=r.cfg.to_dict(), grid=r.space, out=str(r.out), storage=r.url, study_name=r.name,
+                strategy=dataclasses.asdict(r.strategy), heartbeat_interval=r.heartbeat_interval, grace_period=r.grace_period,
+                max_retry=r.max_retry, poll=r.poll, stop_at=stop_at, threads=r.threads)
+    return [{**spec, 'worker': i, 'position': (i + 1 if progress else None)} for i in range(r.workers)]
+
 # %% ../nbs/07_search.ipynb #4f749209
-def run_search(grid='quick',                 # 'quick', 'full', a dict or a JSON/YAML grid file
+def _resolve(grid, strategy, budget_epochs, cfg:Config) -> tuple:
+    "`(grid, strategy)` for `run_search`'s arguments: 'smart' is the full grid's values with the smart strategy."
+    if grid == 'smart': grid, strategy = 'full', strategy or 'smart'
+    if strategy in (None, 'grid'): return grid, GRID
+    if strategy == 'smart':
+        from backshot_kit.smart import smart_strategy
+        return grid, smart_strategy(budget_epochs, grid=grid, cfg=cfg)
+    if not isinstance(strategy, Strategy): raise BackshotError(f"strategy {strategy!r}; allowed: 'grid', 'smart' or a Strategy")
+    return grid, strategy
+
+def _plan(grid, cfg, out, strategy, workers, storage, study_name, threads, max_retry, poll, heartbeat_interval, grace_period) -> _Run:
+    "Resolve the search's grid, name, storage, workers and threads."
+    space = strategy.space(resolve_grid(grid, cfg))
+    key = grid if isinstance(grid, str) and grid in GRIDS else space if strategy.longest else resolve_grid(grid, cfg)
+    device, own = resolve_device(cfg.device), storage is not None and not isinstance(storage, str)
+    nw = resolve_workers(workers, device, cfg.preset if not cfg.data else None)
+    if threads is None and device == 'cpu': threads = 1 if cfg.preset == 'tiny' and not cfg.data else max(1, cpu_cores() // nw)
+    if own and nw > 1: raise ValueError('a storage object works with the in-process worker only (workers=1)')
+    return _Run(cfg, Path(out), space, strategy, study_name or default_study_name(key, strategy), None if own else storage_url(out, storage),
+                storage, nw, device, threads, max_retry, poll or heartbeat_interval, heartbeat_interval, grace_period)
+
+# %% ../nbs/07_search.ipynb #551b9d4c
+def run_search(grid='quick',                 # 'quick', 'full', 'smart' (the full grid's values, smart strategy), a dict or a JSON/YAML grid file
                cfg:Config|None=None,         # base config (preset, data, device, ...); grid values override it
                out='saved_models',           # output folder: tuning/ files and unet1d_best.pth go here
                workers=1,                    # worker processes on this machine (int or 'auto')
-               storage:str|None=None,        # RDB URL shared by several machines (default: SQLite under <out>/tuning)
-               study_name:str|None=None,     # default: backshot-quick / backshot-full / backshot-grid-<hash>
+               storage=None,                 # RDB URL shared by several machines (default: SQLite under <out>/tuning), or an Optuna storage (in-process)
+               study_name:str|None=None,     # default: `default_study_name`
                data=None,                    # an `AudioData` for the in-process worker (default: `load_data(cfg)`)
                progress=True,                # overall and per-epoch bars
                max_trials:int|None=None,     # start at most this many trials in this run (None: all); rerun to continue
+               strategy=None,                # 'grid' (default), 'smart' or a `Strategy`: the sampler and the scheduler
+               budget_epochs:int|None=None,  # epochs of a 'smart' search (None: a tenth of the grid's)
                heartbeat_interval:int=HEARTBEAT_INTERVAL, # seconds between heartbeats of a running trial
                grace_period:int=GRACE_PERIOD, # seconds without heartbeat before a trial on another machine counts as dead
                max_retry:int=MAX_RETRY,      # re-runs of a point whose trial raised outside the trainer before it is recorded as failed
                poll:float|None=None,         # seconds between progress/heartbeat checks (default: heartbeat interval)
                threads:int|None=None,        # torch threads per worker (default on a CPU: cores // workers; 1 for tiny)
                fit_fn=None) -> list[dict]:   # replaces the training of one trial (tests, other trainers)
-    "Run (or resume) a grid search; returns the records of `<out>/tuning/hyperparameter_results.json`."
+    "Run (or resume) a search; returns the records of its results file in `<out>/tuning/`."
     cfg = cfg or Config()
-    g, out = resolve_grid(grid, cfg), Path(out)
-    n, name, device = grid_size(g), study_name or default_study_name(grid if isinstance(grid, str) and grid in GRIDS else g), resolve_device(cfg.device)
-    nw, poll = resolve_workers(workers, device, cfg.preset if not cfg.data else None), poll or heartbeat_interval
-    if threads is None and device == 'cpu': threads = 1 if cfg.preset == 'tiny' and not cfg.data else max(1, cpu_cores() // nw)
-    if (data is not None or fit_fn is not None) and nw > 1: raise ValueError('`data` and `fit_fn` work with the in-process worker only (workers=1)')
-    url = storage_url(out, storage)
-    study = _open_search(url, name, g, cfg, out, heartbeat_interval, grace_period)
-    st = recover(study, n, max_retry)
-    if st['finished']:
-        recs = write_results(study, out, max_retry=max_retry)
-        print(f"search '{name}' already finished: {len(recs)} of {n} grid points recorded in {out/'tuning'/RESULTS_NAME}; nothing to do")
-        return recs
+    grid, strategy = _resolve(grid, strategy, budget_epochs, cfg)
+    r = _plan(grid, cfg, out, strategy, workers, storage, study_name, threads, max_retry, poll, heartbeat_interval, grace_period)
+    if (data is not None or fit_fn is not None) and r.workers > 1: raise ValueError('`data` and `fit_fn` work with the in-process worker only (workers=1)')
+    study = _open_search(r)
+    st = recover(study, r.n, max_retry, grace_period)
+    if _finished(study, st, r): return _done(study, st, r)
     done = len(st['done']) + len(st['given_up'])
     stop_at = None if max_trials is None else done + len(st['running']) + int(max_trials)
-    print(f"search '{name}': {n} grid points, {done} done, {n - done} to run; {nw} worker{'s' if nw > 1 else ''} on {device}; "
-          f"storage {_redact(url)}")
+    print(_intro(study, st, r))
+    return _run(study, r, stop_at, data, fit_fn, progress)
+
+# %% ../nbs/07_search.ipynb #e06e2f8a
+def _finished(study, st:dict, r:_Run) -> bool:
+    "Nothing left: every point done, or the budget spent with nothing running."
+    return st['finished'] or (r.strategy.budget is not None and epochs_spent(study) >= r.strategy.budget and not st['running'])
+
+def _done(study, st:dict, r:_Run) -> list[dict]:
+    "Rewrite the results of a finished search and say so."
+    recs = write_results(study, r.out, r.strategy.results_name, r.max_retry)
+    if st['finished']: print(f"search '{r.name}' already finished: {len(recs)} of {r.n} grid points recorded in {r.results}; nothing to do")
+    else: print(f"search '{r.name}' already done ({epochs_spent(study)} of {r.strategy.budget} epochs spent): {len(recs)} trials recorded in {r.results}; nothing to do")
+    return recs
+
+def _intro(study, st:dict, r:_Run) -> str:
+    "The line a search starts with."
+    s, done = r.strategy, len(st['done']) + len(st['given_up'])
+    what = (f"{r.n} grid points, {done} done, {r.n - done} to run" if s.budget is None else
+            f"{r.n} combinations, trials of up to {max(r.space['epochs'])} epochs (rungs {s.rungs(max(r.space['epochs']))}), "
+            f"budget {s.budget} epochs, {epochs_spent(study)} spent")
+    where = 'in memory' if r.url is None else _redact(r.url)
+    return f"search '{r.name}': {what}; {r.workers} worker{'s' if r.workers > 1 else ''} on {r.device}; storage {where}"
+
+# %% ../nbs/07_search.ipynb #a9523d62
+def _run(study, r:_Run, stop_at:int|None, data, fit_fn, progress) -> list[dict]:
+    "Run the workers (in this process when there is one) under the overall bar, then write and report the results."
     verbosity = optuna.logging.get_verbosity(); optuna.logging.set_verbosity(optuna.logging.ERROR)
-    overall = _Overall(n, done, progress); overall.update(results_from_study(study, max_retry), say=False)
+    overall = _Overall(study, r.n, r.strategy, progress); overall.update(results_from_study(study, r.max_retry), say=False)
     try:
-        if nw == 1:
-            if data is None:
+        if r.workers == 1:
+            if data is None and fit_fn is None:
                 from backshot_kit.data import load_data
-                data = load_data(cfg)
+                data = load_data(r.cfg)
             bar = (lambda trial, p: dict(position=1, leave=False, desc=f'trial {trial.number}')) if progress else False
-            obj = make_objective(g, cfg, data, out / 'tuning', fit_fn=fit_fn, progress=bar)
-            with _torch_threads(threads):
-                run_worker(study, obj, out, n, max_retry, poll, stop_at, on_trial=lambda recs, st: overall.update(recs))
+            obj = make_objective(r.space, r.cfg, data, r.out / 'tuning' / r.strategy.models_dir, fit_fn=fit_fn, progress=bar, strategy=r.strategy)
+            with torch_threads(r.threads):
+                run_worker(study, obj, r.out, r.n, r.max_retry, r.poll, stop_at, on_trial=lambda recs, st: overall.update(recs),
+                           strategy=r.strategy, grace_period=r.grace_period)
             codes = []
-        else:
-            spec = dict(target='backshot_kit.search:grid_worker', config=cfg.to_dict(), grid=g, out=str(out), storage=url, study_name=name,
-                        heartbeat_interval=heartbeat_interval, grace_period=grace_period, max_retry=max_retry, poll=poll, stop_at=stop_at,
-                        threads=threads, progress=bool(progress))
-            codes = run_workers([{**spec, 'position': (i + 1 if spec['progress'] else None)} for i in range(nw)], overall, study, max_retry, poll)
+        else: codes = run_workers(_worker_specs(r, stop_at, bool(progress)), overall, study, r.max_retry, r.poll)
     finally:
         overall.close(); optuna.logging.set_verbosity(verbosity)
-    recs = write_results(study, out, max_retry=max_retry)
-    _report(study, recs, n, out, max_retry, codes)
+    recs = write_results(study, r.out, r.strategy.results_name, r.max_retry)
+    _report(study, recs, r, codes)
     return recs
 
 # %% ../nbs/07_search.ipynb #054e6161
-def _report(study, recs, n, out, max_retry, codes):
-    st = grid_state(study, n, max_retry)
-    bad = [c for c in codes if c != 0]
-    by = {s: sum(r['status'] == s for r in recs) for s in sorted({r['status'] for r in recs})}
-    print(f"{len(recs)} of {n} grid points recorded ({', '.join(f'{v} {k}' for k, v in by.items())}) in {Path(out)/'tuning'/RESULTS_NAME}")
+def _report(study, recs:list[dict], r:_Run, codes:list[int]):
+    "What a search run did: records by status, epochs spent, the best, what is left."
+    st, bad, s = grid_state(study, r.n, r.max_retry), [c for c in codes if c != 0], r.strategy
+    by = {k: sum(x['status'] == k for x in recs) for k in sorted({x['status'] for x in recs})}
+    spent = epochs_spent(study)
+    print(f"{len(recs)} of {r.n} grid points recorded ({', '.join(f'{v} {k}' for k, v in by.items())}) in {r.results}"
+          + ('' if s.budget is None else f"; {spent} of {s.budget} epochs spent"))
     b = best_record(recs)
-    if b: print(f"best: trial {b['trial']} [{_short(b)}] best val loss {b['best_val_loss']:.5g} -> {Path(out)/'unet1d_best.pth'}")
-    if bad and st['finished']: print(f"note: {len(bad)} of {len(codes)} workers stopped early (exit codes {bad}); the others ran their trials")
+    if b: print(f"best: trial {b['trial']} [{short_name(b)}] {b['status']} after {b['epochs_completed']} epochs, "
+                f"best val loss {b['best_val_loss']:.5g} -> {r.out/'unet1d_best.pth'}")
+    done = st['finished'] or (s.budget is not None and spent >= s.budget)
+    if bad and done: print(f"note: {len(bad)} of {len(codes)} workers stopped early (exit codes {bad}); the others ran their trials")
     elif bad: raise BackshotError(f"{len(bad)} of {len(codes)} workers failed (exit codes {bad}); what finished is kept: run the same command again to resume")
-    elif not st['finished']: print(f"{n - len(recs)} grid points left: run the same command again to continue")
+    elif not done: print(f"{r.n - len(recs)} grid points left: run the same command again to continue" if s.budget is None else
+                         f"{s.budget - spent} epochs of the budget left: run the same command again to continue")
 
 # %% ../nbs/07_search.ipynb #17c6f7f0
 SUMMARY_COLUMNS = [*GUIDE_KEYS, 'status', 'best_val_loss', 'final_val_loss', 'train_val_gap', 'epochs_completed', 'val_si_sdr', 'seconds']
 
 def top_configs(records:list[dict], n:int=5, columns=None):
-    "The `n` best usable records as a DataFrame (lowest `best_val_loss` first)."
+    "The `n` best records that may become the best model (`BEST_STATUSES`), as a DataFrame (lowest `best_val_loss` first)."
     import pandas as pd
-    ok = [r for r in records if r.get('status') in OK_STATUSES and r.get('best_val_loss') is not None]
+    ok = [r for r in records if r.get('status') in BEST_STATUSES and r.get('best_val_loss') is not None]
     df = pd.DataFrame(ok, columns=list(columns or SUMMARY_COLUMNS))
     return df.sort_values('best_val_loss', kind='stable').head(n).reset_index(drop=True)
 

@@ -4,33 +4,21 @@
 
 # %% ../nbs/07a_smart.ipynb #9c3997ba
 from __future__ import annotations
-import argparse, hashlib, itertools, json, math, os, random, subprocess, sys, time, warnings
-from pathlib import Path
+import argparse, itertools, math, random, sys
 import optuna
-from optuna.trial import TrialState
-from tqdm.auto import tqdm
-from .config import BackshotError, Config, config_from_dict, save_json, load_json, resolve_device
-from .train import StopTraining
-from .safety import sigterm_as_interrupt, remove_stale_tmp
-from . import search
-from .search import (GRIDS, HEARTBEAT_INTERVAL, GRACE_PERIOD, MAX_RETRY, TrialFailed, resolve_grid, grid_size,
-                                 make_storage, storage_url, open_study, check_out, recover, results_from_study, make_objective, spawn_worker,
-                                 resolve_workers, cpu_cores)
+from .config import BackshotError, Config
+from .safety import sigterm_as_interrupt
+from .search import Strategy, resolve_grid, grid_size, grid_configs, run_search, best_record, add_worker_args
 
 # %% auto #0
-__all__ = ['SMART_RESULTS', 'SMART_DIR', 'BUDGET_FRACTION', 'MIN_RESOURCE', 'REDUCTION_FACTOR', 'BEST_STATUSES', 'TOP_COLUMNS',
-           'smart_space', 'grid_epochs', 'default_budget', 'make_pruner', 'rung_epochs', 'epochs_spent',
-           'NoRepeatSampler', 'epoch_callback', 'smart_best', 'update_smart_best', 'write_smart_results',
-           'smart_top_configs', 'smart_spec', 'default_smart_name', 'open_smart_study', 'make_smart_objective',
-           'run_smart_worker', 'scripted_fit', 'synthetic_curve', 'smart_worker', 'run_smart', 'smart_cli']
+__all__ = ['MIN_RESOURCE', 'REDUCTION_FACTOR', 'SMART_RESULTS', 'SMART_DIR', 'BUDGET_FRACTION', 'smart_space', 'grid_epochs',
+           'default_budget', 'make_pruner', 'rung_epochs', 'NoRepeatSampler', 'smart_strategy', 'scripted_fit',
+           'synthetic_curve', 'run_smart', 'smart_cli']
 
 # %% ../nbs/07a_smart.ipynb #4f30e4ce
-SMART_RESULTS, SMART_DIR, BUDGET_FRACTION = 'smart_results.json', 'smart', 0.1
-
 def smart_space(grid='full', cfg:Config|None=None) -> dict:
     "The values the smart search samples: `grid` ('full', 'quick', a dict or file) with `epochs` cut to its largest value."
-    g = resolve_grid(grid, cfg)
-    return {**g, 'epochs': [max(g['epochs'])]}
+    return Strategy(longest=True).space(resolve_grid(grid, cfg))
 
 def grid_epochs(grid:dict) -> int:
     "Epochs a grid search over the resolved `grid` trains when no trial stops early."
@@ -38,7 +26,7 @@ def grid_epochs(grid:dict) -> int:
 
 def default_budget(grid='full', cfg:Config|None=None) -> int:
     "A tenth (`BUDGET_FRACTION`) of the epochs of the grid search over `grid`, rounded up."
-    return max(1, math.ceil(BUDGET_FRACTION * grid_epochs(resolve_grid(grid, cfg))))
+    return max(1, math.ceil(0.1 * grid_epochs(resolve_grid(grid, cfg))))
 
 # %% ../nbs/07a_smart.ipynb #49e04a5c
 MIN_RESOURCE, REDUCTION_FACTOR = 5, 3
@@ -57,22 +45,6 @@ def rung_epochs(max_epochs:int, min_resource:int=MIN_RESOURCE, reduction_factor:
     out, r = [], min_resource
     while r < max_epochs: out.append(r); r *= reduction_factor
     return out
-
-# %% ../nbs/07a_smart.ipynb #0f7e795e
-def _count_reports(storage, study_id:int) -> int|None:
-    "Values reported by a study's trials, counted by the database (None when `storage` is not an RDB storage)."
-    rdb = getattr(storage, '_backend', storage)
-    if not isinstance(rdb, optuna.storages.RDBStorage): return None
-    from sqlalchemy import select, func
-    from optuna.storages._rdb import models as M
-    q = (select(func.count()).select_from(M.TrialIntermediateValueModel)
-         .join(M.TrialModel, M.TrialIntermediateValueModel.trial_id == M.TrialModel.trial_id).where(M.TrialModel.study_id == study_id))
-    with rdb.engine.connect() as c: return int(c.execute(q).scalar())
-
-def epochs_spent(study:optuna.Study) -> int:
-    "Epochs trained by all trials of `study` (one reported value per epoch)."
-    n = _count_reports(study._storage, study._study_id)
-    return n if n is not None else sum(len(t.intermediate_values) for t in study.get_trials(deepcopy=False))
 
 # %% ../nbs/07a_smart.ipynb #3fff19c4
 def _held(study, trial, names) -> set:
@@ -113,132 +85,21 @@ def _no_repeat(self:NoRepeatSampler, study, trial, space:dict) -> dict:
     free = [c for c in itertools.product(*(space[k].choices for k in names)) if c not in held]
     return dict(zip(names, self.rng.choice(free))) if free else p
 
-# %% ../nbs/07a_smart.ipynb #57470cff
-def epoch_callback(budget:int,              # epochs all trials together may train
-                   max_epochs:int,          # epochs of a trial nothing stops
-                   rungs:list|None=None,    # epochs at which to ask the pruner (None: every epoch)
-                   spent=None):             # spent(study) -> epochs trained so far (default `epochs_spent`)
-    "An `on_epoch(trial)` factory for `make_objective`: report, prune at the rungs, stop at the budget."
-    spent, at = spent or epochs_spent, None if rungs is None else set(rungs)
-    def for_trial(trial):
-        best = math.inf
-        def on_epoch(rec):
-            nonlocal best
-            e, best = rec['epoch'], min(best, rec['val_loss'])
-            trial.report(best, e)
-            if (at is None or e in at) and trial.should_prune():
-                raise StopTraining('pruned', f"{type(trial.study.pruner).__name__} at epoch {e} (best val loss {best:.5g})")
-            if e < max_epochs and spent(trial.study) >= budget: raise StopTraining('stopped', f'epoch budget of {budget} reached')
-        return on_epoch
-    return for_trial
+# %% ../nbs/07a_smart.ipynb #6cbc18cb
+SMART_RESULTS, SMART_DIR, BUDGET_FRACTION = 'smart_results.json', 'smart', 0.1
 
-# %% ../nbs/07a_smart.ipynb #1d427714
-BEST_STATUSES = ('completed', 'early_stopped', 'pruned', 'stopped')
-
-def smart_best(records:list[dict]) -> dict|None:
-    "The best record with a model: lowest `best_val_loss` among `BEST_STATUSES`; ties go to the earlier trial."
-    ok = [r for r in records if r.get('status') in BEST_STATUSES and r.get('model_path') and r.get('best_val_loss') is not None]
-    return min(ok, key=lambda r: (r['best_val_loss'], r.get('trial', 0)), default=None)
-
-def update_smart_best(records:list[dict], out) -> dict|None:
-    "Copy the best record's model (and history) atomically to `<out>/unet1d_best.pth` when it changed; returns it."
-    best, out = smart_best(records), Path(out)
-    if best is None or not Path(best['model_path']).is_file(): return best
-    marker = out / 'unet1d_best.json'
-    if marker.is_file() and load_json(marker) == best and (out / 'unet1d_best.pth').is_file(): return best
-    search._copy_atomic(best['model_path'], out / 'unet1d_best.pth')
-    if best.get('history_path') and Path(best['history_path']).is_file(): search._copy_atomic(best['history_path'], out / 'unet1d_best_history.json')
-    save_json(best, marker)
-    return best
-
-# %% ../nbs/07a_smart.ipynb #cefdf4e0
-def write_smart_results(study:optuna.Study, out, max_retry:int=MAX_RETRY) -> list[dict]:
-    "Rewrite `<out>/tuning/smart_results.json` from the study and update the best model; returns the records."
-    tuning = Path(out) / 'tuning'
-    with search._locked(tuning / '.results.lock'):
-        recs = results_from_study(study, max_retry)
-        save_json(recs, tuning / SMART_RESULTS)
-        update_smart_best(recs, out)
-    return recs
-
-# %% ../nbs/07a_smart.ipynb #545ce595
-TOP_COLUMNS = [*search.GUIDE_KEYS, 'status', 'best_val_loss', 'final_val_loss', 'train_val_gap', 'epochs_completed', 'val_si_sdr', 'seconds']
-
-def smart_top_configs(records:list[dict], n:int=5):
-    "The `n` best records that may become the best model, as a DataFrame (lowest `best_val_loss` first)."
-    import pandas as pd
-    ok = [r for r in records if r.get('status') in BEST_STATUSES and r.get('best_val_loss') is not None]
-    return pd.DataFrame(ok, columns=TOP_COLUMNS).sort_values('best_val_loss', kind='stable').head(n).reset_index(drop=True)
-
-# %% ../nbs/07a_smart.ipynb #a6fdbf3a
-def smart_spec(seed:int, min_resource:int, reduction_factor:int) -> dict:
-    "What a smart study's sampling depends on besides the space and config."
-    return dict(sampler='TPESampler(multivariate, constant_liar)', seed=seed, pruner='SuccessiveHalvingPruner',
-                min_resource=min_resource, reduction_factor=reduction_factor)
-
-def default_smart_name(grid='full') -> str:
-    "`backshot-smart` for the full grid, `backshot-smart-quick`, or `backshot-smart-<hash>` for another grid."
-    if isinstance(grid, str) and grid in GRIDS: return 'backshot-smart' + ('' if grid == 'full' else f'-{grid}')
-    return 'backshot-smart-' + hashlib.sha1(json.dumps(grid, sort_keys=True, default=str).encode()).hexdigest()[:8]
-
-# %% ../nbs/07a_smart.ipynb #3c9674a1
-def open_smart_study(storage, name:str, space:dict, cfg:Config, seed:int=0, min_resource:int=MIN_RESOURCE,
-                     reduction_factor:int=REDUCTION_FACTOR, create:bool=True, worker:int=0) -> optuna.Study:
-    "Create (once) or load the smart study `name`; refuses one made with another space, config, seed or pruner."
-    with warnings.catch_warnings():
-        warnings.simplefilter('ignore', optuna.exceptions.ExperimentalWarning)
-        tpe = optuna.samplers.TPESampler(seed=seed + worker, multivariate=True, constant_liar=True)
-    study = open_study(storage, name, space, cfg, create=create, sampler=NoRepeatSampler(tpe, space, seed=seed + worker))
-    spec, have = smart_spec(seed, min_resource, reduction_factor), study.user_attrs.get('smart')
-    if have is None: study.set_user_attr('smart', spec)
-    elif have != spec:
-        diff = '; '.join(f'{k} {have.get(k)!r} vs {v!r}' for k, v in spec.items() if have.get(k) != v)
-        raise BackshotError(f"study '{name}' was made with other smart-search settings ({diff}); run it with the same options, or use another --out / --study")
-    study.pruner = make_pruner(min_resource, reduction_factor)
-    return study
-
-# %% ../nbs/07a_smart.ipynb #f168de17
-class _OverBudget(Exception): pass
-
-def make_smart_objective(space:dict, cfg:Config, data, tuning_dir, budget:int, rungs:list|None=None, fit_fn=None, progress=False):
-    "The smart search's Optuna objective: the grid search's objective with the epoch callback and the budget."
-    inner = make_objective(space, cfg, data, tuning_dir, fit_fn=fit_fn, progress=progress,
-                           on_epoch=epoch_callback(budget, space['epochs'][0], rungs))
-    def objective(trial):
-        if epochs_spent(trial.study) >= budget:
-            trial.set_user_attr('duplicate', True); trial.study.stop(); raise _OverBudget()
-        try: return inner(trial)
-        except TrialFailed:
-            rec = trial.study._storage.get_trial_user_attrs(trial._trial_id).get('record') or {}
-            if rec.get('status') == 'stopped': raise optuna.TrialPruned(rec.get('reason'))
-            if rec.get('status') == 'diverged':                            # its last epoch (NaN) was trained but not reported
-                for e in range(len(trial.study._storage.get_trial(trial._trial_id).intermediate_values) + 1, (rec.get('epochs_completed') or 0) + 1):
-                    trial.report(math.nan, e)
-            raise
-    return objective
-
-# %% ../nbs/07a_smart.ipynb #f8d93e1c
-def run_smart_worker(study:optuna.Study,       # the smart study
-                     objective,                # from `make_smart_objective`
-                     out,                      # output folder (results and best model)
-                     n:int,                    # number of combinations in the space
-                     budget:int,               # epochs all trials together may train
-                     max_retry:int=MAX_RETRY,  # re-runs of a trial whose worker died
-                     poll:float=5.,            # seconds between checks while only other workers' trials remain
-                     on_trial=None) -> dict:   # on_trial(records, state) after each trial of this worker
-    "Run trials until the epoch budget is spent or every combination is tried; returns the final state and `spent`."
-    def idle(st, spent): return spent >= budget or not (st['open'] or st['waiting'])
-    def after(study, frozen):
-        st = recover(study, n, max_retry)
-        recs = write_smart_results(study, out, max_retry)
-        if on_trial: on_trial(recs, st)
-        if idle(st, epochs_spent(study)): study.stop()
-    while True:
-        st = recover(study, n, max_retry); spent = epochs_spent(study)
-        if st['finished'] or (idle(st, spent) and not st['running']): return dict(st, spent=spent)
-        if idle(st, spent): time.sleep(poll); continue
-        try: study.optimize(objective, callbacks=[after], catch=(TrialFailed, search._Duplicate, _OverBudget), gc_after_trial=False)
-        except optuna.exceptions.UpdateFinishedTrialError: pass       # our trial was declared dead meanwhile and re-queued
+def smart_strategy(budget:int|None=None,                # epochs all trials together may train (None: `default_budget(grid)`)
+                   seed:int=0,                          # TPE seed (worker w uses seed + w)
+                   min_resource:int=MIN_RESOURCE,       # first successive-halving rung (epochs)
+                   reduction_factor:int=REDUCTION_FACTOR, # 1 in this many trials goes on past a rung
+                   grid='full',                         # the grid whose values are searched (for the default budget)
+                   cfg:Config|None=None) -> Strategy:   # base config (the quick points' other keys)
+    "The smart search's `Strategy`: TPE without repeats, successive halving, the quick grid's points first, an epoch budget."
+    _check_pruning(min_resource, reduction_factor)
+    b = default_budget(grid, cfg) if budget is None else budget
+    if not isinstance(b, int) or isinstance(b, bool) or b < 1: raise BackshotError(f"--budget-epochs {budget!r}: expected an integer >= 1")
+    return Strategy('tpe', seed, b, min_resource, reduction_factor, longest=True, first=tuple(grid_configs('quick', cfg)),
+                    results_name=SMART_RESULTS, models_dir=SMART_DIR)
 
 # %% ../nbs/07a_smart.ipynb #c48b8bfc
 def scripted_fit(curve,            # curve(cfg) -> validation losses per epoch, or (validation, training) losses
@@ -262,127 +123,17 @@ def synthetic_curve(cfg:Config) -> list[float]:
     tau = 10 * math.sqrt(cfg.batch_size / 8) * math.sqrt(2e-4 / cfg.learning_rate)
     return [floor + 0.05 * math.exp(-e / tau) for e in range(1, cfg.epochs + 1)]
 
-# %% ../nbs/07a_smart.ipynb #b6f5ae6c
-class _Progress:
-    "The overall bar: epochs spent of the budget, trials recorded, best validation loss so far."
-    def __init__(self, study, budget, show):
-        self.study, self.seen = study, set()
-        self.bar = tqdm(total=budget, initial=min(epochs_spent(study), budget), unit='epoch', desc='smart', position=0) if show else None
-    def update(self, recs, say=True):
-        new = [r for r in recs if r['trial'] not in self.seen]; self.seen |= {r['trial'] for r in recs}
-        if self.bar is None: return
-        for r in new if say else []: self.bar.write(search._line(r, 0))
-        b = smart_best(recs)
-        self.bar.n = min(epochs_spent(self.study), self.bar.total)
-        self.bar.set_postfix(trials=len(recs), best=f"{b['best_val_loss']:.5g}" if b else '-'); self.bar.refresh()
-    def close(self):
-        if self.bar is not None: self.bar.close()
-
-# %% ../nbs/07a_smart.ipynb #3866b381
-def smart_worker(spec:dict) -> int:
-    "A smart-search worker process (started by `spawn_worker`): load the data once, then run trials of the shared study."
-    cfg, data, storage, bar = search.worker_setup(spec)
-    space, out = spec['grid'], Path(spec['out'])
-    study = open_smart_study(storage, spec['study_name'], space, cfg, spec['seed'], spec['min_resource'], spec['reduction_factor'],
-                             create=False, worker=spec['worker'])
-    obj = make_smart_objective(space, cfg, data, out / 'tuning' / SMART_DIR, spec['budget'], spec['rungs'], progress=bar)
-    run_smart_worker(study, obj, out, grid_size(space), spec['budget'], spec['max_retry'], spec['poll'])
-    return 0
-
-def _spawn_all(spec:dict, nw:int, overall, study, max_retry:int, poll:float) -> list[int]:
-    "Start `nw` worker processes (worker w seeds its sampler with seed + w) and update the bar until they end."
-    specs = [{**spec, 'worker': i, 'position': (i + 1 if spec['progress'] else None)} for i in range(nw)]
-    return search.run_workers(specs, overall, study, max_retry, poll)
-
-# %% ../nbs/07a_smart.ipynb #3f04f4d9
-def _smart_report(study, recs, budget, n, out, codes, max_retry):
-    spent, st, bad = epochs_spent(study), search.grid_state(study, n, max_retry), [c for c in codes if c != 0]
-    by = {s: sum(r['status'] == s for r in recs) for s in sorted({r['status'] for r in recs})}
-    print(f"{len(recs)} trials recorded ({', '.join(f'{v} {k}' for k, v in by.items())}) in {Path(out)/'tuning'/SMART_RESULTS}; "
-          f"{spent} of {budget} epochs spent")
-    b = smart_best(recs)
-    if b: print(f"best: trial {b['trial']} [{search._short(b)}] {b['status']} after {b['epochs_completed']} epochs, "
-                f"best val loss {b['best_val_loss']:.5g} -> {Path(out)/'unet1d_best.pth'}")
-    done = spent >= budget or st['finished']
-    if bad and done: print(f"note: {len(bad)} of {len(codes)} workers stopped early (exit codes {bad}); the others went on")
-    elif bad: raise BackshotError(f"{len(bad)} of {len(codes)} workers failed (exit codes {bad}); what finished is kept: run the same command again to resume")
-    elif not done: print(f"{budget - spent} epochs of the budget left: run the same command again to continue")
-
 # %% ../nbs/07a_smart.ipynb #ee7fb277
 def run_smart(cfg:Config|None=None,           # base config (preset, data, device, ...); sampled values override it
               out='saved_models',             # output folder: tuning/ files and unet1d_best.pth go here
               budget_epochs:int|None=None,    # epochs all trials together may train (None: a tenth of the grid's)
               grid='full',                    # the values to search: 'full', 'quick', a dict or a JSON/YAML grid file
-              workers=1,                      # worker processes on this machine (int or 'auto')
-              storage=None,                   # RDB URL shared by several machines (default: SQLite under <out>/tuning), or an Optuna storage (in-process)
-              study_name:str|None=None,       # default: backshot-smart (full grid), backshot-smart-quick, backshot-smart-<hash>
               seed:int=0,                     # TPE sampler seed (worker w uses seed + w)
               min_resource:int=MIN_RESOURCE,  # first successive-halving rung (epochs)
               reduction_factor:int=REDUCTION_FACTOR, # 1 in this many trials goes on past a rung
-              data=None,                      # an `AudioData` for the in-process worker (default: `load_data(cfg)`)
-              progress=True,                  # overall and per-epoch bars
-              heartbeat_interval:int=HEARTBEAT_INTERVAL, # seconds between heartbeats of a running trial
-              grace_period:int=GRACE_PERIOD,  # seconds without heartbeat before a trial on another machine counts as dead
-              max_retry:int=MAX_RETRY,        # re-runs of a combination whose trial raised outside the trainer
-              poll:float|None=None,           # seconds between progress/heartbeat checks (default: heartbeat interval)
-              threads:int|None=None,          # torch threads per worker (default on a CPU: cores // workers; 1 for tiny)
-              fit_fn=None) -> list[dict]:     # replaces the training of one trial (tests, benchmarks)
-    "Run (or resume) a smart search; returns the records of `<out>/tuning/smart_results.json`."
-    cfg, out = cfg or Config(), Path(out)
-    space = smart_space(grid, cfg); _check_pruning(min_resource, reduction_factor)
-    budget = default_budget(grid, cfg) if budget_epochs is None else budget_epochs
-    if not isinstance(budget, int) or isinstance(budget, bool) or budget < 1: raise BackshotError(f"--budget-epochs {budget_epochs!r}: expected an integer >= 1")
-    n, max_ep, device = grid_size(space), space['epochs'][0], resolve_device(cfg.device)
-    name = study_name or default_smart_name(grid if isinstance(grid, str) and grid in GRIDS else space)
-    nw, poll, rungs = resolve_workers(workers, device, cfg.preset if not cfg.data else None), poll or heartbeat_interval, rung_epochs(max_ep, min_resource, reduction_factor)
-    if threads is None and device == 'cpu': threads = 1 if cfg.preset == 'tiny' and not cfg.data else max(1, cpu_cores() // nw)
-    own = storage is not None and not isinstance(storage, str)
-    if (data is not None or fit_fn is not None or own) and nw > 1: raise ValueError('`data`, `fit_fn` and a storage object work with the in-process worker only (workers=1)')
-    url = None if own else storage_url(out, storage)
-    verbosity = optuna.logging.get_verbosity(); optuna.logging.set_verbosity(optuna.logging.WARNING)
-    try: study = open_smart_study(storage if own else make_storage(url, heartbeat_interval, grace_period), name, space, cfg, seed, min_resource, reduction_factor)
-    finally: optuna.logging.set_verbosity(verbosity)
-    if k := check_out(study, out, space, SMART_RESULTS, pruned=('pruned', 'stopped'), curves=True):
-        print(f"restored {k} records of {out/'tuning'/SMART_RESULTS} into the empty study '{name}' (its database had been deleted or replaced)")
-    for d in (out / 'tuning' / SMART_DIR, out / 'tuning', out): remove_stale_tmp(d)
-    st, spent = recover(study, n, max_retry), epochs_spent(study)
-    if st['finished'] or (spent >= budget and not st['running']):
-        recs = write_smart_results(study, out, max_retry)
-        why = 'every combination was tried' if st['finished'] else f'{spent} of {budget} epochs spent'
-        print(f"smart search '{name}' already done ({why}): {len(recs)} trials recorded in {out/'tuning'/SMART_RESULTS}; nothing to do")
-        return recs
-    print(f"smart search '{name}': {n} combinations, trials of up to {max_ep} epochs (rungs {rungs}), budget {budget} epochs, {spent} spent; "
-          f"{nw} worker{'s' if nw > 1 else ''} on {device}; storage {'in memory' if own else search._redact(url)}")
-    return _run(study, cfg, out, space, budget, rungs, nw, name, url, data, progress, heartbeat_interval, grace_period, max_retry, poll,
-                threads, fit_fn, seed, min_resource, reduction_factor)
-
-# %% ../nbs/07a_smart.ipynb #63b6d4c9
-def _run(study, cfg, out, space, budget, rungs, nw, name, url, data, progress, heartbeat_interval, grace_period, max_retry, poll, threads,
-         fit_fn, seed, min_resource, reduction_factor) -> list[dict]:
-    "Run the workers of `run_smart` under the overall bar, then write and report the results."
-    n = grid_size(space)
-    verbosity = optuna.logging.get_verbosity(); optuna.logging.set_verbosity(optuna.logging.ERROR)
-    overall = _Progress(study, budget, progress); overall.update(results_from_study(study, max_retry), say=False)
-    try:
-        if nw == 1:
-            if data is None and fit_fn is None:
-                from backshot_kit.data import load_data
-                data = load_data(cfg)
-            bar = (lambda trial, p: dict(position=1, leave=False, desc=f'trial {trial.number}')) if progress else False
-            obj = make_smart_objective(space, cfg, data, out / 'tuning' / SMART_DIR, budget, rungs, fit_fn=fit_fn, progress=bar)
-            with search._torch_threads(threads):
-                run_smart_worker(study, obj, out, n, budget, max_retry, poll, on_trial=lambda recs, st: overall.update(recs))
-            codes = []
-        else:
-            spec = dict(target='backshot_kit.smart:smart_worker', config=cfg.to_dict(), grid=space, out=str(out), storage=url, study_name=name,
-                        heartbeat_interval=heartbeat_interval, grace_period=grace_period, max_retry=max_retry, poll=poll, budget=budget, rungs=rungs,
-                        seed=seed, min_resource=min_resource, reduction_factor=reduction_factor, threads=threads, progress=bool(progress))
-            codes = _spawn_all(spec, nw, overall, study, max_retry, poll)
-    finally:
-        overall.close(); optuna.logging.set_verbosity(verbosity)
-    recs = write_smart_results(study, out, max_retry)
-    _smart_report(study, recs, budget, n, out, codes, max_retry)
-    return recs
+              **kw) -> list[dict]:            # `run_search`'s other arguments (workers, storage, study_name, data, progress, ...)
+    "Run (or resume) a smart search: `run_search` with `smart_strategy`; returns the records of `<out>/tuning/smart_results.json`."
+    return run_search(grid, cfg, out, strategy=smart_strategy(budget_epochs, seed, min_resource, reduction_factor, grid, cfg), **kw)
 
 # %% ../nbs/07a_smart.ipynb #4655999d
 def smart_cli(argv=None) -> int:
@@ -403,11 +154,11 @@ def smart_cli(argv=None) -> int:
     p.add_argument('--seed', type=int, default=0, help='TPE sampler seed (default 0)')
     p.add_argument('--min-resource', type=int, default=MIN_RESOURCE, help=f'epochs at the first successive-halving rung (default {MIN_RESOURCE})')
     p.add_argument('--reduction-factor', type=int, default=REDUCTION_FACTOR, help=f'1 in this many trials goes on past a rung (default {REDUCTION_FACTOR})')
-    search.add_worker_args(p)
+    add_worker_args(p)
     a = p.parse_args(argv)
     cfg = config_from_args(a)
     with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd: stop as Ctrl-C does (the trial is noted interrupted)
-        recs = run_smart(cfg, a.out, a.budget_epochs, a.grid or 'full', workers=a.workers, storage=a.storage, study_name=a.study, seed=a.seed,
-                         min_resource=a.min_resource, reduction_factor=a.reduction_factor, progress=not a.no_progress,
-                         heartbeat_interval=a.heartbeat, grace_period=a.grace, threads=a.threads)
-    return 0 if smart_best(recs) is not None else 1
+        recs = run_smart(cfg, a.out, a.budget_epochs, a.grid or 'full', a.seed, a.min_resource, a.reduction_factor, workers=a.workers,
+                         storage=a.storage, study_name=a.study, progress=not a.no_progress, heartbeat_interval=a.heartbeat,
+                         grace_period=a.grace, threads=a.threads)
+    return 0 if best_record(recs) is not None else 1

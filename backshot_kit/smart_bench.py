@@ -11,7 +11,7 @@ import optuna
 from .config import BackshotError, Config, config_replace, config_from_dict, save_json, load_json
 from .search import GUIDE_KEYS, resolve_grid, grid_size, run_search, RESULTS_NAME
 from .smart import (smart_space, grid_epochs, run_smart, scripted_fit, synthetic_curve, MIN_RESOURCE, REDUCTION_FACTOR,
-                                SMART_RESULTS, default_smart_name)
+                                SMART_RESULTS, smart_strategy)
 
 # %% auto #0
 __all__ = ['SCHED_KEYS', 'space_combos', 'combo_key', 'table_worker', 'load_table', 'curve_table', 'grid_point_curve',
@@ -239,7 +239,7 @@ def plot_compare(res:dict, title:str='', real:dict|None=None):
 # %% ../nbs/07b_smart_bench.ipynb #395e67e5
 def real_check(cfg:Config, out, seeds=(0, 1, 2), budget:int|None=None) -> dict:
     "Real quick grid and smart searches (budget: the quick grid's epochs): their traces."
-    from backshot_kit.search import storage_url, make_storage
+    from backshot_kit.search import storage_url, make_storage, default_study_name
     out = Path(out)
     with contextlib.redirect_stdout(io.StringIO()):
         q = run_search('quick', cfg, out / 'quick', progress=False)
@@ -248,7 +248,7 @@ def real_check(cfg:Config, out, seeds=(0, 1, 2), budget:int|None=None) -> dict:
     for s in seeds:
         with contextlib.redirect_stdout(io.StringIO()):
             run_smart(cfg, out / f'smart_{s}', budget, 'full', seed=s, progress=False)
-        st = optuna.load_study(study_name=default_smart_name('full'), storage=make_storage(storage_url(out / f'smart_{s}'), create=False))
+        st = optuna.load_study(study_name=default_study_name('full', smart_strategy()), storage=make_storage(storage_url(out / f'smart_{s}'), create=False))
         smart[s] = study_trace(st)
     return dict(quick=qt, smart=smart, budget=budget)
 
