@@ -48,7 +48,7 @@ def find_model(path=None # a checkpoint given by the user (`--model`); None: the
     "The model to use: `path`, else `saved_models/unet1d_best.pth` in the working folder, else the shipped model."
     if path is not None:
         p = Path(path)
-        if not p.is_file(): raise BackshotError(f"{p}: model not found")
+        if not p.is_file(): raise BackshotError(f"{p}: model not found; train one with `backshot train` or pass another --model")
         return p, str(p)
     local = Path(MODEL_DIR) / MODEL_NAME
     if local.is_file(): return local, f'{local} from the working folder'

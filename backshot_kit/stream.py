@@ -534,7 +534,8 @@ def _load(args):
     "The model and its sample rate, or (None, None) with --no-denoise."
     if args.no_denoise: return None, None
     from backshot_kit.train import load_model
-    path, how = find_model(args.model)
+    try: path, how = find_model(args.model)
+    except BackshotError as e: raise BackshotError(f"{e} (or stream without denoising: --no-denoise)") from None
     model, ck = load_model(path)
     print(f"model: {how}", file=sys.stderr)
     return model, int((ck.get('config') or {}).get('sample_rate') or 16000)
