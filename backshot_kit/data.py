@@ -67,7 +67,7 @@ class AudioData:
     seed: int = 0
     source: str = ''
     cache_bytes: int = 2**31              # memory for cached per-epoch noisy sets
-    prefetch: str = 'auto'                # background draw of the next epoch: 'process', 'thread', 'off' or 'auto' (see `prefetch_pairs`)
+    prefetch: str = 'off'                 # background draw of the next epoch: 'process', 'thread', 'auto' or 'off' (see `prefetch_pairs`; `train` sets 'auto')
     prefetch_workers: int|None = None     # background worker processes (None: one fewer than this process's CPUs, at least one)
     _cache: OrderedDict = field(default_factory=OrderedDict, repr=False)
     _pending: dict = field(default_factory=dict, init=False, repr=False)    # epoch -> {chunk key: Future}

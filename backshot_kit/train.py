@@ -535,7 +535,8 @@ def train(cfg:Config|dict|None,       # the run's configuration; with `resume`: 
           name='unet1d_best',         # file stem of the checkpoint and history
           extra_ckpt:dict|None=None,  # stored in the checkpoint as is
           resume:bool=False,          # continue the run in `out` after its last completed epoch (a finished run: nothing to do)
-          time_limit:float|None=None): # seconds: stop (status 'time_limit', resumable) before an epoch that would end later
+          time_limit:float|None=None, # seconds: stop (status 'time_limit', resumable) before an epoch that would end later
+          prefetch:str='auto'):       # `data.prefetch`: draw the next epoch's noisy set in the background ('off': here, on the critical path)
     "Train one model with `cfg`; writes `<out>/<name>.pth`, `<out>/<name>_history.json` and the `last` checkpoint; returns the metrics."
     out, ck = Path(out), None
     if resume:
@@ -544,6 +545,7 @@ def train(cfg:Config|dict|None,       # the run's configuration; with `resume`: 
         if done is not None: return done
         extra_ckpt = {k: v for k, v in ck.items() if k not in _CKPT_KEYS}      # e.g. the parent of a fine-tuning run
     data = data if data is not None else load_data(cfg)
+    if isinstance(data, AudioData): data.prefetch = prefetch
     tr = Trainer(cfg, data, UNet1D(**ck['model_kwargs']) if ck else model, ckpt_path=out / f'{name}.pth', history_path=out / f'{name}_history.json',
                  progress=progress, extra_ckpt=extra_ckpt, last_path=last_path(out, name), on_epoch=stop_after(time_limit) if time_limit else None)
     if ck: tr.restore(ck, last_path(out, name))

@@ -15,12 +15,13 @@ if ls .whl/*.whl >/dev/null 2>&1; then
   export PYTHONPATH=/tmp/site${PYTHONPATH:+:$PYTHONPATH}
 fi
 export PYTHONPATH=$PWD${PYTHONPATH:+:$PYTHONPATH} PYTHONUNBUFFERED=1
+backshot() { $PY -c 'import sys; from backshot_kit.cli import main; sys.exit(main(sys.argv[1:]))' "$@"; }
 $PY - <<'PY'
 import torch; print('torch', torch.__version__, '| cuda', torch.cuda.is_available(), '|', torch.cuda.get_device_name(0) if torch.cuda.is_available() else 'no GPU')
 PY
-$PY -m backshot_kit.cli bench --preset "$PRESET" --device "$DEVICE" --epochs "$EPOCHS" --json "$OUTDIR/bench.json" | tee "$OUTDIR/bench.txt"
+backshot bench --preset "$PRESET" --device "$DEVICE" --epochs "$EPOCHS" --json "$OUTDIR/bench.json" | tee "$OUTDIR/bench.txt"
 t0=$(date +%s.%N)
-$PY -m backshot_kit.cli full --preset "$PRESET" --device "$DEVICE" --out "$WORK/full" --max-trials "$TRIALS" --no-progress > "$OUTDIR/full.log" 2>&1 || { tail -20 "$OUTDIR/full.log"; exit 1; }
+backshot full --preset "$PRESET" --device "$DEVICE" --out "$WORK/full" --max-trials "$TRIALS" --no-progress > "$OUTDIR/full.log" 2>&1 || { tail -20 "$OUTDIR/full.log"; exit 1; }
 t1=$(date +%s.%N)
 $PY - "$OUTDIR/bench.json" "$WORK/full/tuning/hyperparameter_results.json" "$t0" "$t1" <<'PY'
 import json, sys

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# One-command training of the shipped model on a GPU:   benchmarks/gpu_train.sh OUTDIR
+#
+# On a machine with a CUDA GPU and torch, from the repository root, it
+#   1. trains with `backshot train` the configuration the shipped model uses: the standard preset (2048 one-second
+#      clips through randomised receivers, redrawn every epoch by background worker processes on all but one CPU
+#      core while the GPU trains), the default loss (snr+stft), bf16 autocast and torch.compile, batch 32, for at
+#      most TRAIN_MIN minutes (--time-limit: it stops before an epoch that would end later; early stopping may end
+#      it sooner). It writes OUTDIR/unet1d_best.pth, its history, OUTDIR/unet1d_last.pth and OUTDIR/train.log;
+#      RESUME=1 continues an OUTDIR whose run stopped (`backshot train --resume OUTDIR --time-limit MIN`);
+#   2. writes the evaluation set (`backshot evaluate --make-set OUTDIR/evalset`: the kit, cross-receiver and clean
+#      sets) and scores the new model on it against the classical baselines and the anchors that are installed
+#      (`backshot evaluate`: OUTDIR/eval/report.txt with every table, results.csv, summary.csv and the figure
+#      si_sdr_improvement.png);
+#   3. prints one table: median SI-SDR improvement per set for the model and each baseline, the median SI-SDR
+#      on clean input (do no harm), under a line with the training run's figures.
+# With the defaults the whole run takes about 9 minutes on one H100 or H200 (6 of them training); the time
+# limit is wall-clock, so a slower GPU trains fewer epochs in the same time.
+# Packages the machine lacks travel as wheels in .whl/ (built on a networked machine by
+# benchmarks/gpu_wheels.sh); nothing is downloaded here.
+#
+# Without a GPU the same steps run on the CPU (fp32, no compilation). Smoke test, a minute on 2 cores:
+#   PRESET=tiny EPOCHS=2 benchmarks/gpu_train.sh /tmp/gpu_train_smoke
+# (with PRESET=tiny, ANCHORS defaults to none and PESQ to 0).
+#
+#   PRESET=standard EPOCHS=400 TRAIN_MIN=6 BATCH=32 LR=1e-3 PATIENCE=20 SCHED_PATIENCE=6 DEVICE=auto \
+#   ANCHORS=all PESQ=1 RESUME=0 benchmarks/gpu_train.sh OUTDIR                      (defaults shown)
+set -euo pipefail
+if [ $# -ne 1 ]; then echo "usage: [PRESET=standard EPOCHS=400 TRAIN_MIN=6 ...] $0 OUTDIR" >&2; exit 2; fi
+OUTDIR=$1
+PRESET=${PRESET:-standard}; EPOCHS=${EPOCHS:-400}; TRAIN_MIN=${TRAIN_MIN:-6}; BATCH=${BATCH:-32}; LR=${LR:-1e-3}
+PATIENCE=${PATIENCE:-20}; SCHED_PATIENCE=${SCHED_PATIENCE:-6}; DEVICE=${DEVICE:-auto}; RESUME=${RESUME:-0}
+if [ "$PRESET" = tiny ]; then ANCHORS=${ANCHORS:-none}; PESQ=${PESQ:-0}; else ANCHORS=${ANCHORS:-all}; PESQ=${PESQ:-1}; fi
+PY=${PY:-python3}
+if ls .whl/*.whl >/dev/null 2>&1; then
+  $PY -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/site .whl/*.whl
+  export PYTHONPATH=/tmp/site${PYTHONPATH:+:$PYTHONPATH}
+fi
+export PYTHONPATH=$PWD${PYTHONPATH:+:$PYTHONPATH} PYTHONUNBUFFERED=1
+backshot() { $PY -c 'import sys; from backshot_kit.cli import main; sys.exit(main(sys.argv[1:]))' "$@"; }
+
+# GPU: bf16 autocast and torch.compile; CPU: fp32, eager (PRECISION / COMPILE override)
+read -r CUDA GPU < <($PY -c "import torch; c = torch.cuda.is_available(); print(int(c), (torch.cuda.get_device_name(0) if c else 'CPU').replace(' ', '_'))")
+if [ "$CUDA" = 1 ] && [ "$DEVICE" != cpu ]; then PRECISION=${PRECISION:-bf16}; COMPILE=${COMPILE:-on}; else PRECISION=${PRECISION:-fp32}; COMPILE=${COMPILE:-off}; fi
+echo "device: ${GPU//_/ } ($DEVICE); preset $PRESET, precision $PRECISION, compile $COMPILE, at most $TRAIN_MIN min of training"
+
+mkdir -p "$OUTDIR"
+t0=$(date +%s)
+if [ -e "$OUTDIR/unet1d_last.pth" ] && [ "$RESUME" != 1 ]; then
+  echo "$OUTDIR already holds a run (unet1d_last.pth): RESUME=1 continues it, or choose another OUTDIR" >&2; exit 2
+elif [ "$RESUME" = 1 ]; then
+  backshot train --resume "$OUTDIR" --device "$DEVICE" --time-limit "$TRAIN_MIN" 2>&1 | tee "$OUTDIR/train.log"
+else
+  backshot train --preset "$PRESET" --out "$OUTDIR" --device "$DEVICE" --time-limit "$TRAIN_MIN" \
+    --set epochs="$EPOCHS" --set batch_size="$BATCH" --set learning_rate="$LR" --set early_stopping_patience="$PATIENCE" \
+    --set scheduler_patience="$SCHED_PATIENCE" --set precision="$PRECISION" --set compile="$COMPILE" 2>&1 | tee "$OUTDIR/train.log"
+fi
+t1=$(date +%s)
+
+[ -d "$OUTDIR/evalset/noisy" ] || backshot evaluate --make-set "$OUTDIR/evalset"
+mkdir -p "$OUTDIR/eval"
+backshot evaluate --noisy "$OUTDIR/evalset/noisy" --clean "$OUTDIR/evalset/clean" --model "$OUTDIR/unet1d_best.pth" \
+  --device "$DEVICE" --anchors "$ANCHORS" --out "$OUTDIR/eval" --quiet $([ "$PESQ" = 1 ] || echo --no-pesq) > "$OUTDIR/eval/report.txt"
+t2=$(date +%s)
+
+$PY - "$OUTDIR" "$GPU" "$((t1 - t0))" "$((t2 - t1))" <<'PY'
+import json, sys
+from pathlib import Path
+import pandas as pd, torch
+out, gpu, t_train, t_eval = Path(sys.argv[1]), sys.argv[2].replace('_', ' '), int(sys.argv[3]), int(sys.argv[4])
+ck = torch.load(out / 'unet1d_best.pth', map_location='cpu', weights_only=True)
+m, cfg, h = ck['metrics'], ck['config'], json.loads((out / 'unet1d_best_history.json').read_text())
+clips = cfg['n_train'] * len(h) / max(sum(r['seconds'] for r in h), 1e-9)
+wait = sum(r.get('data_seconds', 0) for r in h) / max(sum(r['seconds'] for r in h), 1e-9)
+print(f"\n{cfg['preset']} preset on {gpu}: {m['status']} after {m['epochs_completed']} epochs (best {m['best_epoch']}), "
+      f"{clips:,.0f} clips/s with the simulation ({wait:.0%} of the time waiting for it); train {t_train / 60:.1f} min, evaluate {t_eval / 60:.1f} min; "
+      f"validation SI-SDR {m['val_si_sdr_noisy']:.2f} -> {m['val_si_sdr']:.2f} dB ({m['val_si_sdr_improvement']:+.2f} dB); {out / 'unet1d_best.pth'}\n")
+df = pd.read_csv(out / 'eval' / 'results.csv')
+t = pd.DataFrame({f'{s}: SI-SDR improvement (dB)': df[df.set == s].groupby('method', sort=False).si_sdr_imp.median() for s in ('kit', 'cross')})
+t['clean input: SI-SDR (dB)'] = df[df.set == 'clean'].groupby('method', sort=False).si_sdr.median()
+t = t.drop(index='noisy', errors='ignore')
+print('| method | ' + ' | '.join(t.columns) + ' |\n|---|' + '---|' * len(t.columns))
+for meth, row in t.iterrows(): print(f'| {meth} | ' + ' | '.join(f'{v:.2f}' for v in row) + ' |')
+print(f"\n(medians over {df.file.nunique()} files; every table: {out / 'eval' / 'report.txt'})")
+PY
