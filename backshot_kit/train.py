@@ -286,11 +286,13 @@ def predict(model:nn.Module, x, batch_size:int=32, device='cpu') -> np.ndarray:
                            for i in range(0, len(x), batch_size)]) if len(x) else np.zeros_like(x)
 
 def validate(self:Trainer) -> float:
-    "Mean validation loss over every validation clip."
+    "Mean validation loss over every validation clip; the mean SI-SDR (dB) of the outputs goes to `self.val_si_sdr`."
     if self._val is None: self._val = (_to_tensor(self.data.val_noisy, self.device), _to_tensor(self.data.val_clean, self.device))
-    X, Y = self._val; self.model.eval(); total = 0.
+    X, Y = self._val; self.model.eval(); total, outs = 0., []
     with torch.no_grad():
-        for i in range(0, len(X), 64): total += float(self.loss(self.model(X[i:i+64]), Y[i:i+64])) * len(X[i:i+64])
+        for i in range(0, len(X), 64):
+            y = self.model(X[i:i+64]); total += float(self.loss(y, Y[i:i+64])) * len(y); outs.append(y.float().cpu().numpy())
+    self.val_si_sdr = float(np.mean(si_sdr_db(np.concatenate(outs), self.data.val_clean))) if outs else math.nan
     return total / len(X)
 Trainer.validate = validate
 
@@ -303,6 +305,7 @@ def _bar(self:Trainer):
 def _record(self:Trainer, epoch, tl, vl, t0):
     r = dict(epoch=epoch, train_loss=tl, val_loss=vl, lr=self.lr, seconds=round(time.perf_counter() - t0, 4),
              data_seconds=round(getattr(self, 'data_seconds', 0.), 4))      # of `seconds`, spent waiting for the epoch's noisy set
+    if getattr(self, 'val_si_sdr', None) is not None: r['val_si_sdr'] = round(self.val_si_sdr, 4)   # dB, of this epoch's model
     self.history.append(r)
     if self.history_path: save_json(self.history, self.history_path)
     return r
@@ -311,7 +314,7 @@ Trainer._bar, Trainer._record = _bar, _record
 # %% ../nbs/06_train.ipynb #6639f34e
 def _run_epoch(self:Trainer, epoch:int, t_start:float, bar) -> tuple|None:
     "Train and validate `epoch`, apply the guide's rules, save the `last` checkpoint; `(status, reason)` when training must stop."
-    t0 = time.perf_counter()
+    t0, self.val_si_sdr = time.perf_counter(), None
     tl = self.train_epoch(epoch)
     vl = self.validate() if math.isfinite(tl) else math.nan
     rec = self._record(epoch, tl, vl, t0)
