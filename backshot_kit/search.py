@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_search.ipynb #e595d07e
 from __future__ import annotations
-import argparse, contextlib, dataclasses, hashlib, importlib, itertools, json, math, os, shutil, signal, socket, subprocess, sys, time, warnings
+import argparse, contextlib, dataclasses, hashlib, importlib, itertools, json, math, os, shutil, signal, socket, subprocess, sys, threading, time, warnings
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -16,15 +16,16 @@ from .safety import sigterm_as_interrupt, die_with_parent, remove_stale_tmp, tmp
 
 # %% auto #0
 __all__ = ['GUIDE_KEYS', 'FULL_GRID', 'QUICK_GRID', 'GRIDS', 'OK_STATUSES', 'BEST_STATUSES', 'METRIC_KEYS', 'HEARTBEAT_INTERVAL',
-           'GRACE_PERIOD', 'MAX_RETRY', 'SAMPLER_SEED', 'DB_NAME', 'RESULTS_NAME', 'GRID', 'AUTO_WORKERS_CPU',
-           'SUMMARY_COLUMNS', 'load_grid', 'resolve_grid', 'grid_size', 'grid_configs', 'model_stem', 'make_record',
-           'run_trial', 'best_record', 'storage_url', 'make_storage', 'search_spec', 'Strategy', 'make_sampler',
-           'make_pruner', 'study_settings', 'default_study_name', 'first_points', 'open_study', 'grid_state',
-           'worker_id', 'recover', 'grid_points', 'grid_point_id', 'results_from_study', 'update_best', 'write_results',
-           'load_results', 'restore_study', 'check_out', 'TrialFailed', 'outcome', 'epochs_spent', 'epoch_callback',
-           'make_objective', 'run_worker', 'spawn_worker', 'worker_main', 'cpu_cores', 'worker_setup',
-           'strategy_from_dict', 'search_worker', 'resolve_workers', 'torch_threads', 'short_name', 'record_line',
-           'run_workers', 'run_search', 'top_configs', 'add_worker_args', 'quick_cli', 'full_cli']
+           'GRACE_PERIOD', 'MAX_RETRY', 'SAMPLER_SEED', 'DB_NAME', 'RESULTS_NAME', 'DATA_CACHE_BYTES', 'GRID',
+           'AUTO_WORKERS_CPU', 'SUMMARY_COLUMNS', 'load_grid', 'resolve_grid', 'grid_size', 'grid_configs',
+           'model_stem', 'make_record', 'run_trial', 'best_record', 'storage_url', 'data_key', 'EpochCache',
+           'train_pairs', 'cached_data', 'make_storage', 'search_spec', 'Strategy', 'make_sampler', 'make_pruner',
+           'study_settings', 'default_study_name', 'first_points', 'open_study', 'grid_state', 'worker_id', 'recover',
+           'grid_points', 'grid_point_id', 'results_from_study', 'update_best', 'write_results', 'load_results',
+           'restore_study', 'check_out', 'TrialFailed', 'outcome', 'epochs_spent', 'epoch_callback', 'make_objective',
+           'run_worker', 'spawn_worker', 'worker_main', 'cpu_cores', 'worker_setup', 'strategy_from_dict',
+           'search_worker', 'resolve_workers', 'torch_threads', 'short_name', 'record_line', 'run_workers',
+           'run_search', 'top_configs', 'add_worker_args', 'quick_cli', 'full_cli']
 
 # %% ../nbs/07_search.ipynb #efb926f7
 GUIDE_KEYS = ('batch_size', 'learning_rate', 'epochs', 'optimizer', 'scheduler_patience', 'scheduler_factor', 'early_stopping_patience')
@@ -189,6 +190,80 @@ def _retry_races(f, tries:int=8):
         except (IntegrityError, ProgrammingError, OperationalError, optuna.exceptions.DuplicatedStudyError) as e:
             if i == tries - 1 or (isinstance(e, OperationalError) and not any(m in str(e) for m in _RACES)): raise
             time.sleep(0.2 * (i + 1))
+
+# %% ../nbs/07_search.ipynb #f8fca500
+DATA_CACHE_BYTES = 4 * 2**30                   # bound of a search's epoch files on disk
+_DRAWING = ('channel', 'radio', 'receivers', 'synth', 'data', 'userdata')    # modules whose code draws the noisy sets
+
+def data_key(data) -> str|None:
+    "A key of every epoch's `data.train_pairs`: clips, noise functions, seed and drawing code (None: no stable key)."
+    import backshot_kit
+    if not all(hasattr(data, k) for k in ('train_clean', 'train_noisy', 'groups', 'noise_fn', 'seed', 'train_pairs')): return None
+    h, groups = hashlib.sha1(), data.groups if data.groups is not None else [(np.arange(len(data.train_clean)), data.noise_fn)]
+    for a in (data.train_clean, data.train_noisy):
+        if a is not None: h.update(np.ascontiguousarray(a, dtype=np.float32).tobytes())
+    for rows, fn in groups:
+        if ' at 0x' in repr(fn): return None               # a closure: its description differs in every process
+        h.update(np.asarray(rows).tobytes()); h.update(repr(fn).encode())
+    h.update(f'{data.seed}|{data.sr}|{backshot_kit.__version__}'.encode())
+    for m in _DRAWING: h.update(Path(importlib.import_module(f'backshot_kit.{m}').__file__).read_bytes())
+    return h.hexdigest()[:16]
+
+# %% ../nbs/07_search.ipynb #57297ee9
+class EpochCache:
+    "`data` whose per-epoch training pairs come from files shared by every trial, worker and run (see above)."
+    def __init__(self, data, folder, max_bytes:int=DATA_CACHE_BYTES, key:str|None=None):
+        self.data, self.max_bytes, self.drawn, self.read, self._bg = data, max_bytes, 0, 0, {}
+        self.folder = Path(folder) / (key or data_key(data)); self.folder.mkdir(parents=True, exist_ok=True)
+        remove_stale_tmp(self.folder)
+    def __getattr__(self, k): return getattr(self.data, k)      # everything else is the data's
+    def path(self, epoch:int) -> Path: return self.folder / f'epoch{epoch:05d}.npy'
+    def prefetch_pairs(self, epoch:int):
+        "Make `epoch`'s file in a background thread: one worker draws it (with the data's prefetch), the others wait for it."
+        if epoch in self._bg or self.path(epoch).is_file(): return
+        self._bg[epoch] = t = threading.Thread(target=self._ensure, args=(epoch, True), daemon=True, name=f'backshot-epoch{epoch}'); t.start()
+
+# %% ../nbs/07_search.ipynb #a8772e7f
+def _write(self:EpochCache, epoch:int):
+    "Draw `epoch` and write its file atomically, then keep the folder under `max_bytes`."
+    noisy, target = self.data.train_pairs(epoch)
+    p = self.path(epoch); tmp = tmp_path(p)
+    try:
+        with open(tmp, 'wb') as f: np.save(f, np.stack([noisy, target]).astype(np.float32, copy=False))
+        os.replace(tmp, p)
+    except BaseException: tmp.unlink(missing_ok=True); raise
+    self.drawn += 1
+    files = sorted(self.folder.glob('epoch*.npy'), key=lambda f: f.stat().st_mtime)
+    while len(files) > 1 and sum(f.stat().st_size for f in files) > self.max_bytes:
+        if files[0] != p: files[0].unlink(missing_ok=True)
+        files.pop(0)
+
+def _ensure(self:EpochCache, epoch:int, background:bool=False):
+    "Draw and write `epoch` under its lock unless its file is there (a background failure leaves it to `train_pairs`)."
+    try:
+        with _locked(self.folder / f'.epoch{epoch:05d}.lock'):
+            if self.path(epoch).is_file(): return
+            if background and hasattr(self.data, 'prefetch_pairs'): self.data.prefetch_pairs(epoch)
+            self._write(epoch)
+    except Exception:
+        if not background: raise
+
+def train_pairs(self:EpochCache, epoch:int) -> tuple[np.ndarray, np.ndarray]:
+    "`(noisy, target)` of `epoch`, read from its file; drawn (once, under a lock) when no worker has drawn it yet."
+    if (t := self._bg.pop(epoch, None)) is not None: t.join()
+    p = self.path(epoch)
+    for _ in range(3):
+        if not p.is_file(): self._ensure(epoch)
+        try: a = np.load(p, mmap_mode='r'); os.utime(p); self.read += 1; return np.array(a[0]), np.array(a[1])
+        except FileNotFoundError: continue                  # evicted by another worker meanwhile
+    return self.data.train_pairs(epoch)
+EpochCache._write, EpochCache._ensure, EpochCache.train_pairs = _write, _ensure, train_pairs
+
+# %% ../nbs/07_search.ipynb #7ae43a9a
+def cached_data(data, out, on:bool=True, max_bytes:int=DATA_CACHE_BYTES):
+    "`data` behind an `EpochCache` in `<out>/tuning/data_cache/`; `data` itself when `on` is False or it has no stable key."
+    key = data_key(data) if on and data is not None else None
+    return data if key is None else EpochCache(data, Path(out) / 'tuning' / 'data_cache', max_bytes, key)
 
 # %% ../nbs/07_search.ipynb #f9463c6e
 def _driver_url(url:str) -> str:
@@ -716,7 +791,7 @@ def worker_setup(spec:dict) -> tuple:
     storage = make_storage(spec['storage'], spec['heartbeat_interval'], spec['grace_period'], create=False)
     pos = spec.get('position')
     bar = (lambda trial, p: dict(position=pos, leave=False, desc=f"w{pos} trial {trial.number}")) if pos is not None else False
-    return cfg, load_data(cfg), storage, bar
+    return cfg, cached_data(load_data(cfg), spec['out'], spec.get('data_cache', True)), storage, bar
 
 def strategy_from_dict(d:dict) -> Strategy:
     "The `Strategy` of `dataclasses.asdict(strategy)` (as JSON gives it back)."
@@ -785,6 +860,7 @@ class _Run:
     "One run of a search command: what `run_search` resolved."
     cfg: Config; out: Path; space: dict; strategy: Strategy; name: str; url: str|None; storage: object
     workers: int; device: str; threads: int|None; max_retry: int; poll: float; heartbeat_interval: int; grace_period: int
+    data_cache: bool = True
     @property
     def n(self) -> int: return grid_size(self.space)
     @property
@@ -820,7 +896,7 @@ def _worker_specs(r:_Run, stop_at:int|None, progress:bool) -> list[dict]:
     "One spec per worker process."
     spec = dict(target='backshot_kit.search:search_worker', config=r.cfg.to_dict(), grid=r.space, out=str(r.out), storage=r.url, study_name=r.name,
                 strategy=dataclasses.asdict(r.strategy), heartbeat_interval=r.heartbeat_interval, grace_period=r.grace_period,
-                max_retry=r.max_retry, poll=r.poll, stop_at=stop_at, threads=r.threads)
+                max_retry=r.max_retry, poll=r.poll, stop_at=stop_at, threads=r.threads, data_cache=r.data_cache)
     return [{**spec, 'worker': i, 'position': (i + 1 if progress else None)} for i in range(r.workers)]
 
 # %% ../nbs/07_search.ipynb #4f749209
@@ -862,11 +938,13 @@ def run_search(grid='quick',                 # 'quick', 'full', 'smart' (the ful
                max_retry:int=MAX_RETRY,      # re-runs of a point whose trial raised outside the trainer before it is recorded as failed
                poll:float|None=None,         # seconds between progress/heartbeat checks (default: heartbeat interval)
                threads:int|None=None,        # torch threads per worker (default on a CPU: cores // workers; 1 for tiny)
-               fit_fn=None) -> list[dict]:   # replaces the training of one trial (tests, other trainers)
+               fit_fn=None,                  # replaces the training of one trial (tests, other trainers)
+               data_cache:bool=True) -> list[dict]: # share each epoch's training pairs through files (`EpochCache`)
     "Run (or resume) a search; returns the records of its results file in `<out>/tuning/`."
     cfg = cfg or Config()
     grid, strategy = _resolve(grid, strategy, budget_epochs, cfg)
     r = _plan(grid, cfg, out, strategy, workers, storage, study_name, threads, max_retry, poll, heartbeat_interval, grace_period)
+    r.data_cache = data_cache
     if (data is not None or fit_fn is not None) and r.workers > 1: raise ValueError('`data` and `fit_fn` work with the in-process worker only (workers=1)')
     study = _open_search(r)
     st = recover(study, r.n, max_retry, grace_period)
@@ -907,6 +985,7 @@ def _run(study, r:_Run, stop_at:int|None, data, fit_fn, progress) -> list[dict]:
             if data is None and fit_fn is None:
                 from backshot_kit.data import load_data
                 data = load_data(r.cfg)
+            data = cached_data(data, r.out, r.data_cache)
             bar = (lambda trial, p: dict(position=1, leave=False, desc=f'trial {trial.number}')) if progress else False
             obj = make_objective(r.space, r.cfg, data, r.out / 'tuning' / r.strategy.models_dir, fit_fn=fit_fn, progress=bar, strategy=r.strategy)
             with torch_threads(r.threads):
@@ -954,6 +1033,7 @@ def add_worker_args(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument('--heartbeat', type=int, default=HEARTBEAT_INTERVAL, help=f'seconds between trial heartbeats (default {HEARTBEAT_INTERVAL})')
     p.add_argument('--grace', type=int, default=GRACE_PERIOD, help=f'seconds without heartbeat before a trial counts as dead (default {GRACE_PERIOD})')
     p.add_argument('--no-progress', action='store_true', help='no progress bars')
+    p.add_argument('--no-data-cache', action='store_true', help="draw each epoch's noisy training set in every worker (default: once per search, shared through files)")
     return p
 
 def _search_cli(mode:str, argv=None) -> int:
@@ -970,7 +1050,8 @@ def _search_cli(mode:str, argv=None) -> int:
     cfg = config_from_args(a)
     with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd: stop as Ctrl-C does (the trial is noted interrupted)
         recs = run_search(a.grid or mode, cfg, a.out, workers=a.workers, storage=a.storage, study_name=a.study, progress=not a.no_progress,
-                          max_trials=a.max_trials, heartbeat_interval=a.heartbeat, grace_period=a.grace, threads=a.threads)
+                          max_trials=a.max_trials, heartbeat_interval=a.heartbeat, grace_period=a.grace, threads=a.threads,
+                          data_cache=not a.no_data_cache)
     return 0 if best_record(recs) is not None else 1
 
 def quick_cli(argv=None) -> int:
