@@ -9,13 +9,7 @@
 set -euo pipefail
 PRESET=${PRESET:-standard}; TRIALS=${TRIALS:-16}; DEVICE=${DEVICE:-cuda}; EPOCHS=${EPOCHS:-3}
 OUTDIR=${OUT:-$(mktemp -d)}; WORK=$(mktemp -d)
-PY=${PY:-python3}
-if ls .whl/*.whl >/dev/null 2>&1; then
-  $PY -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/site .whl/*.whl
-  export PYTHONPATH=/tmp/site${PYTHONPATH:+:$PYTHONPATH}
-fi
-export PYTHONPATH=$PWD${PYTHONPATH:+:$PYTHONPATH} PYTHONUNBUFFERED=1
-backshot() { $PY -c 'import sys; from backshot_kit.cli import main; sys.exit(main(sys.argv[1:]))' "$@"; }
+source "$(dirname "$0")/env.sh"
 $PY - <<'PY'
 import torch; print('torch', torch.__version__, '| cuda', torch.cuda.is_available(), '|', torch.cuda.get_device_name(0) if torch.cuda.is_available() else 'no GPU')
 PY

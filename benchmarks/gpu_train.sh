@@ -31,13 +31,7 @@ OUTDIR=$1
 PRESET=${PRESET:-standard}; EPOCHS=${EPOCHS:-400}; TRAIN_MIN=${TRAIN_MIN:-6}; BATCH=${BATCH:-32}; LR=${LR:-1e-3}
 PATIENCE=${PATIENCE:-20}; SCHED_PATIENCE=${SCHED_PATIENCE:-6}; DEVICE=${DEVICE:-auto}; RESUME=${RESUME:-0}
 if [ "$PRESET" = tiny ]; then ANCHORS=${ANCHORS:-none}; PESQ=${PESQ:-0}; else ANCHORS=${ANCHORS:-all}; PESQ=${PESQ:-1}; fi
-PY=${PY:-python3}
-if ls .whl/*.whl >/dev/null 2>&1; then
-  $PY -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/site .whl/*.whl
-  export PYTHONPATH=/tmp/site${PYTHONPATH:+:$PYTHONPATH}
-fi
-export PYTHONPATH=$PWD${PYTHONPATH:+:$PYTHONPATH} PYTHONUNBUFFERED=1
-backshot() { $PY -c 'import sys; from backshot_kit.cli import main; sys.exit(main(sys.argv[1:]))' "$@"; }
+source "$(dirname "$0")/env.sh"
 
 # GPU: bf16 autocast and torch.compile; CPU: fp32, eager (PRECISION / COMPILE override)
 read -r CUDA GPU < <($PY -c "import torch; c = torch.cuda.is_available(); print(int(c), (torch.cuda.get_device_name(0) if c else 'CPU').replace(' ', '_'))")
