@@ -9,12 +9,12 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 import numpy as np
 from .config import BackshotError, Config
-from .channel import CHANNELS, simulate_random
+from .channel import CHANNELS
 from .receivers import RANGES, simulate_receivers
 
 # %% auto #0
-__all__ = ['PAIR_CHUNK', 'PREFETCH_MODES', 'AudioData', 'config_channels', 'simulated_noise', 'simulated_pairs', 'builtin_data',
-           'load_data', 'prefetch_mode', 'workers', 'prefetch_pairs', 'close']
+__all__ = ['PAIR_CHUNK', 'PREFETCH_MODES', 'AudioData', 'config_channels', 'simulated_pairs', 'builtin_data', 'load_data',
+           'prefetch_mode', 'workers', 'prefetch_pairs', 'close']
 
 # %% ../nbs/04_data.ipynb #f62d18e4
 PAIR_CHUNK = 32   # clips per random stream of a training epoch's noisy set: the unit of work of the background draw
@@ -97,18 +97,9 @@ def config_channels(cfg:Config) -> tuple:
     return tuple(c.strip() for c in cfg.channels.split(',')) if cfg.channels else CHANNELS
 
 @dataclass(frozen=True)
-class _ChannelNoise:                     # a class rather than a closure: a background worker process can take it
-    sr: int; channels: tuple
-    def __call__(self, clean, rng): return simulate_random(clean, self.sr, rng, channels=self.channels)[0].astype(np.float32)
-
-@dataclass(frozen=True)
-class _ReceiverPairs:
+class _ReceiverPairs:                    # a class rather than a closure: a background worker process can take it
     sr: int; channels: tuple; receivers: str
     def __call__(self, clean, rng): return simulate_receivers(clean, self.sr, rng, RANGES[self.receivers], self.channels)[:2]
-
-def simulated_noise(sr:int, channels=None):
-    "A `noise_fn` that passes clean clips through randomly drawn standard radio channels (of `channels`, default all)."
-    return _ChannelNoise(sr, tuple(channels or CHANNELS))
 
 def simulated_pairs(sr:int, channels=None, receivers:str='random'):
     "A `noise_fn` giving `(noisy, target)`: clips through randomly drawn receptions, the target each receiver's noise-free output."
