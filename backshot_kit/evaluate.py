@@ -14,7 +14,7 @@ from .config import BackshotError, atomic_write
 from .audio import read_audio, resample, write_audio
 from .channel import CHANNELS, Receiver
 from .receivers import FIXED_RANGES, draw_receiver, receive
-from .anchors import ANCHORS, available_anchors
+from .anchors import ANCHORS, available_anchors, lag
 from .paths import MODEL_HELP
 from .train import si_sdr_db
 
@@ -109,13 +109,8 @@ BASELINES = {'lowpass': lowpass, 'noisereduce': spectral_gate, 'lowpass+noisered
 
 # %% ../nbs/08a_evaluate.ipynb #f0aff0f9
 def lag_samples(ref:np.ndarray, est:np.ndarray, sr:int, max_ms:float=20.) -> int:
-    "Lag (samples) of `est` behind `ref` maximising their correlation, within ±`max_ms`."
-    if _problem(ref, est): return 0
-    L, n = max(1, int(sr * max_ms / 1000)), len(ref)
-    nfft = 1 << (2 * n - 1).bit_length()
-    cc = np.fft.irfft(np.fft.rfft(est, nfft) * np.conj(np.fft.rfft(ref, nfft)), nfft)
-    lags = np.r_[0:min(L, n - 1) + 1, -min(L, n - 1):0]
-    return int(lags[np.argmax(cc[lags])])
+    "Lag (samples) of `est` behind `ref` maximising their correlation, within ±`max_ms`; 0 when they cannot be compared."
+    return 0 if _problem(ref, est) else lag(est, ref, sr, max_ms)
 
 # %% ../nbs/08a_evaluate.ipynb #1fb21503
 CHANNEL_NAMES = CHANNELS                      # the simulator's channel types, in table order
