@@ -791,7 +791,7 @@ def worker_setup(spec:dict) -> tuple:
     storage = make_storage(spec['storage'], spec['heartbeat_interval'], spec['grace_period'], create=False)
     pos = spec.get('position')
     bar = (lambda trial, p: dict(position=pos, leave=False, desc=f"w{pos} trial {trial.number}")) if pos is not None else False
-    return cfg, cached_data(load_data(cfg), spec['out'], spec.get('data_cache', True)), storage, bar
+    return cfg, cached_data(load_data(cfg), spec['out'], spec.get('data_cache', False)), storage, bar
 
 def strategy_from_dict(d:dict) -> Strategy:
     "The `Strategy` of `dataclasses.asdict(strategy)` (as JSON gives it back)."
@@ -860,7 +860,7 @@ class _Run:
     "One run of a search command: what `run_search` resolved."
     cfg: Config; out: Path; space: dict; strategy: Strategy; name: str; url: str|None; storage: object
     workers: int; device: str; threads: int|None; max_retry: int; poll: float; heartbeat_interval: int; grace_period: int
-    data_cache: bool = True
+    data_cache: bool = False
     @property
     def n(self) -> int: return grid_size(self.space)
     @property
@@ -939,7 +939,7 @@ def run_search(grid='quick',                 # 'quick', 'full', 'smart' (the ful
                poll:float|None=None,         # seconds between progress/heartbeat checks (default: heartbeat interval)
                threads:int|None=None,        # torch threads per worker (default on a CPU: cores // workers; 1 for tiny)
                fit_fn=None,                  # replaces the training of one trial (tests, other trainers)
-               data_cache:bool=True) -> list[dict]: # share each epoch's training pairs through files (`EpochCache`)
+               data_cache:bool=False) -> list[dict]: # share each epoch's training pairs through files (`EpochCache`)
     "Run (or resume) a search; returns the records of its results file in `<out>/tuning/`."
     cfg = cfg or Config()
     grid, strategy = _resolve(grid, strategy, budget_epochs, cfg)
@@ -1033,7 +1033,7 @@ def add_worker_args(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument('--heartbeat', type=int, default=HEARTBEAT_INTERVAL, help=f'seconds between trial heartbeats (default {HEARTBEAT_INTERVAL})')
     p.add_argument('--grace', type=int, default=GRACE_PERIOD, help=f'seconds without heartbeat before a trial counts as dead (default {GRACE_PERIOD})')
     p.add_argument('--no-progress', action='store_true', help='no progress bars')
-    p.add_argument('--no-data-cache', action='store_true', help="draw each epoch's noisy training set in every worker (default: once per search, shared through files)")
+    p.add_argument('--data-cache', action='store_true', help="draw each epoch's noisy training set once per search and share it through files (default: in every worker)")
     return p
 
 def _search_cli(mode:str, argv=None) -> int:
@@ -1051,7 +1051,7 @@ def _search_cli(mode:str, argv=None) -> int:
     with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd: stop as Ctrl-C does (the trial is noted interrupted)
         recs = run_search(a.grid or mode, cfg, a.out, workers=a.workers, storage=a.storage, study_name=a.study, progress=not a.no_progress,
                           max_trials=a.max_trials, heartbeat_interval=a.heartbeat, grace_period=a.grace, threads=a.threads,
-                          data_cache=not a.no_data_cache)
+                          data_cache=a.data_cache)
     return 0 if best_record(recs) is not None else 1
 
 def quick_cli(argv=None) -> int:

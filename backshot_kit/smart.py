@@ -160,5 +160,5 @@ def smart_cli(argv=None) -> int:
     with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd: stop as Ctrl-C does (the trial is noted interrupted)
         recs = run_smart(cfg, a.out, a.budget_epochs, a.grid or 'full', a.seed, a.min_resource, a.reduction_factor, workers=a.workers,
                          storage=a.storage, study_name=a.study, progress=not a.no_progress, heartbeat_interval=a.heartbeat,
-                         grace_period=a.grace, threads=a.threads, data_cache=not a.no_data_cache)
+                         grace_period=a.grace, threads=a.threads, data_cache=a.data_cache)
     return 0 if best_record(recs) is not None else 1
