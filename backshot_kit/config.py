@@ -9,9 +9,9 @@ from dataclasses import dataclass, field, asdict, fields
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['PRESETS', 'MODEL_KEYS', 'LOSSES', 'BackshotError', 'Config', 'parse_value', 'parse_overrides', 'config_replace',
-           'config_from_dict', 'file_mode', 'atomic_write', 'save_json', 'load_json', 'resolve_device',
-           'add_config_args', 'config_overrides', 'config_from_args']
+__all__ = ['PRESETS', 'MODEL_KEYS', 'MODEL_NAMES', 'DEFAULT_MODEL', 'LOSSES', 'BackshotError', 'Config', 'parse_value',
+           'parse_overrides', 'config_replace', 'config_from_dict', 'file_mode', 'atomic_write', 'save_json',
+           'load_json', 'resolve_device', 'add_config_args', 'config_overrides', 'config_from_args']
 
 # %% ../nbs/00_config.ipynb #14aa6f92
 class BackshotError(Exception):
@@ -39,6 +39,8 @@ def _channel_list(v):
 
 # %% ../nbs/00_config.ipynb #943ee3f1
 MODEL_KEYS = ('depth', 'base_channels', 'kernel_size', 'stride')
+MODEL_NAMES = {'unet1d': 'UNet1D', 'spectral': 'SpectralUNet'}   # config key `model` -> checkpoint class (`model.MODELS`)
+DEFAULT_MODEL = 'spectral'
 LOSSES = ('mse', 'l1', 'snr', 'snr+stft')    # the training losses (`train.loss_fn`); 'snr+stft' is the default
 
 def _f(default, check, allowed, help=''):
@@ -77,6 +79,8 @@ class Config:
     noise_snr_min: float = _f(0.0, lambda v: isinstance(v, float) and -30 <= v <= 60, 'a float in [-30, 60]', 'lowest SNR (dB) when mixing noise/ recordings')
     noise_snr_max: float = _f(20.0, lambda v: isinstance(v, float) and -30 <= v <= 60, 'a float in [-30, 60]', 'highest SNR (dB) when mixing noise/ recordings')
     # model
+    model: str|None = _f(None, lambda v: v in MODEL_NAMES, 'one of ' + ', '.join(map(repr, MODEL_NAMES)),
+                         "'unet1d' (waveform U-Net) or 'spectral' (STFT gains from a U-Net over frames); default: the --init model's, else " + repr(DEFAULT_MODEL))
     depth: int|None = _f(None, lambda v: v is None or (_pos_int(v) and v <= 8), 'an integer in 1..8', 'U-Net levels')
     base_channels: int|None = _f(None, lambda v: v is None or _pos_int(v), 'an integer >= 1', 'channels of the first level')
     kernel_size: int|None = _f(None, lambda v: v is None or (_pos_int(v) and v >= 2), 'an integer >= 2', 'encoder kernel size')
@@ -91,11 +95,15 @@ class Config:
 
     def __post_init__(self):
         preset = PRESETS.get(self.preset) if isinstance(self.preset, str) else None
-        if isinstance(self.init, str) and self.init and any(getattr(self, k) is None for k in MODEL_KEYS):
+        if isinstance(self.init, str) and self.init and any(getattr(self, k) is None for k in MODEL_KEYS + ('model',)):
             from backshot_kit.train import load_checkpoint      # fine-tuning: the architecture comes from the parent
-            arch = load_checkpoint(self.init)['model_kwargs']
+            ck = load_checkpoint(self.init)
+            name = next((k for k, c in MODEL_NAMES.items() if c == ck.get('model_class', 'UNet1D')), DEFAULT_MODEL)
+            arch = ck['model_kwargs'] if name == 'unet1d' else ck.get('config', {})
+            if self.model is None: self.model = name
             for k in MODEL_KEYS:
-                if getattr(self, k) is None: setattr(self, k, arch[k])
+                if getattr(self, k) is None and k in arch: setattr(self, k, arch[k])
+        if self.model is None: self.model = DEFAULT_MODEL
         for f in fields(self):
             v = getattr(self, f.name)
             if isinstance(v, int) and not isinstance(v, bool) and f.type in ('float', 'float|None'): setattr(self, f.name, v := float(v))

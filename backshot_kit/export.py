@@ -174,6 +174,8 @@ def export_onnx(model:UNet1D,          # the trained model
                 delay:int=0,           # output lag the offline graph compensates (`Denoiser.delay`)
                 source:str='') -> dict: # where the model came from (recorded in the metadata)
     "Write `model` as an ONNX graph that passes `onnx.checker`; returns the metadata stored in the file."
+    if not isinstance(model, UNet1D):
+        raise BackshotError(f"ONNX export takes UNet1D models; this one is a {type(model).__name__} (use it through `backshot denoise` or `stream`)")
     onnx, m = _need('onnx'), copy.deepcopy(model).float().cpu().eval()
     g = (StreamGraph(m, block) if streaming else OfflineGraph(m, delay)).eval()
     proto, meta = onnx.load_from_string(_trace(g, *_signature(g))), _metadata(g, sr, source)

@@ -13,7 +13,7 @@ import soundfile as sf
 from tqdm.auto import tqdm
 from .config import BackshotError, file_mode, resolve_device
 from .audio import audio_info, read_audio, resample, write_audio
-from .model import UNet1D, receptive_field
+from .model import UNet1D, receptive_field, model_grid
 from .train import load_model
 from .paths import MODEL_HELP, find_model
 from .safety import sigterm_as_interrupt, remove_stale_tmp, tmp_path
@@ -25,10 +25,9 @@ __all__ = ['chunk_plan', 'denoise_array', 'measure_delay', 'Denoiser', 'load_den
 # %% ../nbs/08_inference.ipynb #c3ebec30
 def chunk_plan(model:nn.Module) -> dict:
     "Block alignment, receptive field (past, future) and the block-aligned context for chunked processing of `model`."
-    hp = getattr(model, 'hparams', None)
-    if not hp or not {'depth', 'stride', 'kernel_size'} <= set(hp):
-        raise BackshotError(f"chunk_plan needs a UNet1D-style model with hparams depth/stride/kernel_size, got {type(model).__name__}")
-    rf, block = receptive_field(model), hp['stride'] ** hp['depth']
+    if not getattr(model, 'hparams', None):
+        raise BackshotError(f"chunk_plan needs a kit model (UNet1D or SpectralUNet, with hparams), got {type(model).__name__}")
+    rf, block = receptive_field(model), model_grid(model)
     return dict(block=block, past=rf['past'], future=rf['future'], context=-(-max(rf['past'], rf['future'], 1) // block) * block)
 
 # %% ../nbs/08_inference.ipynb #531ba2be

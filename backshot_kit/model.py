@@ -9,8 +9,9 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from .config import BackshotError, Config
 
 # %% auto #0
-__all__ = ['UNet1D', 'valid_length', 'n_params', 'receptive_field', 'receptive_field_measured', 'model_kwargs', 'build_model',
-           'describe_model']
+__all__ = ['MODELS', 'UNet1D', 'valid_length', 'n_params', 'model_grid', 'receptive_field', 'receptive_field_measured',
+           'stft_bases', 'SpectralUNet', 'spectral_features', 'mask_logits', 'model_name', 'spectral_n_fft',
+           'model_kwargs', 'build_model', 'describe_model']
 
 # %% ../nbs/05_model.ipynb #515ba5d8
 def _enc_level(cin, ch, k, s, bias):
@@ -72,8 +73,13 @@ def n_params(model:nn.Module) -> int:
     "Number of trainable parameters."
     return sum(p.numel() for p in model.parameters() if p.requires_grad)
 
-def receptive_field(model:UNet1D) -> dict:
+def model_grid(model:nn.Module) -> int:
+    "The model's shift period in samples: shifting the input by a multiple of it shifts the output the same way."
+    return getattr(model, 'grid', None) or model.hparams['stride'] ** model.hparams['depth']
+
+def receptive_field(model:nn.Module) -> dict:
     "Samples of past and future context each output sample depends on, and the total span."
+    if hasattr(model, 'receptive_field'): return model.receptive_field()
     k, s, D = (model.hparams[n] for n in ('kernel_size', 'stride', 'depth'))
     def enc(i, a, b):                     # input interval of e_i[a..b] (e_0 is the input)
         for _ in range(i): a, b = a * s, b * s + k - 1
@@ -111,17 +117,129 @@ def receptive_field_measured(model:UNet1D) -> dict:
     past, future = int((t - lo).max()), int((hi - t).max())
     return dict(past=past, future=future, total=past + future + 1)
 
+# %% ../nbs/05_model.ipynb #32e25b17
+def stft_bases(n_fft:int, hop:int) -> tuple[torch.Tensor, torch.Tensor]:
+    "Analysis `(n_fft+2, 1, n_fft)` and synthesis kernels of a square-root-Hann STFT that reconstructs exactly at `hop`."
+    if n_fft % hop: raise BackshotError(f"n_fft {n_fft} must be a multiple of the hop {hop}")
+    n, f = torch.arange(n_fft, dtype=torch.float64), torch.arange(n_fft // 2 + 1, dtype=torch.float64)
+    win = torch.hann_window(n_fft, periodic=True, dtype=torch.float64).sqrt()
+    ang = 2 * math.pi * f[:, None] * n[None] / n_fft
+    c = torch.full_like(f, 2.); c[0] = c[-1] = 1.                 # DC and Nyquist appear once in the real spectrum
+    ola = (win ** 2).reshape(-1, hop).sum(0)[0]                   # overlap-added window energy (constant at this hop)
+    A = torch.cat([torch.cos(ang), -torch.sin(ang)]) * win
+    S = torch.cat([c[:, None] * torch.cos(ang), -c[:, None] * torch.sin(ang)]) * win / (n_fft * ola)
+    return A.float()[:, None], S.float()[:, None]
+
+# %% ../nbs/05_model.ipynb #045fa437
+def _causal(x:torch.Tensor, k:int, dilation:int=1) -> torch.Tensor: return F.pad(x, ((k - 1) * dilation, 0))
+
+class SpectralUNet(nn.Module):
+    "Spectral-gain denoiser for mono audio: STFT, a causal U-Net over frames, inverse STFT. `(batch, T)` or `(batch, 1, T)`."
+    def __init__(self,
+                 n_fft:int=512,           # STFT size (hop n_fft/4)
+                 channels:int=64,         # channels of the first level over frames
+                 depth:int=3,             # levels over frames (each halves the frame rate)
+                 context:int=2,           # dilated convolutions at the bottom (dilation 1, 2, 4, ...)
+                 noise_frames:int=96,     # frames of the minimum-statistics noise floor
+                 growth:float=2.,         # channel growth per level
+                 max_channels:int=256):   # channel cap
+        super().__init__()
+        if n_fft < 16 or n_fft % 4: raise BackshotError(f"n_fft {n_fft} must be a multiple of 4 and at least 16")
+        self.hparams = dict(n_fft=n_fft, channels=channels, depth=depth, context=context, noise_frames=noise_frames,
+                            growth=growth, max_channels=max_channels)
+        self.hop, bins = n_fft // 4, n_fft // 2 + 1
+        A, S = stft_bases(n_fft, self.hop)
+        self.register_buffer('analysis', A, persistent=False); self.register_buffer('synthesis', S, persistent=False)
+        chs = [min(int(round(channels * growth ** i)), max_channels) for i in range(depth + 1)]
+        self.inp = nn.Conv1d(2 * bins + 1, chs[0], 3)
+        self.down = nn.ModuleList(nn.Conv1d(chs[i], chs[i + 1], 4, 2) for i in range(depth))
+        self.mid = nn.ModuleList(nn.Conv1d(chs[-1], chs[-1], 3, dilation=2 ** j) for j in range(context))
+        self.up = nn.ModuleList(nn.ConvTranspose1d(chs[i + 1], chs[i], 2, 2) for i in reversed(range(depth)))
+        self.out = nn.Conv1d(chs[0], bins, 1)
+        self.direct = nn.Conv1d(bins, bins, 1, groups=bins)      # per-bin gain rule on the noise-floor feature
+        nn.init.zeros_(self.out.weight); nn.init.zeros_(self.out.bias)
+        nn.init.zeros_(self.direct.weight); nn.init.constant_(self.direct.bias, 5.)
+
+    @property
+    def grid(self) -> int: return self.hop * 2 ** self.hparams['depth']
+
+# %% ../nbs/05_model.ipynb #619801b6
+def spectral_features(self:SpectralUNet, logpow:torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    "Level-invariant features `(batch, 2*bins+1, frames)` of a log power spectrogram, and the noise-floor feature alone."
+    K = self.hparams['noise_frames']
+    smooth = F.avg_pool1d(F.pad(logpow, (2, 0), mode='replicate'), 3, 1)
+    floor = -F.max_pool1d(F.pad(-smooth, (K - 1, 0), mode='replicate'), K, 1)    # lowest level of the last K frames
+    level = logpow.mean(1, keepdim=True)
+    recent = F.avg_pool1d(F.pad(level, (30, 0), mode='replicate'), 31, 1)
+    post = (logpow - floor) / 4                                   # natural log of power / 4: about 1 per 17 dB
+    return torch.cat([(logpow - level) / 4, post, (level - recent) / 4], 1), post
+
+def mask_logits(self:SpectralUNet, logpow:torch.Tensor) -> torch.Tensor:
+    "The gain logits per bin and frame (frames a multiple of 2**depth); frame t depends on frames <= t only."
+    feat, post = self.features(logpow)
+    h = F.relu(self.inp(_causal(feat, 3))); skips = []
+    for down in self.down: skips.append(h); h = F.relu(down(F.pad(h, (3, 0))[..., :h.shape[-1] + 2]))
+    for j, m in enumerate(self.mid): h = h + F.relu(m(_causal(h, 3, 2 ** j)))
+    for up in self.up: h = F.relu(up(h)) + skips.pop()
+    return self.out(h) + self.direct(post)
+
+def _spectral_forward(self:SpectralUNet, x:torch.Tensor) -> torch.Tensor:
+    squeeze = x.dim() == 2
+    if squeeze: x = x[:, None]
+    if x.dim() != 3 or x.shape[1] != 1: raise BackshotError(f"SpectralUNet expects (batch, T) or (batch, 1, T), got {tuple(x.shape)}")
+    n, L, H, P = x.shape[-1], self.hparams['n_fft'], self.hop, 2 ** self.hparams['depth']
+    frames = -(-(-(-(n + L - H) // H)) // P) * P                 # every sample covered, a multiple of 2**depth
+    W = F.conv1d(F.pad(x, (L - H, (frames - 1) * H + H - n)), self.analysis, stride=H)
+    bins = W.shape[1] // 2
+    gain = torch.sigmoid(self.mask_logits(torch.log(W[:, :bins] ** 2 + W[:, bins:] ** 2 + 1e-12)))
+    y = F.conv_transpose1d(W * torch.cat([gain, gain], 1), self.synthesis, stride=H)[..., L - H:L - H + n]
+    return y[:, 0] if squeeze else y
+
+SpectralUNet.features, SpectralUNet.mask_logits, SpectralUNet.forward = spectral_features, mask_logits, _spectral_forward
+
+# %% ../nbs/05_model.ipynb #b95845a0
+def _spectral_rf(self:SpectralUNet) -> dict:
+    "Receptive field in samples: the frames a gain depends on (measured by back-propagation), widened by the STFT window."
+    m = copy.deepcopy(self).float().cpu()
+    bins, P = self.hparams['n_fft'] // 2 + 1, 2 ** self.hparams['depth']
+    with torch.no_grad():
+        for p in m.parameters(): p.copy_(torch.full_like(p, 1.0 / max(p[0].numel(), 1)))
+    n = P * (-(-(4 * (self.hparams['noise_frames'] + 31 + 16 * P)) // P))
+    logpow = torch.zeros(P, bins, n, requires_grad=True)
+    t = n - 2 * P + torch.arange(P)                               # one period of frame phases
+    m.mask_logits(logpow + torch.linspace(0, 1, n))[torch.arange(P), :, t].sum().backward()
+    rows, cols = torch.nonzero(logpow.grad.abs().sum(1), as_tuple=True)
+    lo = torch.full((P,), n, dtype=torch.long).scatter_reduce(0, rows, cols, 'amin')
+    back = int((t - lo).max())                                    # frames of past context
+    L = self.hparams['n_fft']
+    past, future = back * self.hop + L - 1, L - 1
+    return dict(past=past, future=future, total=past + future + 1)
+SpectralUNet.receptive_field = _spectral_rf
+
 # %% ../nbs/05_model.ipynb #47abc7f4
+MODELS = {'unet1d': UNet1D, 'spectral': SpectralUNet}     # config key `model` -> class
+
+def model_name(model_or_class) -> str:
+    "The config name (`MODELS` key) of a model or model class."
+    cls = model_or_class if isinstance(model_or_class, type) else type(model_or_class)
+    return next(k for k, c in MODELS.items() if c is cls)
+
+def spectral_n_fft(sr:int) -> int:
+    "The STFT size of `SpectralUNet` at `sr` Hz: 32 ms, rounded to a power of two."
+    return 2 ** max(4, round(math.log2(0.032 * sr)))
+
 def model_kwargs(cfg:Config) -> dict:
-    "Constructor arguments of `UNet1D` for `cfg`."
+    "Constructor arguments of the config's model class."
+    if cfg.model == 'spectral':
+        return dict(n_fft=spectral_n_fft(cfg.sample_rate), channels=4 * cfg.base_channels, depth=min(cfg.depth, 3))
     return dict(depth=cfg.depth, base_channels=cfg.base_channels, kernel_size=cfg.kernel_size, stride=cfg.stride)
 
-def build_model(cfg:Config) -> UNet1D:
-    "A fresh `UNet1D` for `cfg`."
-    return UNet1D(**model_kwargs(cfg))
+def build_model(cfg:Config) -> nn.Module:
+    "A fresh model for `cfg`."
+    return MODELS[cfg.model](**model_kwargs(cfg))
 
-def describe_model(model:UNet1D, sr:int=16000) -> str:
+def describe_model(model:nn.Module, sr:int=16000) -> str:
     "One line: parameters and receptive field."
     rf = receptive_field(model)
-    return (f"UNet1D {model.hparams}: {n_params(model):,} parameters, receptive field {rf['total']} samples "
+    return (f"{type(model).__name__} {model.hparams}: {n_params(model):,} parameters, receptive field {rf['total']} samples "
             f"({1000*rf['total']/sr:.0f} ms: {1000*rf['past']/sr:.0f} ms past, {1000*rf['future']/sr:.0f} ms ahead)")

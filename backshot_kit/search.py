@@ -92,7 +92,7 @@ def model_stem(p:dict) -> str:
 OK_STATUSES = ('completed', 'early_stopped')                  # trained to their end: COMPLETE for Optuna
 BEST_STATUSES = (*OK_STATUSES, 'pruned', 'stopped')           # may become the best model (pruned and budget-stopped trials keep their best checkpoint)
 METRIC_KEYS = ('final_train_loss', 'final_val_loss', 'best_val_loss', 'best_epoch', 'epochs_completed', 'train_val_gap',
-               'val_si_sdr', 'val_si_sdr_noisy', 'val_si_sdr_improvement', 'n_params')
+               'val_si_sdr', 'val_si_sdr_noisy', 'val_si_sdr_improvement', 'n_params', 'loss')
 
 def _jsonable(x):
     "`x` with NaN and infinities replaced by None (recursively), so it is strict JSON."

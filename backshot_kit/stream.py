@@ -185,11 +185,10 @@ class WindowStreamer:
     "Block-wise streaming of any length-preserving model by overlapping windows on the model's grid."
     def __init__(self, model, # maps (1, T) to (1, T); `receptive_field`-style `rf` dict given or measured
                  hop:int|None=None, # output samples per run (a multiple of `grid`)
-                 rf:dict|None=None, # dict(past=, future=) in samples (default: measured on a UNet1D)
+                 rf:dict|None=None, # dict(past=, future=) in samples (default: the model's `receptive_field`)
                  grid:int|None=None): # window starts are multiples of this (default stride**depth)
-        from backshot_kit.model import receptive_field
-        hp = getattr(model, 'hparams', {})
-        self.model = model; self.grid = grid or hp['stride'] ** hp['depth']
+        from backshot_kit.model import receptive_field, model_grid
+        self.model = model; self.grid = grid or model_grid(model)
         rf = rf or receptive_field(model)
         self.past = -(-rf['past'] // self.grid) * self.grid; self.future = rf['future']
         self.hop = _check_hop(hop, self.grid); self.reset()

@@ -11,18 +11,19 @@ import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm.auto import tqdm
 from .config import BackshotError, Config, LOSSES, MODEL_KEYS, resolve_device, save_json, config_replace, config_from_dict
-from .model import UNet1D, build_model, n_params, describe_model
+from .model import UNet1D, SpectralUNet, build_model, n_params, describe_model, model_kwargs, model_name
 from .data import AudioData, load_data
 from .channel import si_sdr
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'MAX_CHANNELS', 'MAX_BLOCK', 'MAX_PARAMS', 'MAX_SAMPLE_RATE', 'si_sdr_db', 'STFT_SIZES', 'STFT_WEIGHT',
-           'RESUME_KEYS', 'RESUME_FREE', 'RESUMABLE', 'save_checkpoint', 'check_model_kwargs', 'check_checkpoint',
-           'load_checkpoint', 'load_model', 'file_sha256', 'init_model', 'snr_loss', 'loss_fn', 'stft_sizes',
-           'stft_loss', 'snr_stft_loss', 'EarlyStopping', 'StopTraining', 'make_optimizer', 'make_scheduler',
-           'engine_options', 'Trainer', 'train_epoch', 'predict', 'validate', 'fit', 'val_metrics', 'rng_states',
-           'set_rng_states', 'restore', 'toy_data', 'ScriptedTrainer', 'summarize', 'last_path', 'load_last',
-           'resume_config', 'stop_after', 'train', 'train_cli']
+__all__ = ['CKPT_FORMAT', 'MAX_CHANNELS', 'MAX_BLOCK', 'MAX_PARAMS', 'MAX_SAMPLE_RATE', 'CLASSES', 'SNR_MAX_DB', 'si_sdr_db',
+           'STFT_SIZES', 'STFT_WEIGHT', 'RESUME_KEYS', 'RESUME_FREE', 'RESUMABLE', 'save_checkpoint',
+           'check_model_kwargs', 'check_checkpoint', 'load_checkpoint', 'model_from_checkpoint', 'load_model',
+           'file_sha256', 'init_model', 'snr_loss', 'loss_fn', 'stft_sizes', 'stft_loss', 'snr_stft_loss',
+           'EarlyStopping', 'StopTraining', 'make_optimizer', 'make_scheduler', 'engine_options', 'Trainer',
+           'train_epoch', 'predict', 'validate', 'fit', 'val_metrics', 'rng_states', 'set_rng_states', 'restore',
+           'toy_data', 'ScriptedTrainer', 'summarize', 'last_path', 'load_last', 'resume_config', 'stop_after', 'train',
+           'train_cli']
 
 # %% ../nbs/06_train.ipynb #19bb8b85
 CKPT_FORMAT = 'backshot_kit.unet1d'
@@ -30,7 +31,7 @@ CKPT_FORMAT = 'backshot_kit.unet1d'
 def save_checkpoint(path, model:nn.Module, config:dict|None=None, history:list|None=None, metrics:dict|None=None, **extra) -> Path:
     "Save `model` with its constructor arguments and run information to `path`, atomically."
     state = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
-    ck = dict(format=CKPT_FORMAT, version=1, model_class='UNet1D', model_kwargs=dict(model.hparams),
+    ck = dict(format=CKPT_FORMAT, version=1, model_class=type(model).__name__, model_kwargs=dict(model.hparams),
               state_dict=state, config=config or {}, history=history or [], metrics=metrics or {}, **extra)
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f'.{path.name}.{os.getpid()}.tmp')
@@ -46,28 +47,41 @@ _ARCH = dict(depth=(_int_in(1, 8), 'an integer in 1..8'), base_channels=(_int_in
              kernel_size=(_int_in(2, 64), 'an integer in 2..64'), stride=(_int_in(2, 16), 'an integer in 2..16'),
              growth=(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0.25 <= v <= 8, 'a number in [0.25, 8]'),
              max_channels=(_int_in(1, MAX_CHANNELS), f'an integer in 1..{MAX_CHANNELS}'), bias=(lambda v: isinstance(v, bool), 'true or false'))
+_SPECTRAL_ARCH = dict(n_fft=(lambda v: _int_in(16, 8192)(v) and v % 4 == 0, 'a multiple of 4 in 16..8192'),
+                      channels=(_int_in(1, MAX_CHANNELS), f'an integer in 1..{MAX_CHANNELS}'), depth=(_int_in(1, 6), 'an integer in 1..6'),
+                      context=(_int_in(0, 8), 'an integer in 0..8'), noise_frames=(_int_in(1, 4096), 'an integer in 1..4096'),
+                      growth=_ARCH['growth'], max_channels=_ARCH['max_channels'])
+CLASSES = {'UNet1D': (UNet1D, _ARCH, MODEL_KEYS), 'SpectralUNet': (SpectralUNet, _SPECTRAL_ARCH, ('n_fft', 'channels', 'depth'))}  # checkpoint model_class -> (class, argument rules, required)
 
 # %% ../nbs/06_train.ipynb #dd7e1565
-def check_model_kwargs(kw, path='checkpoint') -> dict:
-    "The `UNet1D` arguments of a checkpoint, checked before anything is built; `BackshotError` naming the key otherwise."
+def _model_class(name, path) -> tuple:
+    if name not in CLASSES: raise BackshotError(f"{path}: unknown model_class {name!r}; allowed: {', '.join(CLASSES)}")
+    return CLASSES[name]
+
+def check_model_kwargs(kw, path='checkpoint', model_class:str='UNet1D') -> dict:
+    "The constructor arguments of a checkpoint's `model_class`, checked before anything is built; `BackshotError` naming the key otherwise."
+    _, rules, required = _model_class(model_class, path)
     if not isinstance(kw, dict): raise BackshotError(f"{path}: 'model_kwargs' is a {type(kw).__name__}, not a mapping")
-    if (bad := [k for k in kw if k not in _ARCH]): raise BackshotError(f"{path}: unknown model_kwargs key(s) {', '.join(map(repr, bad))}; allowed: {', '.join(_ARCH)}")
-    if (miss := [k for k in MODEL_KEYS if k not in kw]): raise BackshotError(f"{path}: model_kwargs lacks {', '.join(map(repr, miss))}")
+    if (bad := [k for k in kw if k not in rules]): raise BackshotError(f"{path}: unknown model_kwargs key(s) {', '.join(map(repr, bad))}; allowed: {', '.join(rules)}")
+    if (miss := [k for k in required if k not in kw]): raise BackshotError(f"{path}: model_kwargs lacks {', '.join(map(repr, miss))}")
     for k, v in kw.items():
-        if not _ARCH[k][0](v): raise BackshotError(f"{path}: model_kwargs '{k}': invalid value {v!r}; allowed: {_ARCH[k][1]}")
-    if kw['kernel_size'] < kw['stride']: raise BackshotError(f"{path}: model_kwargs kernel_size {kw['kernel_size']} is smaller than stride {kw['stride']}")
-    if kw['stride'] ** kw['depth'] > MAX_BLOCK: raise BackshotError(f"{path}: model_kwargs stride**depth = {kw['stride'] ** kw['depth']} exceeds {MAX_BLOCK} samples")
+        if not rules[k][0](v): raise BackshotError(f"{path}: model_kwargs '{k}': invalid value {v!r}; allowed: {rules[k][1]}")
+    if model_class == 'UNet1D':
+        if kw['kernel_size'] < kw['stride']: raise BackshotError(f"{path}: model_kwargs kernel_size {kw['kernel_size']} is smaller than stride {kw['stride']}")
+        if kw['stride'] ** kw['depth'] > MAX_BLOCK: raise BackshotError(f"{path}: model_kwargs stride**depth = {kw['stride'] ** kw['depth']} exceeds {MAX_BLOCK} samples")
+    elif (kw['n_fft'] // 4) * 2 ** kw['depth'] > MAX_BLOCK:
+        raise BackshotError(f"{path}: model_kwargs n_fft/4 * 2**depth = {(kw['n_fft'] // 4) * 2 ** kw['depth']} exceeds {MAX_BLOCK} samples")
     return kw
 
 # %% ../nbs/06_train.ipynb #0ce321b7
-def _meta_model(kw:dict, path) -> UNet1D:
+def _meta_model(kw:dict, path, model_class:str='UNet1D') -> nn.Module:
     "The model `kw` describes, on the meta device (no memory), refused when it has more than `MAX_PARAMS` parameters."
-    with torch.device('meta'): m = UNet1D(**kw)
+    with torch.device('meta'): m = _model_class(model_class, path)[0](**kw)
     if (n := n_params(m)) > MAX_PARAMS: raise BackshotError(f"{path}: model_kwargs ask for {n:,} parameters, more than the limit of {MAX_PARAMS:,}")
     return m
 
 # %% ../nbs/06_train.ipynb #6fb5f608
-def _check_weights(sd, meta:UNet1D, path):
+def _check_weights(sd, meta:nn.Module, path):
     if not isinstance(sd, dict) or not all(isinstance(v, torch.Tensor) for v in sd.values()): raise BackshotError(f"{path}: 'state_dict' is not a mapping of tensors")
     want = {k: tuple(v.shape) for k, v in meta.state_dict().items()}
     have = {k: tuple(v.shape) for k, v in sd.items()}
@@ -89,7 +103,8 @@ def _check_meta(ck:dict, path):
 def check_checkpoint(ck:dict, path='checkpoint') -> dict:
     "Validate a loaded checkpoint's architecture, weights and metadata (`BackshotError` naming what is wrong); returns it."
     _check_meta(ck, path)
-    _check_weights(ck.get('state_dict'), _meta_model(check_model_kwargs(ck.get('model_kwargs'), path), path), path)
+    cls = ck.get('model_class', 'UNet1D')
+    _check_weights(ck.get('state_dict'), _meta_model(check_model_kwargs(ck.get('model_kwargs'), path, cls), path, cls), path)
     return ck
 
 # %% ../nbs/06_train.ipynb #058b8446
@@ -107,10 +122,14 @@ def load_checkpoint(path, map_location='cpu') -> dict:
         raise BackshotError(f"{path}: not a backshot_kit model (no '{CKPT_FORMAT}' format marker)")
     return check_checkpoint(ck, path)
 
-def load_model(path, device='cpu') -> tuple[UNet1D, dict]:
-    "Rebuild the model stored in checkpoint `path`; returns `(model in eval mode, checkpoint dict)`."
+def model_from_checkpoint(ck:dict) -> nn.Module:
+    "A fresh model of the (validated) checkpoint's class and arguments, without its weights."
+    return CLASSES[ck.get('model_class', 'UNet1D')][0](**ck['model_kwargs'])
+
+def load_model(path, device='cpu') -> tuple[nn.Module, dict]:
+    "Rebuild the model stored in checkpoint `path` (its `model_class`); returns `(model in eval mode, checkpoint dict)`."
     ck = load_checkpoint(path)                         # validated: the model below is the size of the weights in the file
-    model = UNet1D(**ck['model_kwargs'])
+    model = model_from_checkpoint(ck)
     try: model.load_state_dict(ck['state_dict'])
     except RuntimeError as e: raise BackshotError(f"{path}: weights do not match the stored architecture ({str(e).splitlines()[0]})") from None
     return model.to(device).eval(), ck
@@ -124,11 +143,10 @@ def file_sha256(path, n:int=1 << 20) -> str:
         for b in iter(lambda: f.read(n), b''): h.update(b)
     return h.hexdigest()
 
-def init_model(cfg:Config) -> tuple[UNet1D, dict]:
+def init_model(cfg:Config) -> tuple[nn.Module, dict]:
     "The parent model of a fine-tuning run and a record of where it came from."
     model, ck = load_model(cfg.init)
-    want = {k: getattr(cfg, k) for k in MODEL_KEYS}
-    have = {k: ck['model_kwargs'][k] for k in MODEL_KEYS}
+    want, have = (cfg.model, model_kwargs(cfg)), (model_name(model), {k: ck['model_kwargs'].get(k) for k in model_kwargs(cfg)})
     if want != have:
         raise BackshotError(f"{cfg.init}: architecture {have} does not match the config's {want}; "
                             f"drop the model --set overrides to fine-tune this checkpoint")
@@ -137,10 +155,12 @@ def init_model(cfg:Config) -> tuple[UNet1D, dict]:
     return model, dict(path=str(cfg.init), sha256=file_sha256(cfg.init), metrics=ck.get('metrics', {}))
 
 # %% ../nbs/06_train.ipynb #a628e2b8
-def snr_loss(est:torch.Tensor, ref:torch.Tensor, eps:float=1e-10) -> torch.Tensor:
-    "Minus the signal-to-noise ratio (dB) of each clip, averaged over clips: every clip counts the same, loud or quiet."
+SNR_MAX_DB = 40.   # the SNR loss stops rewarding a clip beyond this many dB
+
+def snr_loss(est:torch.Tensor, ref:torch.Tensor, max_db:float=SNR_MAX_DB, eps:float=1e-10) -> torch.Tensor:
+    "Minus the SNR (dB) of each clip, softly capped at `max_db`, averaged over clips: every clip counts the same, loud or quiet."
     num, den = ref.pow(2).mean(-1), (ref - est).pow(2).mean(-1)
-    return (10 * torch.log10((den + eps) / (num + eps))).mean()
+    return (10 * torch.log10((den + 10 ** (-max_db / 10) * num + eps) / (num + eps))).mean()
 
 def loss_fn(name:str):
     "The training/validation loss for `name` ('mse', 'l1' or 'snr'), a mean over the batch."
@@ -497,7 +517,7 @@ def load_last(out, name:str='unet1d_best') -> dict:
     ck = load_checkpoint(p); r = ck.get('resume')
     if not isinstance(r, dict) or not set(RESUME_KEYS) <= set(r): raise BackshotError(f"{p}: not a resumable checkpoint (no complete 'resume' state)")
     if not isinstance(r['best_state'], dict): raise BackshotError(f"{p}: 'best_state' is not a mapping of tensors")
-    if r['best_state']: _check_weights(r['best_state'], _meta_model(ck['model_kwargs'], p), p)
+    if r['best_state']: _check_weights(r['best_state'], _meta_model(ck['model_kwargs'], p, ck.get('model_class', 'UNet1D')), p)
     return ck
 
 # %% ../nbs/06_train.ipynb #8e8dce9e
@@ -533,7 +553,7 @@ def stop_after(seconds:float):
 def train(cfg:Config|dict|None,       # the run's configuration; with `resume`: None (the run's own), or keys that must match it
           out='saved_models',         # output folder
           data:AudioData|None=None,   # data to train on (default: `load_data(cfg)`)
-          model:UNet1D|None=None,     # starting model (default: a fresh one from `cfg`)
+          model:nn.Module|None=None,     # starting model (default: a fresh one from `cfg`)
           progress=True,              # show a progress bar
           name='unet1d_best',         # file stem of the checkpoint and history
           extra_ckpt:dict|None=None,  # stored in the checkpoint as is
@@ -549,7 +569,7 @@ def train(cfg:Config|dict|None,       # the run's configuration; with `resume`: 
         extra_ckpt = {k: v for k, v in ck.items() if k not in _CKPT_KEYS}      # e.g. the parent of a fine-tuning run
     data = data if data is not None else load_data(cfg)
     if isinstance(data, AudioData): data.prefetch = prefetch
-    tr = Trainer(cfg, data, UNet1D(**ck['model_kwargs']) if ck else model, ckpt_path=out / f'{name}.pth', history_path=out / f'{name}_history.json',
+    tr = Trainer(cfg, data, model_from_checkpoint(ck) if ck else model, ckpt_path=out / f'{name}.pth', history_path=out / f'{name}_history.json',
                  progress=progress, extra_ckpt=extra_ckpt, last_path=last_path(out, name), on_epoch=stop_after(time_limit) if time_limit else None)
     if ck: tr.restore(ck, last_path(out, name))
     m = tr.fit()
