@@ -4,34 +4,41 @@
 
 # %% ../nbs/09_analysis.ipynb #9ae1fbc1
 from __future__ import annotations
-import argparse, dataclasses, io, itertools, math, sqlite3
+import argparse, dataclasses, io, itertools, math, numbers, sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .config import BackshotError, load_json, save_json, atomic_write
+from .config import BackshotError, LOSSES, load_json, save_json, atomic_write
 from .safety import sigterm_as_interrupt, remove_stale_tmp
 
 # %% auto #0
 __all__ = ['HPARAMS', 'METRICS', 'EXTRA_METRICS', 'REQUIRED', 'NUMERIC', 'STATUSES', 'RESULTS_NAMES', 'GAP_GOOD', 'GAP_OVERFIT',
-           'VAL_LOSS_POOR', 'GRID', 'FINISHED', 'PED_MIN_TOP', 'GAP_LABELS', 'FLAGS', 'SHORT', 'STATUS_COLORS',
-           'find_results', 'check_records', 'gap_category', 'results_frame', 'param_columns', 'load_results',
-           'fake_results', 'top_configs', 'param_impact', 'hyperparameter_impact', 'variance_importance',
-           'complete_grid', 'find_studies', 'match_study', 'optuna_importance', 'importance_ranking', 'fake_study',
-           'overfitting_analysis', 'metric_summary', 'status_counts', 'problem_flags', 'flagged_trials',
-           'problem_messages', 'Analysis', 'analyze', 'report', 'figure_png', 'save_figure', 'plot_param_impact',
-           'plot_gap_vs_loss', 'resolve_path', 'load_history', 'plot_learning_curves', 'top_histories',
-           'analysis_prefix', 'write_analysis', 'analyze_cli']
+           'VAL_LOSS_POOR', 'VAL_LOSS_GOOD', 'GUIDE_LOSSES', 'DB_LOSSES', 'SDR_GAIN_POOR', 'SDR_GAIN_GOOD',
+           'SDR_DROP_GOOD', 'SDR_DROP_OVERFIT', 'GRID', 'FINISHED', 'PED_MIN_TOP', 'GAP_LABELS', 'DROP_LABELS',
+           'OVERFIT_LABELS', 'QUALITY_LABELS', 'FLAGS', 'DB_FLAGS', 'RULE_FLAGS', 'SHORT', 'RULE_TEXT', 'STATUS_COLORS',
+           'find_results', 'check_records', 'resolve_path', 'load_history', 'rule_set', 'trial_losses', 'gap_category',
+           'loss_category', 'gain_category', 'drop_category', 'sdr_drop', 'results_frame', 'param_columns',
+           'load_results', 'fake_results', 'top_configs', 'param_impact', 'hyperparameter_impact', 'importance_metric',
+           'variance_importance', 'complete_grid', 'find_studies', 'match_study', 'optuna_importance',
+           'importance_ranking', 'fake_study', 'denoising_counts', 'overfitting_analysis', 'metric_summary',
+           'status_counts', 'problem_flags', 'flagged_trials', 'problem_messages', 'Analysis', 'analyze',
+           'rules_summary', 'report', 'figure_png', 'save_figure', 'plot_param_impact', 'plot_gap_vs_loss',
+           'plot_learning_curves', 'top_histories', 'analysis_prefix', 'write_analysis', 'analyze_cli']
 
 # %% ../nbs/09_analysis.ipynb #d1624c3c
 HPARAMS = ['batch_size', 'learning_rate', 'epochs', 'optimizer', 'scheduler_patience', 'scheduler_factor', 'early_stopping_patience']
 METRICS = ['best_val_loss', 'final_train_loss', 'final_val_loss', 'train_val_gap', 'epochs_completed']
-EXTRA_METRICS = ['val_si_sdr', 'val_si_sdr_improvement', 'seconds']          # summarised when present
+EXTRA_METRICS = ['val_si_sdr', 'val_si_sdr_improvement', 'val_si_sdr_drop', 'seconds']          # summarised when present
 REQUIRED = HPARAMS + METRICS + ['status']
 NUMERIC = [k for k in HPARAMS + METRICS if k != 'optimizer']
-STATUSES = ('completed', 'early_stopped', 'diverged', 'failed', 'pruned')
+STATUSES = ('completed', 'early_stopped', 'time_limit', 'stopped', 'diverged', 'failed', 'pruned')
 RESULTS_NAMES = ('hyperparameter_results.json', 'smart_results.json')
-GAP_GOOD, GAP_OVERFIT, VAL_LOSS_POOR = 0.01, 0.05, 0.1
+GAP_GOOD, GAP_OVERFIT, VAL_LOSS_POOR = 0.01, 0.05, 0.1       # the guide's rules (MSE scale): train-val gap, validation loss
+VAL_LOSS_GOOD = 0.01                                         # the guide: a validation loss of 0.001-0.01 is good
+GUIDE_LOSSES, DB_LOSSES = ('mse', 'l1'), ('snr', 'snr+stft') # judged by the guide's rules / by the dB rules below
+SDR_GAIN_POOR, SDR_GAIN_GOOD = 1.0, 4.0      # dB losses: val SI-SDR improvement (dB) below which denoising is poor, from which good
+SDR_DROP_GOOD, SDR_DROP_OVERFIT = 0.2, 1.0   # dB losses: drop (dB) of the per-epoch val SI-SDR from its best epoch to the last
 
 # %% ../nbs/09_analysis.ipynb #c33914a3
 def find_results(out='saved_models',   # the search's output folder
@@ -53,7 +60,7 @@ def find_results(out='saved_models',   # the search's output folder
 def _is_num(v): return v is None or (isinstance(v, (int, float)) and not isinstance(v, bool))
 
 def check_records(data, path='results') -> list:
-    "Validate a parsed results file: a non-empty list of records with every required field."
+    "Validate a parsed results file: a non-empty list of records with every required field (and a known `loss` where given)."
     if not isinstance(data, list): raise BackshotError(f"{path}: expected a JSON list of trial records, found a JSON {type(data).__name__}")
     if not data: raise BackshotError(f"{path}: holds no trial records yet (an empty list)")
     for i, r in enumerate(data):
@@ -63,23 +70,108 @@ def check_records(data, path='results') -> list:
         bad = [k for k in NUMERIC if not _is_num(r[k])]
         if bad: raise BackshotError(f"{path}: record {i}: field '{bad[0]}' is {r[bad[0]]!r}, not a number")
         if not isinstance(r['status'], str): raise BackshotError(f"{path}: record {i}: field 'status' is {r['status']!r}, not a string")
+        if r.get('loss') is not None and r['loss'] not in LOSSES:
+            raise BackshotError(f"{path}: record {i}: field 'loss' is {r['loss']!r}, not one of {', '.join(map(repr, LOSSES))}")
     return data
 
-# %% ../nbs/09_analysis.ipynb #affb054a
+# %% ../nbs/09_analysis.ipynb #bdae1617
+def resolve_path(p, base) -> Path|None:
+    "The existing file for a path stored in a results file whose folder is `base` (None if not found)."
+    if p is None or (isinstance(p, float) and math.isnan(p)) or p == '': return None
+    p, base = Path(p), Path(base)
+    for c in (p, base / p, base.parent / p, base / p.name, base / 'histories' / p.name, base.parent / p.name):
+        if c.is_file(): return c
+    return None
+
+def load_history(rec:dict, base) -> list|None:
+    "The per-epoch history of a trial record (from its history file or its checkpoint), or None."
+    hp = resolve_path(rec.get('history_path'), base)
+    if hp is not None:
+        try: return load_json(hp)
+        except BackshotError: pass
+    mp = resolve_path(rec.get('model_path'), base)
+    if mp is not None:
+        from backshot_kit.train import load_checkpoint
+        try: return load_checkpoint(mp).get('history') or None
+        except BackshotError: return None
+    return None
+
+# %% ../nbs/09_analysis.ipynb #8cdaef08
+def rule_set(loss:str) -> str:
+    "The thresholds that judge a trial trained with `loss`: 'guide' (MSE scale: `GUIDE_LOSSES`) or 'dB' (`DB_LOSSES`)."
+    if loss in GUIDE_LOSSES: return 'guide'
+    if loss in DB_LOSSES: return 'dB'
+    raise BackshotError(f"loss {loss!r}: unknown; expected one of {', '.join(map(repr, GUIDE_LOSSES + DB_LOSSES))}")
+
+def trial_losses(df:pd.DataFrame) -> pd.Series:
+    "The loss of each trial: its `loss`; where missing, the search's one recorded loss, else 'mse' (files from before the key)."
+    if 'loss' not in df: return pd.Series('mse', index=df.index, name='loss')
+    got = df['loss'].where(df['loss'].map(lambda v: isinstance(v, str)))
+    known = got.dropna().unique()
+    return got.fillna(known[0] if len(known) == 1 else 'mse').astype(object).rename('loss')
+
+def _rules(df:pd.DataFrame) -> pd.Series:
+    "The `rules` column ('guide' where a frame has none)."
+    return df['rules'] if 'rules' in df else pd.Series('guide', index=df.index)
+
+def _rule_groups(df:pd.DataFrame) -> list:
+    "`[(rules, trials)]` for each rule set present, the guide's first."
+    r = _rules(df)
+    return [(k, df[r == k]) for k in ('guide', 'dB') if (r == k).any()]
+
+# %% ../nbs/09_analysis.ipynb #59c33795
+def _finite(v) -> bool: return isinstance(v, numbers.Real) and math.isfinite(v)
+
 def gap_category(gap:float) -> str:
-    "The guide's reading of a train-validation gap: 'good' (< 0.01), 'overfitting' (> 0.05), 'moderate' or 'unknown'."
-    if gap is None or not math.isfinite(gap): return 'unknown'
+    "The guide's reading of a train-validation gap: 'good' (< `GAP_GOOD`), 'overfitting' (> `GAP_OVERFIT`), 'moderate' or 'unknown'."
+    if not _finite(gap): return 'unknown'
     return 'good' if gap < GAP_GOOD else 'overfitting' if gap > GAP_OVERFIT else 'moderate'
 
-def results_frame(records:list) -> pd.DataFrame:
-    "A DataFrame of validated trial records."
+def loss_category(val_loss:float) -> str:
+    "The guide's reading of a best validation loss: 'good' (<= `VAL_LOSS_GOOD`), 'poor' (> `VAL_LOSS_POOR`), 'moderate' or 'unknown'."
+    if not _finite(val_loss): return 'unknown'
+    return 'good' if val_loss <= VAL_LOSS_GOOD else 'poor' if val_loss > VAL_LOSS_POOR else 'moderate'
+
+def gain_category(gain:float) -> str:
+    "dB rules: a val SI-SDR improvement (dB) is 'poor' (< `SDR_GAIN_POOR`), 'good' (>= `SDR_GAIN_GOOD`), 'moderate' or 'unknown'."
+    if not _finite(gain): return 'unknown'
+    return 'poor' if gain < SDR_GAIN_POOR else 'good' if gain >= SDR_GAIN_GOOD else 'moderate'
+
+def drop_category(drop:float) -> str:
+    "dB rules: a val SI-SDR drop (dB) is 'good' (< `SDR_DROP_GOOD`), 'overfitting' (> `SDR_DROP_OVERFIT`), 'moderate' or 'unknown'."
+    if not _finite(drop): return 'unknown'
+    return 'good' if drop < SDR_DROP_GOOD else 'overfitting' if drop > SDR_DROP_OVERFIT else 'moderate'
+
+# %% ../nbs/09_analysis.ipynb #85e52f70
+def sdr_drop(history:list|None) -> float:
+    "Drop (dB) of the per-epoch validation SI-SDR from its best epoch to the last epoch with one; NaN without any."
+    if history is None: return math.nan
+    if not isinstance(history, list): raise BackshotError(f"history: a {type(history).__name__}, not a list of epoch records")
+    bad = next((i for i, r in enumerate(history) if not isinstance(r, dict)), None)
+    if bad is not None: raise BackshotError(f"history: epoch {bad + 1} is a {type(history[bad]).__name__}, not an epoch record")
+    v = [r['val_si_sdr'] for r in history if _finite(r.get('val_si_sdr'))]
+    return max(v) - v[-1] if v else math.nan
+
+# %% ../nbs/09_analysis.ipynb #affb054a
+def _history_drop(rec:dict, base) -> float:
+    try: return sdr_drop(load_history(rec, base))
+    except BackshotError: return math.nan          # an unreadable history: overfitting unknown
+
+def results_frame(records:list,
+                  base='.') -> pd.DataFrame: # the results file's folder (where history paths are resolved)
+    "A DataFrame of validated trial records, with each trial's `rules` and readings (`denoising`, `gap_category`)."
     ids = [r.get('trial', r.get('number', i)) for i, r in enumerate(records)]
     if len(set(ids)) < len(ids) or not all(isinstance(x, int) and not isinstance(x, bool) for x in ids): ids = list(range(len(records)))
     df = pd.DataFrame(records).drop(columns=['trial'], errors='ignore'); df.insert(0, 'trial', ids)
     for k in NUMERIC + [k for k in EXTRA_METRICS if k in df]: df[k] = pd.to_numeric(df[k], errors='coerce').astype(float)
     for k in ('batch_size', 'epochs', 'scheduler_patience', 'early_stopping_patience'):
         if df[k].notna().all() and (df[k] % 1 == 0).all(): df[k] = df[k].astype(int)
-    df['gap_category'] = df['train_val_gap'].map(gap_category)
+    df['rules'] = trial_losses(df).map(rule_set).to_numpy()
+    db, nan = (df.rules == 'dB').to_numpy(), pd.Series(math.nan, index=df.index)
+    if db.any(): df['val_si_sdr_drop'] = [_history_drop(r, base) if d else math.nan for r, d in zip(records, db)]
+    gain, drop = df.get('val_si_sdr_improvement', nan), df.get('val_si_sdr_drop', nan)
+    df['gap_category'] = [drop_category(x) if d else gap_category(g) for d, g, x in zip(db, df.train_val_gap, drop)]
+    df['denoising'] = [gain_category(x) if d else loss_category(v) for d, v, x in zip(db, df.best_val_loss, gain)]
     return df
 
 def param_columns(df:pd.DataFrame) -> list[str]:
@@ -91,7 +183,7 @@ def param_columns(df:pd.DataFrame) -> list[str]:
 def load_results(path) -> pd.DataFrame:
     "Read and validate a results file (clear errors naming the file); one row per trial."
     path = Path(path)
-    df = results_frame(check_records(load_json(path), path))
+    df = results_frame(check_records(load_json(path), path), path.parent)
     df.attrs['path'] = str(path)
     return df
 
@@ -117,15 +209,48 @@ def _fake_trial(i, hp, rng, kind):
     if kind == 'poor': level = 0.15
     rise = 0.08 if kind == 'overfit' else 0.
     n_ep = hp['epochs'] if rng.random() < 0.3 or kind == 'poor' else int(hp['epochs'] * rng.uniform(0.35, 0.9))
-    if kind == 'pruned': n_ep = 10
+    n_ep = {'pruned': 10, 'time_limit': int(hp['epochs'] * 0.4)}.get(kind, n_ep)
     h = _fake_history(hp, rng, level, gap, n_ep, rise)
     if kind == 'diverged': h = h[:12]; h[-1].update(train_loss=math.nan, val_loss=math.nan)
-    status = kind if kind in ('diverged', 'pruned') else 'completed' if n_ep == hp['epochs'] else 'early_stopped'
+    status = kind if kind in ('diverged', 'pruned', 'time_limit') else 'completed' if n_ep == hp['epochs'] else 'early_stopped'
     val = [r['val_loss'] for r in h if math.isfinite(r['val_loss'])]
     rec = dict(trial=i, **hp, final_train_loss=h[-1]['train_loss'], final_val_loss=h[-1]['val_loss'], best_val_loss=min(val),
                epochs_completed=len(h), train_val_gap=h[-1]['val_loss'] - h[-1]['train_loss'], status=status,
                val_si_sdr=float(12 - 10 * math.log10(min(val) / 0.004)), val_si_sdr_noisy=6.0, seconds=round(0.5 * len(h), 2), device='cpu')
     rec['val_si_sdr_improvement'] = rec['val_si_sdr'] - rec['val_si_sdr_noisy']
+    return rec, h
+
+# %% ../nbs/09_analysis.ipynb #2b19db4e
+_STFT_WEIGHT = 15.    # fake 'snr+stft' losses: weight of the spectral term (as `train.STFT_WEIGHT`)
+_NOISY_SDR = 6.0      # fake searches: SI-SDR (dB) of the noisy validation clips
+
+def _fake_db_history(hp, rng, gain, n_ep, fall=0., spectral=True):
+    "Per-epoch dB losses (minus the SI-SDR, plus a spectral term) and val SI-SDR, which climbs to `gain` dB above the noisy input, then drops by `fall` over the second half."
+    t = np.arange(1, n_ep + 1); tau = rng.uniform(4, 12); start = _NOISY_SDR - rng.uniform(4, 9)
+    sdr = start + (_NOISY_SDR + gain - start) * (1 - np.exp(-t / tau)) + rng.normal(0, 0.03, n_ep)
+    sdr = sdr - fall * np.clip(2 * t / n_ep - 1, 0, None) ** 2
+    val = -sdr + (_STFT_WEIGHT * (0.2 + 1.1 * np.exp(-t / tau)) if spectral else 0.)
+    train = val - rng.uniform(0.3, 1.5) * (1 - np.exp(-t / (2 * tau))) - 2 * fall * t / n_ep + rng.normal(0, 0.1, n_ep)
+    lr = hp['learning_rate'] * hp['scheduler_factor'] ** (t // (hp['scheduler_patience'] * 3))
+    return [dict(epoch=int(e), train_loss=float(a), val_loss=float(b), lr=float(c), seconds=0.5, val_si_sdr=round(float(s), 4))
+            for e, a, b, c, s in zip(t, train, val, lr, sdr)]
+
+def _fake_db_trial(i, hp, rng, kind, loss):
+    "One fake trial trained with dB loss `loss`: (record without paths, history)."
+    lr_f = {5e-5: 3.0, 1e-4: 1.6, 2e-4: 1.0, 5e-4: 1.3}[hp['learning_rate']]
+    gain = 8.2 - 1.4 * (lr_f - 1) - {8: 0., 16: 0.5, 32: 1.0}[hp['batch_size']] - (0. if hp['optimizer'] == 'adamw' else 0.3) + rng.normal(0, 0.4)
+    if kind == 'poor': gain = rng.uniform(-1., 0.7)
+    fall = rng.uniform(2., 3.) if kind == 'overfit' else rng.uniform(0.3, 0.8) if rng.random() < 0.2 else 0.
+    n_ep = hp['epochs'] if rng.random() < 0.3 or kind in ('poor', 'overfit') else int(hp['epochs'] * rng.uniform(0.35, 0.9))
+    n_ep = {'pruned': 10, 'time_limit': int(hp['epochs'] * 0.4)}.get(kind, n_ep)
+    h = _fake_db_history(hp, rng, gain, n_ep, fall, spectral=loss == 'snr+stft')
+    if kind == 'diverged': h = h[:12]; h[-1].update(train_loss=math.nan, val_loss=math.nan); del h[-1]['val_si_sdr']
+    status = kind if kind in ('diverged', 'pruned', 'time_limit') else 'completed' if n_ep == hp['epochs'] else 'early_stopped'
+    best = min((r for r in h if math.isfinite(r['val_loss'])), key=lambda r: r['val_loss'])     # the checkpoint the trainer keeps
+    rec = dict(trial=i, **hp, loss=loss, final_train_loss=h[-1]['train_loss'], final_val_loss=h[-1]['val_loss'], best_val_loss=best['val_loss'],
+               best_epoch=best['epoch'], epochs_completed=len(h), train_val_gap=h[-1]['val_loss'] - h[-1]['train_loss'], status=status,
+               val_si_sdr=best['val_si_sdr'], val_si_sdr_noisy=_NOISY_SDR, seconds=round(0.5 * len(h), 2), device='cpu')
+    rec['val_si_sdr_improvement'] = rec['val_si_sdr'] - _NOISY_SDR
     return rec, h
 
 # %% ../nbs/09_analysis.ipynb #d988fe2d
@@ -136,7 +261,7 @@ def _fake_checkpoint(path, rec, h, seed):
     from backshot_kit.model import UNet1D
     from backshot_kit.train import save_checkpoint
     torch.manual_seed(seed)
-    cfg = Config(preset='tiny', device='cpu', **{k: rec[k] for k in HPARAMS})
+    cfg = Config(preset='tiny', device='cpu', **{k: rec[k] for k in HPARAMS + ['loss'] if k in rec})
     m = {k: rec[k] for k in METRICS + ['status']}
     return save_checkpoint(path, UNet1D(depth=2, base_channels=4, kernel_size=8, stride=4), cfg.to_dict(), h, m)
 
@@ -149,15 +274,25 @@ def fake_results(out_dir,                 # the search folder to create (results
                  n:int=12,                # number of finished trials
                  seed:int=0,              # seed of the configurations and curves
                  name:str='hyperparameter_results.json', # results file name
-                 checkpoints:bool=True) -> Path: # also write tiny random-weight checkpoints
+                 checkpoints:bool=True,   # also write tiny random-weight checkpoints
+                 loss:str|list|None=None) -> Path: # the trials' loss: None (a file without the key: MSE), a name, or names cycled over the trials
     "Write a generated results file in the guide's format, with histories and checkpoints; returns its path."
+    losses = [loss] if loss is None or isinstance(loss, str) else list(loss)
+    if not losses: raise BackshotError("fake_results: `loss` is an empty list")
+    for l in losses:
+        if l is not None: rule_set(l)
     rng, tuning = np.random.default_rng(seed), Path(out_dir) / 'tuning'
     combos = list(itertools.product(*GRID.values()))
     picks = [dict(zip(GRID, combos[j])) for j in rng.choice(len(combos), n, replace=False)]
     kinds = {1: 'overfit', 3: 'poor', 4: 'diverged', 5: 'pruned'} if n >= 6 else {}
+    if loss is not None and n >= 7: kinds[6] = 'time_limit'
     records = []
     for i, hp in enumerate(picks):
-        rec, h = _fake_trial(i, hp, rng, kinds.get(i, 'normal'))
+        l, kind = losses[i % len(losses)], kinds.get(i, 'normal')
+        if l in DB_LOSSES: rec, h = _fake_db_trial(i, hp, rng, kind, l)
+        else:
+            rec, h = _fake_trial(i, hp, rng, kind)
+            if l is not None: rec = {'trial': i, **hp, 'loss': l, **rec}
         stem = f"{_model_name(hp)}_sf{hp['scheduler_factor']:g}_es{hp['early_stopping_patience']}"
         rec['history_path'] = str(save_json(h, tuning / 'histories' / f'{stem}.json'))
         rec['model_path'] = str(_fake_checkpoint(tuning / f'{stem}.pth', rec, h, seed * 1000 + i)) if checkpoints else None
@@ -183,12 +318,21 @@ def hyperparameter_impact(df:pd.DataFrame) -> dict:
     return {p: param_impact(df, p) for p in param_columns(df)}
 
 # %% ../nbs/09_analysis.ipynb #b818540d
-FINISHED = ('completed', 'early_stopped')
+FINISHED = ('completed', 'early_stopped', 'time_limit')       # trained models with their losses (a time limit only stopped them)
 
-def variance_importance(df:pd.DataFrame, metric:str='best_val_loss') -> pd.DataFrame:
-    "Variance-based importance of each varied hyperparameter for `log10(metric)`."
-    d = df[np.isfinite(df[metric]) & (df[metric] > 0) & df.status.isin(FINISHED)]
-    y = np.log10(d[metric]); tot = ((y - y.mean())**2).sum()
+def _in_db(df:pd.DataFrame, metric:str) -> bool:
+    "True when `metric` is in dB for these trials: an SI-SDR, or a validation loss of dB losses only."
+    return metric.startswith('val_si_sdr') or (metric.endswith('val_loss') and (_rules(df) == 'dB').all())
+
+def importance_metric(df:pd.DataFrame) -> str:
+    "What the importances explain: best_val_loss, or the val SI-SDR improvement when the trials' losses differ in scale."
+    return 'val_si_sdr_improvement' if _rules(df).nunique() > 1 and 'val_si_sdr_improvement' in df else 'best_val_loss'
+
+def variance_importance(df:pd.DataFrame, metric:str|None=None) -> pd.DataFrame:
+    "Variance-based importance of each varied hyperparameter for `metric` (default `importance_metric`): its log10, or its value when in dB."
+    metric = metric or importance_metric(df); db = _in_db(df, metric)
+    d = df[np.isfinite(df[metric]) & ((df[metric] > 0) | db) & df.status.isin(FINISHED)]
+    y = d[metric] if db else np.log10(d[metric]); tot = ((y - y.mean())**2).sum()
     varied = [p for p in param_columns(d) if d[p].nunique() > 1]
     if len(d) < 3 or tot <= 0 or not varied: return pd.DataFrame(columns=['importance', 'explained_variance'])
     eta = pd.Series({p: ((y.groupby(d[p]).transform('mean') - y.mean())**2).sum() / tot for p in varied})
@@ -198,7 +342,9 @@ def variance_importance(df:pd.DataFrame, metric:str='best_val_loss') -> pd.DataF
 
 # %% ../nbs/09_analysis.ipynb #189bce74
 PED_MIN_TOP = 5         # fewer trials than this in PED-ANOVA's best 10%: its importances are mostly ties
-_VARIANCE = 'variance of log10(best_val_loss) explained per hyperparameter'
+def _variance_what(df:pd.DataFrame) -> str:
+    m = importance_metric(df)
+    return f"variance of {m + ' (dB)' if _in_db(df, m) else f'log10({m})'} explained per hyperparameter"
 
 def _finished(df): return df[df.status.isin(FINISHED) & np.isfinite(df.best_val_loss)]
 
@@ -276,10 +422,10 @@ def importance_ranking(df:pd.DataFrame, tuning_dir=None, study:tuple|None=None) 
             if len(t) and not (trust := _trust_variance(df)):
                 return t.join(variance_importance(df).importance.rename('variance_based')), f"Optuna get_param_importances on study '{name}' (variance-based ranking beside it)"
             if len(t): return (variance_importance(df).join(t.importance.rename('optuna_ped_anova')),
-                               f"{_VARIANCE} ({trust}; Optuna's PED-ANOVA on study '{name}' beside it: do not read it here)")
+                               f"{_variance_what(df)} ({trust}; Optuna's PED-ANOVA on study '{name}' beside it: do not read it here)")
             why = f"study '{name}' gave no importances"
         except Exception as e: why = f"Optuna importance failed on study '{name}': {type(e).__name__}: {str(e)[:200]}"
-    return variance_importance(df), f'{_VARIANCE} ({why})'
+    return variance_importance(df), f'{_variance_what(df)} ({why})'
 
 # %% ../nbs/09_analysis.ipynb #4b08578f
 def fake_study(df:pd.DataFrame, path, study_name:str='backshot', grid:dict|None=None) -> tuple[str, str]:
@@ -300,15 +446,38 @@ def fake_study(df:pd.DataFrame, path, study_name:str='backshot', grid:dict|None=
 # %% ../nbs/09_analysis.ipynb #d1b9210f
 GAP_LABELS = {'good': f'good generalisation (gap < {GAP_GOOD})', 'moderate': f'moderate ({GAP_GOOD} to {GAP_OVERFIT})',
               'overfitting': f'overfitting (gap > {GAP_OVERFIT})', 'unknown': 'unknown (no final losses)'}
+DROP_LABELS = {'good': f'good generalisation (val SI-SDR drop < {SDR_DROP_GOOD:g} dB)', 'moderate': f'moderate (val SI-SDR drop {SDR_DROP_GOOD:g} to {SDR_DROP_OVERFIT:g} dB)',
+               'overfitting': f'overfitting (val SI-SDR drop > {SDR_DROP_OVERFIT:g} dB)', 'unknown': 'unknown (no per-epoch val SI-SDR)'}
+OVERFIT_LABELS = {'guide': GAP_LABELS, 'dB': DROP_LABELS}
+QUALITY_LABELS = {'guide': {'good': f'good (best val loss <= {VAL_LOSS_GOOD})', 'moderate': f'moderate (best val loss {VAL_LOSS_GOOD} to {VAL_LOSS_POOR})',
+                            'poor': f'poor (best val loss > {VAL_LOSS_POOR})', 'unknown': 'unknown (no validation loss)'},
+                  'dB': {'good': f'good (val SI-SDR improvement >= {SDR_GAIN_GOOD:g} dB)', 'moderate': f'moderate (val SI-SDR improvement {SDR_GAIN_POOR:g} to {SDR_GAIN_GOOD:g} dB)',
+                         'poor': f'poor (val SI-SDR improvement < {SDR_GAIN_POOR:g} dB)', 'unknown': 'unknown (no val SI-SDR improvement)'}}
+
+def _reading_counts(df:pd.DataFrame, col:str, labels:dict) -> pd.DataFrame:
+    "Trials and their share (of the trials under the same rules) per reading in `col`, labelled by `labels[rules]`."
+    parts = []
+    for r, g in _rule_groups(df) or [('guide', df)]:
+        c = g[col].value_counts().reindex(list(labels[r]), fill_value=0)
+        t = pd.DataFrame(dict(trials=c, share=c / max(len(g), 1))); t.index = [labels[r][k] for k in t.index]
+        parts.append(t)
+    out = pd.concat(parts); out.index.name = 'category'
+    return out
+
+def denoising_counts(df:pd.DataFrame) -> pd.DataFrame:
+    "Trials per denoising reading: the best validation loss under the guide's rules, the val SI-SDR improvement under the dB rules."
+    return _reading_counts(df, 'denoising', QUALITY_LABELS)
 
 def overfitting_analysis(df:pd.DataFrame, n_worst:int=5) -> dict:
-    "Counts per gap category and the trials with the largest gaps."
-    counts = df['gap_category'].value_counts().reindex(list(GAP_LABELS), fill_value=0)
-    counts = pd.DataFrame(dict(trials=counts, share=counts / len(df)))
-    counts.index = [GAP_LABELS[k] for k in counts.index]; counts.index.name = 'category'
+    "Counts per overfitting reading (gap, or val SI-SDR drop for dB losses) and the worst trials: largest gaps (`worst`), largest drops (`worst_drop`)."
+    counts = _reading_counts(df, 'gap_category', OVERFIT_LABELS)
     cols = ['trial', 'train_val_gap', 'final_train_loss', 'final_val_loss', 'best_val_loss', 'status'] + param_columns(df)
-    worst = df.dropna(subset=['train_val_gap']).sort_values('train_val_gap', ascending=False, kind='stable').head(n_worst)[cols]
-    return dict(counts=counts, worst=worst.reset_index(drop=True))
+    g = df[_rules(df) == 'guide']
+    worst = g.dropna(subset=['train_val_gap']).sort_values('train_val_gap', ascending=False, kind='stable').head(n_worst)[cols]
+    d = df[(_rules(df) == 'dB') & df.get('val_si_sdr_drop', pd.Series(math.nan, index=df.index)).notna()]
+    dcols = ['trial', 'val_si_sdr_drop'] + [c for c in ('val_si_sdr_improvement',) if c in df] + ['best_val_loss', 'status'] + param_columns(df)
+    worst_drop = d.sort_values('val_si_sdr_drop', ascending=False, kind='stable').head(n_worst)[dcols] if len(d) else pd.DataFrame(columns=dcols)
+    return dict(counts=counts, worst=worst.reset_index(drop=True), worst_drop=worst_drop.reset_index(drop=True))
 
 # %% ../nbs/09_analysis.ipynb #8da95206
 def metric_summary(df:pd.DataFrame) -> pd.DataFrame:
@@ -324,38 +493,58 @@ def status_counts(df:pd.DataFrame) -> pd.DataFrame:
 
 # %% ../nbs/09_analysis.ipynb #5812fab8
 FLAGS = {'poor_denoising': f'validation loss > {VAL_LOSS_POOR} (poor denoising)', 'overfitting': f'train-val gap > {GAP_OVERFIT} (overfitting)',
-         'no_early_stopping': 'no early stopping (used the whole epoch budget)', 'diverged_or_failed': 'diverged or failed'}
+         'no_early_stopping': 'no early stopping (used the whole epoch budget)', 'diverged_or_failed': 'diverged or failed',
+         'time_limit': 'stopped by its time limit (may not have converged)'}
+DB_FLAGS = {**FLAGS, 'poor_denoising': f'val SI-SDR improvement < {SDR_GAIN_POOR:g} dB (poor denoising)',
+            'overfitting': f'val SI-SDR drop from its best epoch > {SDR_DROP_OVERFIT:g} dB (overfitting)'}
+RULE_FLAGS = {'guide': FLAGS, 'dB': DB_FLAGS}
 
 def problem_flags(df:pd.DataFrame) -> pd.DataFrame:
-    "One row per trial with a boolean column per sign of problems."
-    return pd.DataFrame(dict(trial=df.trial, poor_denoising=df.best_val_loss > VAL_LOSS_POOR,
-                             overfitting=df.train_val_gap > GAP_OVERFIT, no_early_stopping=df.status == 'completed',
-                             diverged_or_failed=df.status.isin(['diverged', 'failed'])))
+    "One row per trial with a boolean column per sign of problems, each judged by the trial's rules."
+    db, nan = (_rules(df) == 'dB').to_numpy(), pd.Series(math.nan, index=df.index)
+    gain, drop = df.get('val_si_sdr_improvement', nan), df.get('val_si_sdr_drop', nan)
+    return pd.DataFrame(dict(trial=df.trial, poor_denoising=np.where(db, gain < SDR_GAIN_POOR, df.best_val_loss > VAL_LOSS_POOR),
+                             overfitting=np.where(db, drop > SDR_DROP_OVERFIT, df.train_val_gap > GAP_OVERFIT), no_early_stopping=df.status == 'completed',
+                             diverged_or_failed=df.status.isin(['diverged', 'failed']), time_limit=df.status == 'time_limit'))
 
 def flagged_trials(df:pd.DataFrame) -> pd.DataFrame:
     "Trials with at least one sign of problems, with their flags as text."
-    f = problem_flags(df).set_index('trial'); any_ = f.any(axis=1)
-    t = df.set_index('trial').loc[any_[any_].index, ['best_val_loss', 'train_val_gap', 'epochs_completed', 'epochs', 'status']]
-    t['problems'] = [', '.join(FLAGS[k] for k in FLAGS if f.loc[i, k]) for i in t.index]
+    f = problem_flags(df).set_index('trial'); any_ = f.any(axis=1); rules = _rules(df).set_axis(df.trial)
+    sdr = [c for c in ('val_si_sdr_improvement', 'val_si_sdr_drop') if c in df and (rules == 'dB').any()]
+    t = df.set_index('trial').loc[any_[any_].index, ['best_val_loss', 'train_val_gap'] + sdr + ['epochs_completed', 'epochs', 'status']]
+    t['problems'] = [', '.join(RULE_FLAGS[rules[i]][k] for k in FLAGS if f.loc[i, k]) for i in t.index]
     return t.reset_index()
 
 # %% ../nbs/09_analysis.ipynb #ad4704e1
 def _ids(s): return ', '.join(map(str, s[:8])) + (f' and {len(s) - 8} more' if len(s) > 8 else '')
 
+_ALL_CLEAR = {'guide': f'validation loss <= {VAL_LOSS_POOR} and gap <= {GAP_OVERFIT}',
+              'dB': f'val SI-SDR improvement >= {SDR_GAIN_POOR:g} dB and val SI-SDR drop <= {SDR_DROP_OVERFIT:g} dB'}
+
+def _all_clear(df:pd.DataFrame) -> str:
+    rs = [r for r, _ in _rule_groups(df)] or ['guide']
+    if rs == ['guide']: return f"none of the guide's signs of problems: every trial has {_ALL_CLEAR['guide']}, and early stopping triggered"
+    cond = _ALL_CLEAR['dB'] if rs == ['dB'] else f"{_ALL_CLEAR['guide']} (MSE-scale losses) or {_ALL_CLEAR['dB']} (dB losses)"
+    return f"none of the signs of problems: every trial has {cond}, and early stopping triggered"
+
 def problem_messages(df:pd.DataFrame) -> list[str]:
-    "The guide's signs of problems found in the results, one line each (an all-clear line when none)."
-    f, n, msgs = problem_flags(df), len(df), []
+    "The signs of problems found in the results, judged by each trial's rules, one line each (an all-clear line when none)."
+    f, n, msgs, rules = problem_flags(df), len(df), [], _rules(df).to_numpy()
     for k, text in FLAGS.items():
-        ids = f.trial[f[k]].tolist()
-        if ids: msgs.append(f"{len(ids)} of {n} trials: {text} (trials {_ids(ids)})")
+        for t, m in ([(text, np.ones(n, bool))] if DB_FLAGS[k] == text else [(RULE_FLAGS[r][k], rules == r) for r in ('guide', 'dB')]):
+            ids = f.trial[f[k].to_numpy() & m].tolist()
+            if ids: msgs.append(f"{len(ids)} of {n} trials: {t} (trials {_ids(ids)})")
     if f.no_early_stopping.all(): msgs.append("no trial stopped early: the models may not be converging within their epoch budget")
+    if 'val_si_sdr_drop' in df and (ids := df.trial[(rules == 'dB') & df.val_si_sdr_drop.isna() & ~df.status.isin(['diverged', 'failed'])].tolist()):
+        msgs.append(f"{len(ids)} of {n} trials: overfitting unknown: no per-epoch val SI-SDR in their history (trials {_ids(ids)})")
     if 'val_si_sdr_improvement' in df and (ids := df.trial[df.val_si_sdr_improvement < 0].tolist()):
         msgs.append(f"{len(ids)} of {n} trials: the denoised validation audio is worse than the noisy input (SI-SDR improvement < 0 dB) (trials {_ids(ids)})")
-    best = df.dropna(subset=['best_val_loss']).sort_values('best_val_loss', kind='stable')
+    m = importance_metric(df)                            # losses of different scales: the best by SI-SDR improvement
+    best = df.dropna(subset=[m]).sort_values(m, ascending=m == 'best_val_loss', kind='stable')
     if len(best) and df.learning_rate.nunique() > 1 and best.learning_rate.iloc[0] == df.learning_rate.max():
         msgs.append(f"the best configuration needed the largest learning rate tried ({df.learning_rate.max():g}): "
                     "the guide reads this as a possible data issue")
-    return msgs or ['none of the guide\'s signs of problems: every trial has validation loss <= 0.1 and gap <= 0.05, and early stopping triggered']
+    return msgs or [_all_clear(df)]
 
 # %% ../nbs/09_analysis.ipynb #214f0d72
 @dataclass
@@ -372,6 +561,7 @@ class Analysis:
     statuses: pd.DataFrame = None
     flagged: pd.DataFrame = None
     problems: list = field(default_factory=list)
+    denoising: pd.DataFrame = None
 
 def analyze(results,                # a results file path or a results DataFrame
             top:int=5,              # how many top configurations
@@ -382,7 +572,7 @@ def analyze(results,                # a results file path or a results DataFrame
     tdir = tuning_dir if tuning_dir is not None else (Path(path).parent if path else None)
     imp, how = importance_ranking(df, tdir)
     return Analysis(df, path, top_configs(df, top), hyperparameter_impact(df), imp, how, overfitting_analysis(df),
-                    metric_summary(df), status_counts(df), flagged_trials(df), problem_messages(df))
+                    metric_summary(df), status_counts(df), flagged_trials(df), problem_messages(df), denoising_counts(df))
 
 # %% ../nbs/09_analysis.ipynb #acc021f8
 def _table(t:pd.DataFrame, index=True) -> str:
@@ -393,25 +583,55 @@ def _section(title): return f'\n{title}\n' + '-' * len(title)
 
 SHORT = dict(batch_size='bs', learning_rate='lr', optimizer='opt', scheduler_patience='sched_pat', scheduler_factor='sched_fac',
              early_stopping_patience='es_pat', best_val_loss='best_val', train_val_gap='gap', epochs_completed='ep_done',
-             val_si_sdr='si_sdr', val_si_sdr_improvement='si_sdr_gain')
+             val_si_sdr='si_sdr', val_si_sdr_improvement='si_sdr_gain', val_si_sdr_drop='si_sdr_drop')
 def _short_note(cols): return '(' + ', '.join(f'{SHORT[c]} = {c}' for c in cols if c in SHORT) + ')'
+
+RULE_TEXT = {'guide': f"the guide's rules (val loss > {VAL_LOSS_POOR} poor, <= {VAL_LOSS_GOOD} good; train-val gap > {GAP_OVERFIT} overfitting)",
+             'dB': f"the dB rules (val SI-SDR improvement < {SDR_GAIN_POOR:g} dB poor, >= {SDR_GAIN_GOOD:g} dB good; "
+                   f"val SI-SDR drop from its best epoch > {SDR_DROP_OVERFIT:g} dB overfitting)"}
+
+def rules_summary(df:pd.DataFrame) -> str:
+    "Which thresholds judged how many trials, and the losses they were trained with."
+    losses, given = trial_losses(df), df['loss'].map(lambda v: isinstance(v, str)) if 'loss' in df else pd.Series(False, index=df.index)
+    parts = []
+    for r, g in _rule_groups(df):
+        what = ', '.join(f'{k}: {v}' for k, v in losses[g.index].value_counts().items()) if given[g.index].any() else 'loss not recorded: read as mse'
+        parts.append(f"{RULE_TEXT[r]} for {len(g)} trial{'s' * (len(g) != 1)} ({what})")
+    note = ['The trials used losses of different scales: compare them by the val SI-SDR improvement, not the validation loss.'] if len(parts) > 1 else []
+    return '\n'.join(['Thresholds: ' + '; '.join(parts)] + note)
 
 def _report_sections(a:Analysis) -> list[str]:
     n = len(a.df); s = a.statuses.trials
-    head = [f"Results: {a.path or '(in memory)'}", f"{n} trials: " + ', '.join(f'{v} {k}' for k, v in s.items())]
+    head = [f"Results: {a.path or '(in memory)'}", f"{n} trials: " + ', '.join(f'{v} {k}' for k, v in s.items()), rules_summary(a.df)]
     imp = [_section('Impact of each hyperparameter on best validation loss')]
     for p, t in a.impact.items(): imp += [f'\n{p}' + ('  (single value)' if len(t) == 1 else ''), _table(t)]
     imp += ['\nImportance ranking: ' + a.importance_method, _table(a.importance) if len(a.importance) else '(not enough varied trials)']
     return head + [_section(f'Top {len(a.top)} configurations by best validation loss'), _table(a.top.rename(columns=SHORT)), _short_note(a.top.columns)] + imp
 
 # %% ../nbs/09_analysis.ipynb #80e4b67d
+def _titles(df:pd.DataFrame) -> dict:
+    "Section titles naming the thresholds of the rule sets in `df`."
+    rs = [r for r, _ in _rule_groups(df)] or ['guide']; pre = 'MSE-scale losses: ' if len(rs) > 1 else ''
+    den = {'guide': f'{pre or "guide: "}best val loss good <= {VAL_LOSS_GOOD}, poor > {VAL_LOSS_POOR}',
+           'dB': f'dB losses: val SI-SDR improvement good >= {SDR_GAIN_GOOD:g} dB, poor < {SDR_GAIN_POOR:g} dB'}
+    ovf = {'guide': f'{pre}gap = final val loss - final train loss; good < {GAP_GOOD}, overfitting > {GAP_OVERFIT}',
+           'dB': f'dB losses: val SI-SDR drop from its best epoch to the last; good < {SDR_DROP_GOOD:g} dB, overfitting > {SDR_DROP_OVERFIT:g} dB'}
+    sig = {'guide': f'guide: val loss > {VAL_LOSS_POOR}, gap > {GAP_OVERFIT}',
+           'dB': f'dB losses: val SI-SDR improvement < {SDR_GAIN_POOR:g} dB, val SI-SDR drop > {SDR_DROP_OVERFIT:g} dB'}
+    j = lambda d: '; '.join(d[r] for r in rs)
+    return dict(denoising=f'Denoising ({j(den)})', overfitting=f'Overfitting analysis ({j(ovf)})',
+                signs=f"Signs of problems ({j(sig)}{';' if len(rs) > 1 else ','} no early stopping)")
+
 def _report_rest(a:Analysis) -> list[str]:
-    ov = a.overfitting
-    return [_section(f'Overfitting analysis (gap = final val loss - final train loss; good < {GAP_GOOD}, overfitting > {GAP_OVERFIT})'),
-            _table(ov['counts'].assign(share=ov['counts'].share.map('{:.0%}'.format))),
-            f'\nLargest gaps:', _table(ov['worst'][['trial', 'train_val_gap', 'final_train_loss', 'final_val_loss', 'status']], index=False),
-            _section('Statistical summaries'), _table(a.summary), '', _table(a.statuses),
-            _section('Signs of problems (guide: val loss > 0.1, gap > 0.05, no early stopping)')] + \
+    ov, t, rs = a.overfitting, _titles(a.df), set(_rules(a.df))
+    pct = lambda c: c.assign(share=c.share.map('{:.0%}'.format))
+    out = [_section(t['denoising']), _table(pct(a.denoising))] if a.denoising is not None else []
+    out += [_section(t['overfitting']), _table(pct(ov['counts']))]
+    if 'guide' in rs: out += ['\nLargest gaps:', _table(ov['worst'][['trial', 'train_val_gap', 'final_train_loss', 'final_val_loss', 'status']], index=False)]
+    if len(ov.get('worst_drop', [])):
+        out += ['\nLargest val SI-SDR drops (dB):', _table(ov['worst_drop'][[c for c in ('trial', 'val_si_sdr_drop', 'val_si_sdr_improvement', 'best_val_loss', 'status')
+                                                                                if c in ov['worst_drop']]], index=False)]
+    return out + [_section('Statistical summaries'), _table(a.summary), '', _table(a.statuses), _section(t['signs'])] + \
            [f'- {m}' for m in a.problems] + (['', _table(a.flagged, index=False)] if len(a.flagged) else [])
 
 def report(self:Analysis) -> str:
@@ -427,7 +647,9 @@ def _repr_html_(self:Analysis) -> str:
              h(f'Top {len(self.top)} configurations'), self.top.to_html(float_format='{:.4g}'.format),
              h('Impact of each hyperparameter')] + [f'<b>{p}</b>' + t.to_html(float_format='{:.4g}'.format) for p, t in self.impact.items()]
     parts += [h('Importance ranking'), f'<i>{self.importance_method}</i>', self.importance.to_html(float_format='{:.3f}'.format),
+              h('Denoising'), (self.denoising if self.denoising is not None else pd.DataFrame()).to_html(float_format='{:.0%}'.format),
               h('Overfitting analysis'), ov['counts'].to_html(float_format='{:.0%}'.format), ov['worst'].to_html(float_format='{:.4g}'.format),
+              ov.get('worst_drop', pd.DataFrame()).to_html(float_format='{:.4g}'.format),
               h('Statistical summaries'), self.summary.to_html(float_format='{:.4g}'.format),
               h('Signs of problems'), '<ul>' + ''.join(f'<li>{m}</li>' for m in self.problems) + '</ul>', self.flagged.to_html(index=False)]
     return '\n'.join(parts)
@@ -447,54 +669,66 @@ def _log_if_wide(ax, values, axis='y'):
     v = np.asarray(values, float); v = v[np.isfinite(v) & (v > 0)]
     if len(v) and v.max() / v.min() > 20: (ax.set_yscale if axis == 'y' else ax.set_xscale)('log')
 
-STATUS_COLORS = {'completed': 'tab:blue', 'early_stopped': 'tab:green', 'pruned': 'tab:gray', 'diverged': 'tab:red', 'failed': 'black'}
+STATUS_COLORS = {'completed': 'tab:blue', 'early_stopped': 'tab:green', 'time_limit': 'tab:olive', 'stopped': 'tab:cyan', 'pruned': 'tab:gray',
+                 'diverged': 'tab:red', 'failed': 'black'}
 
 # %% ../nbs/09_analysis.ipynb #c0e701c7
-def _no_losses(title:str, df:pd.DataFrame):
-    "A figure that says there is nothing to plot: no trial has a finite best validation loss."
+def _empty(ax, what:str, df:pd.DataFrame):
+    "Axes that say there is nothing to plot: no trial has `what`."
+    ax.axis('off'); counts = ', '.join(f'{n} {s}' for s, n in df.status.value_counts().items())
+    ax.text(0.5, 0.5, f'no trial has {what} ({counts}): nothing to plot', ha='center', va='center', wrap=True)
+
+def _no_losses(title:str, df:pd.DataFrame, what:str='a finite best validation loss'):
+    "A figure that says there is nothing to plot: no trial has `what`."
     from matplotlib.figure import Figure
-    fig = Figure(figsize=(8, 2.5)); ax = fig.subplots(); ax.axis('off')
-    counts = ', '.join(f'{n} {s}' for s, n in df.status.value_counts().items())
-    ax.text(0.5, 0.5, f'no trial has a finite best validation loss ({counts}): nothing to plot', ha='center', va='center', wrap=True)
+    fig = Figure(figsize=(8, 2.5)); _empty(fig.subplots(), what, df)
     fig.suptitle(title)
     return fig
 
 # %% ../nbs/09_analysis.ipynb #7f18976d
+def _impact_metric(df:pd.DataFrame) -> tuple[str, str]:
+    "The column the impact figure compares the trials by, and its axis label."
+    if (_rules(df) == 'dB').any() and 'val_si_sdr_improvement' in df: return 'val_si_sdr_improvement', 'val SI-SDR improvement (dB)'
+    return 'best_val_loss', 'best validation loss' + (' (dB)' if (_rules(df) == 'dB').all() else '')
+
+def _gain_lines(ax):
+    ax.axhline(SDR_GAIN_POOR, color='tab:orange', ls='--', lw=1, label=f'val SI-SDR improvement < {SDR_GAIN_POOR:g} dB (poor)')
+    ax.axhline(SDR_GAIN_GOOD, color='tab:green', ls='--', lw=1, label=f'val SI-SDR improvement >= {SDR_GAIN_GOOD:g} dB (good)')
+
 def plot_param_impact(df:pd.DataFrame):
-    "Box and strip plots of best_val_loss per value of each hyperparameter."
+    "Box and strip plots of best_val_loss (for dB losses: the val SI-SDR improvement, dB) per value of each hyperparameter."
     from matplotlib.figure import Figure
-    d, rng = df[np.isfinite(df.best_val_loss)], np.random.default_rng(0)
-    if d.empty: return _no_losses('Best validation loss per hyperparameter value', df)
+    m, label = _impact_metric(df); title = f'{label[0].upper()}{label[1:]} per hyperparameter value'
+    d, rng = df[np.isfinite(df[m])], np.random.default_rng(0)
+    if d.empty: return _no_losses(title, df, 'a finite ' + label)
     ps = param_columns(df); rows = math.ceil((len(ps) + 1) / 4)
     fig = Figure(figsize=(16, 3.75 * rows)); axs = fig.subplots(rows, 4).ravel()
     for ax, p in zip(axs, ps):
         vals = sorted(d[p].unique(), key=lambda v: (isinstance(v, str), v))
         fin = d[d.status.isin(FINISHED)]
-        ax.boxplot([fin.best_val_loss[fin[p] == v] for v in vals], positions=range(1, len(vals) + 1), widths=0.5, showfliers=False)
+        ax.boxplot([fin[m][fin[p] == v] for v in vals], positions=range(1, len(vals) + 1), widths=0.5, showfliers=False)
         for i, v in enumerate(vals, 1):
             s = d[d[p] == v]
-            ax.scatter(i + rng.uniform(-0.12, 0.12, len(s)), s.best_val_loss, s=18, zorder=3, c=[STATUS_COLORS.get(x, 'tab:purple') for x in s.status])
+            ax.scatter(i + rng.uniform(-0.12, 0.12, len(s)), s[m], s=18, zorder=3, c=[STATUS_COLORS.get(x, 'tab:purple') for x in s.status])
         ax.set_xticks(range(1, len(vals) + 1), [f'{v:g}' if not isinstance(v, str) else v for v in vals])
-        ax.set_title(p); _log_if_wide(ax, d.best_val_loss); ax.grid(alpha=0.3)
-    for ax in axs[::4]: ax.set_ylabel('best validation loss')
+        if m == 'val_si_sdr_improvement': _gain_lines(ax)
+        elif not label.endswith('(dB)'): _log_if_wide(ax, d[m])
+        ax.set_title(p); ax.grid(alpha=0.3)
+    for ax in axs[::4]: ax.set_ylabel(label)
     for ax in axs[len(ps) + 1:]: ax.axis('off')
-    _status_legend(axs[len(ps)], df)
-    fig.suptitle(f'Best validation loss per hyperparameter value ({len(d)} trials with a loss)')
+    _status_legend(axs[len(ps)], df, axs[0].get_legend_handles_labels()[0])
+    fig.suptitle(f"{title} ({len(d)} trials with {'a loss' if m == 'best_val_loss' else 'one'})")
     return fig
 
-def _status_legend(ax, df):
+def _status_legend(ax, df, extra=()):
     from matplotlib.lines import Line2D
     ax.axis('off')
     hs = [Line2D([], [], marker='o', ls='', color=STATUS_COLORS.get(s, 'tab:purple'), label=f'{s} ({n})') for s, n in df.status.value_counts().items()]
-    ax.legend(handles=hs, title='status', loc='center')
+    ax.legend(handles=hs + list(extra), title='status', loc='center', fontsize=8)
 
 # %% ../nbs/09_analysis.ipynb #5d2f6dec
-def plot_gap_vs_loss(df:pd.DataFrame, label_top:int=5):
-    "Scatter of train-val gap against best validation loss with the guide's thresholds; the best and the flagged trials labelled."
-    from matplotlib.figure import Figure
-    d = df[np.isfinite(df.best_val_loss) & np.isfinite(df.train_val_gap)]
-    if d.empty: return _no_losses('Overfitting: gap against validation loss', df)
-    fig = Figure(figsize=(8, 5.5)); ax = fig.subplots()
+def _gap_axes(ax, d:pd.DataFrame, label_top:int, title:str):
+    "The guide's panel: gap against best validation loss."
     for s, g in d.groupby('status'): ax.scatter(g.best_val_loss, g.train_val_gap, s=30, c=STATUS_COLORS.get(s, 'tab:purple'), label=f'{s} ({len(g)})', zorder=3)
     ax.axhspan(min(d.train_val_gap.min(), 0) - 0.01, GAP_GOOD, color='tab:green', alpha=0.08, label=f'gap < {GAP_GOOD} (good)')
     ax.axhline(GAP_OVERFIT, color='tab:red', ls='--', lw=1, label=f'gap > {GAP_OVERFIT} (overfitting)')
@@ -504,30 +738,37 @@ def plot_gap_vs_loss(df:pd.DataFrame, label_top:int=5):
         ax.annotate(f'#{r.trial}', (r.best_val_loss, r.train_val_gap), xytext=(4, 3 + 8 * (i % 3)), textcoords='offset points', fontsize=8)
     ax.set_xscale('log'); ax.set_xlabel('best validation loss (log)'); ax.set_ylabel('train-validation gap')
     ax.set_ylim(min(d.train_val_gap.min(), 0) - 0.005, max(d.train_val_gap.max(), GAP_OVERFIT) * 1.15 + 0.005)
-    ax.legend(fontsize=8, loc='upper left'); ax.grid(alpha=0.3); ax.set_title('Overfitting: gap against validation loss')
+    ax.legend(fontsize=8, loc='upper left'); ax.grid(alpha=0.3); ax.set_title(title)
+
+def _drop_axes(ax, g:pd.DataFrame, label_top:int, title:str):
+    "The dB rules' panel: val SI-SDR drop against val SI-SDR improvement, in dB."
+    d = g[np.isfinite(g.val_si_sdr_improvement) & np.isfinite(g.val_si_sdr_drop)] if {'val_si_sdr_improvement', 'val_si_sdr_drop'} <= set(g) else g.iloc[:0]
+    if d.empty: ax.set_title(title); return _empty(ax, 'a val SI-SDR improvement and per-epoch val SI-SDR', g)
+    for s, h in d.groupby('status'): ax.scatter(h.val_si_sdr_improvement, h.val_si_sdr_drop, s=30, c=STATUS_COLORS.get(s, 'tab:purple'), label=f'{s} ({len(h)})', zorder=3)
+    lo = min(d.val_si_sdr_drop.min(), 0) - 0.1
+    ax.axhspan(lo, SDR_DROP_GOOD, color='tab:green', alpha=0.08, label=f'val SI-SDR drop < {SDR_DROP_GOOD:g} dB (good)')
+    ax.axhline(SDR_DROP_OVERFIT, color='tab:red', ls='--', lw=1, label=f'val SI-SDR drop > {SDR_DROP_OVERFIT:g} dB (overfitting)')
+    ax.axvline(SDR_GAIN_POOR, color='tab:orange', ls='--', lw=1, label=f'val SI-SDR improvement < {SDR_GAIN_POOR:g} dB (poor)')
+    ax.axvline(SDR_GAIN_GOOD, color='tab:green', ls='--', lw=1, label=f'val SI-SDR improvement >= {SDR_GAIN_GOOD:g} dB (good)')
+    bad = d[(d.val_si_sdr_drop > SDR_DROP_OVERFIT) | (d.val_si_sdr_improvement < SDR_GAIN_POOR)]
+    for i, r in enumerate(pd.concat([d.sort_values('val_si_sdr_improvement', ascending=False).head(label_top), bad]).drop_duplicates('trial').itertuples()):
+        ax.annotate(f'#{r.trial}', (r.val_si_sdr_improvement, r.val_si_sdr_drop), xytext=(4, 3 + 8 * (i % 3)), textcoords='offset points', fontsize=8)
+    ax.set_xlabel('val SI-SDR improvement (dB)'); ax.set_ylabel('val SI-SDR drop from its best epoch to the last (dB)')
+    ax.set_ylim(lo, max(d.val_si_sdr_drop.max(), SDR_DROP_OVERFIT) * 1.15 + 0.1)
+    ax.legend(fontsize=8, loc='best'); ax.grid(alpha=0.3); ax.set_title(title)
+
+def plot_gap_vs_loss(df:pd.DataFrame, label_top:int=5):
+    "Overfitting against denoising with the thresholds, one panel per rule set (the guide's: gap against best validation loss; dB: val SI-SDR drop against improvement); the best and the flagged trials labelled."
+    from matplotlib.figure import Figure
+    groups = _rule_groups(df) or [('guide', df)]
+    fin = lambda g: g[np.isfinite(g.best_val_loss) & np.isfinite(g.train_val_gap)]
+    if len(groups) == 1 and groups[0][0] == 'guide' and fin(df).empty: return _no_losses('Overfitting: gap against validation loss', df)
+    fig = Figure(figsize=(8 * len(groups), 5.5)); axs = np.atleast_1d(fig.subplots(1, len(groups)))
+    for ax, (r, g) in zip(axs, groups):
+        if r == 'dB': _drop_axes(ax, g, label_top, 'Overfitting: val SI-SDR drop against improvement' + (' (dB losses)' if len(groups) > 1 else ''))
+        elif fin(g).empty: ax.set_title('MSE-scale losses'); _empty(ax, 'a finite best validation loss', g)
+        else: _gap_axes(ax, fin(g), label_top, 'Overfitting: gap against validation loss' + (' (MSE-scale losses)' if len(groups) > 1 else ''))
     return fig
-
-# %% ../nbs/09_analysis.ipynb #bdae1617
-def resolve_path(p, base) -> Path|None:
-    "The existing file for a path stored in a results file whose folder is `base` (None if not found)."
-    if p is None or (isinstance(p, float) and math.isnan(p)) or p == '': return None
-    p, base = Path(p), Path(base)
-    for c in (p, base / p, base.parent / p, base / p.name, base / 'histories' / p.name, base.parent / p.name):
-        if c.is_file(): return c
-    return None
-
-def load_history(rec:dict, base) -> list|None:
-    "The per-epoch history of a trial record (from its history file or its checkpoint), or None."
-    hp = resolve_path(rec.get('history_path'), base)
-    if hp is not None:
-        try: return load_json(hp)
-        except BackshotError: pass
-    mp = resolve_path(rec.get('model_path'), base)
-    if mp is not None:
-        from backshot_kit.train import load_checkpoint
-        try: return load_checkpoint(mp).get('history') or None
-        except BackshotError: return None
-    return None
 
 # %% ../nbs/09_analysis.ipynb #b496df1f
 def _curve_axes(ax_loss, ax_lr, h, label, color, mark_best=True):
@@ -538,14 +779,20 @@ def _curve_axes(ax_loss, ax_lr, h, label, color, mark_best=True):
     if mark_best and np.isfinite(min(fv)): ax_loss.plot(e[int(np.argmin(fv))], min(fv), 'o', color=color, ms=5)
     ax_lr.plot(e, [r.get('lr', np.nan) for r in h], color=color, lw=1.3, label=label)
 
-def plot_learning_curves(histories:dict, title:str='Learning curves', figsize=(13, 4.8)):
-    "Train/val loss (log) and learning rate per epoch for `{label: history}`."
+def _nonpositive(histories:dict) -> bool:
+    "True when any loss in the histories is <= 0 (a dB loss)."
+    return any(_finite(x) and x <= 0 for h in histories.values() for r in (h or []) for x in (r.get('val_loss'), r.get('train_loss')))
+
+def plot_learning_curves(histories:dict, title:str='Learning curves', figsize=(13, 4.8),
+                         db:bool|None=None): # losses in dB (linear axis); None: when any loss is <= 0
+    "Train/val loss (log; linear in dB for dB losses) and learning rate per epoch for `{label: history}`."
     from matplotlib.figure import Figure
     fig = Figure(figsize=figsize); ax1, ax2 = fig.subplots(1, 2)
     colors = [f'C{i}' for i in range(10)]
     for (label, h), c in zip(histories.items(), itertools.cycle(colors)):
         if h: _curve_axes(ax1, ax2, h, label, c)
-    ax1.set_yscale('log'); ax1.set_xlabel('epoch'); ax1.set_ylabel('loss (log)')
+    db = _nonpositive(histories) if db is None else db
+    ax1.set_yscale('linear' if db else 'log'); ax1.set_xlabel('epoch'); ax1.set_ylabel('loss (dB)' if db else 'loss (log)')
     ax2.set_yscale('log'); ax2.set_xlabel('epoch'); ax2.set_ylabel('learning rate (log)')
     for ax in (ax1, ax2): ax.grid(alpha=0.3, which='both')
     ax1.set_title('loss: validation solid, training dashed, dot = best', fontsize=10); ax2.set_title('learning rate', fontsize=10)
@@ -577,7 +824,8 @@ def write_analysis(a:Analysis, folder, figures:bool=True, n_curves:int=5) -> lis
         base = Path(a.path).parent if a.path else Path('.')
         out.append(save_figure(plot_param_impact(a.df), folder / f'{pre}param_impact.png'))
         out.append(save_figure(plot_gap_vs_loss(a.df), folder / f'{pre}gap_vs_val_loss.png'))
-        out.append(save_figure(plot_learning_curves(top_histories(a.df, base, n_curves), f'Learning curves of the top {n_curves} configurations'),
+        db = (_rules(a.df)[a.df.trial.isin(top_configs(a.df, n_curves).trial)] == 'dB').any() or None
+        out.append(save_figure(plot_learning_curves(top_histories(a.df, base, n_curves), f'Learning curves of the top {n_curves} configurations', db=db),
                                folder / f'{pre}learning_curves.png'))
     return out
 

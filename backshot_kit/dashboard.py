@@ -12,16 +12,16 @@ import ipywidgets as W
 from fastcore.basics import patch
 from .config import BackshotError, save_json, atomic_write
 from .safety import sigterm_as_interrupt, die_with_parent
-from .analysis import (HPARAMS, SHORT, find_results, load_results, param_columns, load_history, plot_learning_curves,
-                                   figure_png, gap_category, fake_results)
+from .analysis import (HPARAMS, SHORT, OVERFIT_LABELS, QUALITY_LABELS, find_results, load_results, param_columns, load_history,
+                                   plot_learning_curves, figure_png, fake_results)
 
 # %% auto #0
-__all__ = ['SORT_COLS', 'TABLE_COLS', 'GAP_COLORS', 'TABLE_CSS', 'NONE', 'ENV_OUT', 'ENV_RESULTS', 'TEMPLATE', 'CHROME_ARGS',
-           'filter_columns', 'filter_options', 'filter_results', 'sort_results', 'results_table_html', 'trial_label',
-           'trial_info_html', 'curves_png', 'data_clips', 'wav_bytes', 'spectrogram_png', 'audio_section',
-           'compare_html', 'TrialPanel', 'ResultsDashboard', 'app_source', 'app', 'app_notebook', 'voila_command',
-           'template_root', 'voila_env', 'stop_process', 'serve', 'dashboard_cli', 'free_port', 'wait_port',
-           'headless_chrome', 'external_requests']
+__all__ = ['SORT_COLS', 'TABLE_COLS', 'READING_COLORS', 'TABLE_CSS', 'NONE', 'ENV_OUT', 'ENV_RESULTS', 'TEMPLATE', 'CHROME_ARGS',
+           'filter_columns', 'filter_options', 'filter_results', 'sort_results', 'reading', 'results_table_html',
+           'trial_label', 'trial_info_html', 'curves_png', 'data_clips', 'wav_bytes', 'spectrogram_png',
+           'audio_section', 'compare_html', 'TrialPanel', 'ResultsDashboard', 'app_source', 'app', 'app_notebook',
+           'voila_command', 'template_root', 'voila_env', 'stop_process', 'serve', 'dashboard_cli', 'free_port',
+           'wait_port', 'headless_chrome', 'external_requests']
 
 # %% ../nbs/11_dashboard.ipynb #82df97ef
 def filter_columns(df:pd.DataFrame) -> list[str]:
@@ -42,7 +42,7 @@ def filter_results(df:pd.DataFrame, selected:dict) -> pd.DataFrame:
     return df[keep]
 
 # %% ../nbs/11_dashboard.ipynb #086ebe8b
-SORT_COLS = ['best_val_loss', 'final_val_loss', 'train_val_gap', 'epochs_completed', 'val_si_sdr', 'val_si_sdr_improvement', 'seconds', 'trial'] + HPARAMS
+SORT_COLS = ['best_val_loss', 'final_val_loss', 'train_val_gap', 'epochs_completed', 'val_si_sdr', 'val_si_sdr_improvement', 'val_si_sdr_drop', 'seconds', 'trial'] + HPARAMS
 
 def sort_results(df:pd.DataFrame, by:str='best_val_loss', ascending:bool=True) -> pd.DataFrame:
     "`df` sorted by `by` (missing values last, ties by trial)."
@@ -50,29 +50,39 @@ def sort_results(df:pd.DataFrame, by:str='best_val_loss', ascending:bool=True) -
     return df.sort_values([by, 'trial'], ascending=[ascending, True], na_position='last', kind='stable')
 
 # %% ../nbs/11_dashboard.ipynb #be04a731
-TABLE_COLS = ['best_val_loss', 'final_val_loss', 'train_val_gap', 'epochs_completed', 'status', 'val_si_sdr', 'val_si_sdr_improvement', 'seconds']
-GAP_COLORS = {'good': '#1a7f37', 'moderate': '#b35900', 'overfitting': '#cf222e', 'unknown': '#888'}
+TABLE_COLS = ['best_val_loss', 'final_val_loss', 'train_val_gap', 'epochs_completed', 'status', 'val_si_sdr', 'val_si_sdr_improvement',
+              'val_si_sdr_drop', 'seconds']
+READING_COLORS = {'good': '#1a7f37', 'moderate': '#b35900', 'overfitting': '#cf222e', 'poor': '#cf222e', 'unknown': '#888'}
 TABLE_CSS = ('<style>.backshot-results{border-collapse:collapse;font-size:12px}.backshot-results td,.backshot-results th'
              '{padding:2px 6px;border-bottom:1px solid #ddd;text-align:right;white-space:nowrap}'
              '.backshot-results tr.sel td{background:#fff3bf}</style>')
+_OVERFIT_COL, _QUALITY_COL = {'guide': 'train_val_gap', 'dB': 'val_si_sdr_drop'}, {'guide': 'best_val_loss', 'dB': 'val_si_sdr_improvement'}
 
 def _fmt(v) -> str:
     if v is None or (isinstance(v, float) and np.isnan(v)): return '–'
     return f'{v:.4g}' if isinstance(v, (float, np.floating)) else html.escape(str(v))
 
-def _cell(c, v) -> str:
-    style = ''
-    if c == 'train_val_gap': style = f"color:{GAP_COLORS[gap_category(v)]}"
-    if c == 'best_val_loss' and isinstance(v, float) and v > 0.1: style = 'color:#cf222e'
-    return f'<td style="{style}">{_fmt(v)}</td>'
+def reading(c:str, r:dict) -> tuple[str, str]|None:
+    "`(reading, its label with the threshold)` of column `c` in results row `r` under the trial's rules, or None when `c` is not judged."
+    rules = r.get('rules', 'guide')
+    if c == _OVERFIT_COL[rules]: return r['gap_category'], OVERFIT_LABELS[rules][r['gap_category']]
+    if c == _QUALITY_COL[rules]: return r['denoising'], QUALITY_LABELS[rules][r['denoising']]
+    return None
+
+def _cell(c, v, r) -> str:
+    rd, style, title = reading(c, r), '', ''
+    if rd is not None:
+        title = f' title="{html.escape(rd[1])}"'
+        if c in _OVERFIT_COL.values() or rd[0] == 'poor': style = f'color:{READING_COLORS[rd[0]]}'
+    return f'<td style="{style}"{title}>{_fmt(v)}</td>'
 
 # %% ../nbs/11_dashboard.ipynb #bc6bd1be
 def results_table_html(df:pd.DataFrame, selected=()) -> str:
     "The results as an HTML table; rows of the `selected` trials highlighted."
     cols = ['trial'] + param_columns(df) + [c for c in TABLE_COLS if c in df]
     head = ''.join(f'<th title="{c}">{SHORT.get(c, c)}</th>' for c in cols)
-    rows = ''.join(f'<tr data-trial="{r["trial"]}"{" class=sel" if r["trial"] in selected else ""}>' + ''.join(_cell(c, r[c]) for c in cols) + '</tr>'
-                   for r in df[cols].to_dict('records'))
+    rows = ''.join(f'<tr data-trial="{r["trial"]}"{" class=sel" if r["trial"] in selected else ""}>' + ''.join(_cell(c, r[c], r) for c in cols) + '</tr>'
+                   for r in df.to_dict('records'))
     return f'{TABLE_CSS}<table class="backshot-results"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 # %% ../nbs/11_dashboard.ipynb #c7cfb972
@@ -86,18 +96,21 @@ def _kv_table(title, items) -> str:
     return f'<table class="backshot-results" style="margin-right:16px"><thead><tr><th colspan=2 style="text-align:left">{title}</th></tr></thead>{rows}</table>'
 
 def trial_info_html(r:dict, params:list) -> str:
-    "Hyperparameters and metrics of one trial record, side by side."
-    ms = [k for k in ('best_val_loss', 'final_train_loss', 'final_val_loss', 'train_val_gap', 'epochs_completed', 'best_epoch',
-                      'val_si_sdr', 'val_si_sdr_improvement', 'seconds', 'device', 'status', 'reason') if k in r and r[k] not in (None, '')]
-    gap = [('gap reading', gap_category(r['train_val_gap']))]
+    "Hyperparameters and metrics of one trial record, side by side, with its readings under the rules of its loss."
+    ms = [k for k in ('best_val_loss', 'final_train_loss', 'final_val_loss', 'train_val_gap', 'epochs_completed', 'best_epoch', 'val_si_sdr',
+                      'val_si_sdr_improvement', 'val_si_sdr_drop', 'seconds', 'device', 'status', 'reason') if k in r and r[k] not in (None, '')]
+    rules = r.get('rules', 'guide')
+    reads = [('denoising reading', reading(_QUALITY_COL[rules], r)[1]),
+             ('gap reading' if rules == 'guide' else 'val SI-SDR drop reading', reading(_OVERFIT_COL[rules], r)[1])]
     return (f'{TABLE_CSS}<div style="display:flex;align-items:flex-start">{_kv_table("hyperparameters", [(p, r[p]) for p in params])}'
-            f'{_kv_table("metrics", [(k, r[k]) for k in ms] + gap)}</div>')
+            f'{_kv_table("metrics", [(k, r[k]) for k in ms] + reads)}</div>')
 
 # %% ../nbs/11_dashboard.ipynb #c2aaf462
-def curves_png(history:list|None, label:str, figsize=(7.5, 3.2)) -> bytes:
+def curves_png(history:list|None, label:str, figsize=(7.5, 3.2),
+               db:bool|None=None) -> bytes: # a dB loss (linear loss axis); None: when a loss is <= 0
     "PNG of one trial's loss and learning-rate curves (an empty figure with a note when there is no history)."
     if history:
-        fig = plot_learning_curves({label: history}, label, figsize=figsize)
+        fig = plot_learning_curves({label: history}, label, figsize=figsize, db=db)
         fig.subplots_adjust(left=0.12, right=0.98, bottom=0.15, top=0.82, wspace=0.45)
         return figure_png(fig, dpi=90, tight=False)
     from matplotlib.figure import Figure
@@ -176,7 +189,7 @@ def audio_section(rec:dict, base, clips=None, n:int=3) -> list:
 def compare_html(a:dict, b:dict, params:list) -> str:
     "A two-column table of trials `a` and `b`; differing hyperparameters in bold."
     rows = []
-    for k in params + ['best_val_loss', 'final_val_loss', 'train_val_gap', 'epochs_completed', 'status', 'val_si_sdr']:
+    for k in params + ['best_val_loss', 'final_val_loss', 'train_val_gap', 'epochs_completed', 'status', 'val_si_sdr', 'val_si_sdr_improvement', 'val_si_sdr_drop']:
         if k not in a: continue
         diff = k in params and a[k] != b[k]
         td = lambda v: f'<td>{"<b>" if diff else ""}{_fmt(v)}{"</b>" if diff else ""}</td>'
@@ -203,7 +216,7 @@ class TrialPanel:
         self.widget.layout.display = 'none' if rec is None else ''
         if rec is None: return
         self.title.value = f"<h4 style='margin:4px 0'>{self.name.upper()}: {html.escape(trial_label(rec))}</h4>"
-        self.curves.value = curves_png(load_history(rec, base), f"trial #{rec['trial']}")
+        self.curves.value = curves_png(load_history(rec, base), f"trial #{rec['trial']}", db=rec.get('rules') == 'dB')
         self.info.value = trial_info_html(rec, params)
         self.audio.children = audio_section(rec, base, clips, n_clips)
 
@@ -328,7 +341,7 @@ def app_source(out_dir:str='', results:str='') -> tuple[str, str|None]:
     out, res = out_dir or os.environ.get(ENV_OUT, ''), results or os.environ.get(ENV_RESULTS, '') or None
     if out or res: return out or 'saved_models', res
     if os.environ.get('IN_TEST'):
-        d = Path(tempfile.mkdtemp(prefix='backshot-dashboard-')); fake_results(d, n=10, seed=0); return str(d), None
+        d = Path(tempfile.mkdtemp(prefix='backshot-dashboard-')); fake_results(d, n=10, seed=0, loss='snr+stft'); return str(d), None
     return next((str(p) for p in (Path('saved_models'), Path('../saved_models')) if (p / 'tuning').is_dir()), 'saved_models'), None
 
 def app(out_dir:str='', results:str='', **kw):
