@@ -188,7 +188,7 @@ def _spectral_forward(self:SpectralUNet, x:torch.Tensor) -> torch.Tensor:
     if squeeze: x = x[:, None]
     if x.dim() != 3 or x.shape[1] != 1: raise BackshotError(f"SpectralUNet expects (batch, T) or (batch, 1, T), got {tuple(x.shape)}")
     n, L, H, P = x.shape[-1], self.hparams['n_fft'], self.hop, 2 ** self.hparams['depth']
-    frames = -(-(-(-(n + L - H) // H)) // P) * P                 # every sample covered, a multiple of 2**depth
+    frames = math.ceil(math.ceil((n + L - H) / H) / P) * P      # every sample covered, a multiple of 2**depth
     W = F.conv1d(F.pad(x, (L - H, (frames - 1) * H + H - n)), self.analysis, stride=H)
     bins = W.shape[1] // 2
     gain = torch.sigmoid(self.mask_logits(torch.log(W[:, :bins] ** 2 + W[:, bins:] ** 2 + 1e-12)))
