@@ -9,11 +9,12 @@ STAMP := $(VENV)/.backshot-$(EXTRAS)
 # time for the package test (a wheel installed into a fresh virtual environment, about 2 minutes)
 TEST_FLAGS := $(if $(BACKSHOT_PG_URL),pg) $(if $(BACKSHOT_BROWSER),browser) $(if $(BACKSHOT_PACKAGE_TEST),package) $(EXTRA_TEST_FLAGS)
 
-.PHONY: setup quick test lint export clean-nbs bench help onnx
+.PHONY: setup quick test test-all lint export clean-nbs bench help onnx
 
 help:
 	@echo "make quick  - set up .venv and run the quick hyperparameter search on the built-in data"
 	@echo "make test   - set up .venv, check notebooks are clean and exported, run the notebook tests"
+	@echo "make test-all - make test plus every test flag this machine can run (slow, package; gpu, pg, browser when available)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +41,12 @@ test: setup
 	if [ "$$after" != "$$after2" ]; then echo "nbdev_export changed the library: run nbdev_export and commit"; diff <(echo "$$after") <(echo "$$after2"); exit 1; fi
 	@echo "optional test flags: [$(strip $(TEST_FLAGS))] (pg needs BACKSHOT_PG_URL, browser BACKSHOT_BROWSER=1, package BACKSHOT_PACKAGE_TEST=1)"
 	OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --timing $(if $(strip $(TEST_FLAGS)),--flags "$(strip $(TEST_FLAGS))")
+
+# `make test` with every flagged group this machine can run: slow and package always, gpu when torch sees CUDA,
+# pg and browser as in `make test` (BACKSHOT_PG_URL, BACKSHOT_BROWSER)
+test-all: setup
+	@gpu=$$($(BIN)/python -c 'import torch; assert torch.cuda.is_available()' 2>/dev/null && echo gpu); \
+	$(MAKE) --no-print-directory test EXTRA_TEST_FLAGS="$(strip $(EXTRA_TEST_FLAGS) $(filter-out $(TEST_FLAGS),slow package)) $$gpu"
 
 export:
 	$(BIN)/nbdev_clean && $(BIN)/nbdev_export
