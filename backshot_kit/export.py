@@ -213,7 +213,7 @@ def _trace(graph:nn.Module, args:tuple, inputs:list, outputs:list, dynamic:dict)
 def _metadata(graph:nn.Module, sr:int, source:str) -> dict:
     "The metadata of an export: what a host needs to run it, and where it came from."
     m = graph.model
-    with torch.enable_grad(): rf = receptive_field(m)              # the spectral model measures it by back-propagation
+    rf = receptive_field(m)
     md = dict(backshot_kit_version=backshot_kit.__version__, mode='streaming' if isinstance(graph, StreamGraph) else 'offline',
               sample_rate=int(sr), model_class=type(m).__name__, architecture=json.dumps(m.hparams), receptive_field_past=rf['past'],
               receptive_field_future=rf['future'], source=source)

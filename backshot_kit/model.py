@@ -198,21 +198,30 @@ def _spectral_forward(self:SpectralUNet, x:torch.Tensor) -> torch.Tensor:
 SpectralUNet.features, SpectralUNet.mask_logits, SpectralUNet.forward = spectral_features, mask_logits, _spectral_forward
 
 # %% ../nbs/05_model.ipynb #b95845a0
-def _spectral_rf(self:SpectralUNet) -> dict:
-    "Receptive field in samples: the frames a gain depends on (measured by back-propagation), widened by the STFT window."
+_RF_FRAMES = {}     # frames of past context per architecture: they depend on the hyperparameters, not the weights
+
+def _rf_frames(self:SpectralUNet) -> int:
+    "Frames of past context a gain depends on, measured once per architecture by back-propagation."
+    key = tuple(sorted(self.hparams.items()))
+    if key in _RF_FRAMES: return _RF_FRAMES[key]
     m = copy.deepcopy(self).float().cpu()
     bins, P = self.hparams['n_fft'] // 2 + 1, 2 ** self.hparams['depth']
     with torch.no_grad():
         for p in m.parameters(): p.copy_(torch.full_like(p, 1.0 / max(p[0].numel(), 1)))
     n = P * (-(-(4 * (self.hparams['noise_frames'] + 31 + 16 * P)) // P))
-    logpow = torch.zeros(P, bins, n, requires_grad=True)
-    t = n - 2 * P + torch.arange(P)                               # one period of frame phases
-    m.mask_logits(logpow + torch.linspace(0, 1, n))[torch.arange(P), :, t].sum().backward()
+    with torch.enable_grad():                                     # callers may run under no_grad / inference_mode
+        logpow = torch.zeros(P, bins, n, requires_grad=True)
+        t = n - 2 * P + torch.arange(P)                           # one period of frame phases
+        m.mask_logits(logpow + torch.linspace(0, 1, n))[torch.arange(P), :, t].sum().backward()
     rows, cols = torch.nonzero(logpow.grad.abs().sum(1), as_tuple=True)
     lo = torch.full((P,), n, dtype=torch.long).scatter_reduce(0, rows, cols, 'amin')
-    back = int((t - lo).max())                                    # frames of past context
+    _RF_FRAMES[key] = int((t - lo).max())
+    return _RF_FRAMES[key]
+
+def _spectral_rf(self:SpectralUNet) -> dict:
+    "Receptive field in samples: the frames a gain depends on, widened by the STFT window."
     L = self.hparams['n_fft']
-    past, future = back * self.hop + L - 1, L - 1
+    past, future = _rf_frames(self) * self.hop + L - 1, L - 1
     return dict(past=past, future=future, total=past + future + 1)
 SpectralUNet.receptive_field = _spectral_rf
 
