@@ -8,23 +8,30 @@ import argparse, math, os, queue, sys, threading, time
 from fractions import Fraction
 from pathlib import Path
 import numpy as np
+from scipy.fft import rfft, irfft
 from scipy.signal import firwin, upfirdn
+from scipy.special import expit
 from .config import BackshotError
 from .paths import MODEL_HELP, find_model
 from .safety import sigterm_as_interrupt, remove_stale_tmp
 
 # %% auto #0
-__all__ = ['UNetStreamer', 'stream_all', 'WindowStreamer', 'algorithmic_latency', 'make_streamer', 'PolyResampler',
-           'StreamDenoiser', 'offline_denoise', 'StreamStats', 'LiveQueue', 'StopStream', 'NonFiniteOutput',
-           'run_stream', 'auto_hop', 'stream_parser', 'check_sink', 'stream_cli', 'benchmark']
+__all__ = ['UNetStreamer', 'stream_all', 'WindowStreamer', 'SpectralStreamer', 'algorithmic_latency', 'make_streamer',
+           'PolyResampler', 'StreamDenoiser', 'offline_denoise', 'StreamStats', 'LiveQueue', 'StopStream',
+           'NonFiniteOutput', 'run_stream', 'auto_hop', 'stream_parser', 'check_sink', 'stream_cli', 'benchmark',
+           'spectral_benchmark']
 
 # %% ../nbs/10_stream.ipynb #f9c258d8
 def _z(n:int, c:int) -> np.ndarray: return np.zeros((n, c), np.float32)
 
-def _unfold(buf:np.ndarray, k:int, s:int, n:int) -> np.ndarray:
-    "`n` frames of `k` consecutive rows of `buf` (time × channels), `s` rows apart, each flattened time-major."
+def _windows(buf:np.ndarray, k:int, s:int, n:int, d:int=1) -> np.ndarray:
+    "`n` windows of `k` rows of `buf` (time × channels), `s` rows apart, taps `d` rows apart: an `(n, k, channels)` view."
     st = buf.strides
-    return np.lib.stride_tricks.as_strided(buf, (n, k, buf.shape[1]), (st[0] * s, st[0], st[1])).reshape(n, -1)
+    return np.lib.stride_tricks.as_strided(buf, (n, k, buf.shape[1]), (st[0] * s, st[0] * d, st[1]))
+
+def _unfold(buf:np.ndarray, k:int, s:int, n:int, d:int=1) -> np.ndarray:
+    "`n` frames of `k` rows of `buf` (time × channels, taps `d` rows apart), `s` rows apart, each flattened time-major."
+    return _windows(buf, k, s, n, d).reshape(n, k * buf.shape[1])
 
 def _lin(x:np.ndarray, w:np.ndarray, b, relu:bool) -> np.ndarray:
     y = x @ w
@@ -222,6 +229,122 @@ def _wflush(self:WindowStreamer) -> np.ndarray:
     return y
 WindowStreamer._window, WindowStreamer.feed, WindowStreamer.flush = _window, _wfeed, _wflush
 
+# %% ../nbs/10_stream.ipynb #11a0ff9c
+def _arr(t) -> np.ndarray: return np.ascontiguousarray(t.detach().float().cpu().numpy())
+
+def _is_spectral(model) -> bool:
+    "True when `model` is a `SpectralUNet`, which `SpectralStreamer` reproduces."
+    from backshot_kit.model import SpectralUNet
+    return isinstance(model, SpectralUNet)
+
+class SpectralStreamer:
+    "Exact frame-by-frame streaming `SpectralUNet`: `feed` blocks of any size, get the offline output back sample for sample."
+    def __init__(self, model, # a `SpectralUNet` (weights are copied once)
+                 hop:int|None=None): # output samples per network run: a multiple of the STFT hop `grid` (default one)
+        if not _is_spectral(model): raise BackshotError(f"SpectralStreamer needs a SpectralUNet, got {type(model).__name__}")
+        hp = model.hparams
+        self.model, self.L, self.K, self.D, self.grid = model, hp['n_fft'], hp['noise_frames'], hp['depth'], model.hop
+        self.hop = _check_hop(hop, self.grid)
+        self.win = _arr(model.analysis[0, 0])                        # the analysis window (the DC row of the STFT kernel)
+        self.swin = _arr(model.synthesis[0, 0]) * self.L            # the synthesis window, over `irfft`'s 1/n_fft
+        self.inp = _conv_w(model.inp), _bias(model.inp)
+        self.down = [(_conv_w(c), _bias(c)) for c in model.down]
+        self.mid = [(_conv_w(c), _bias(c), c.dilation[0]) for c in model.mid]
+        self.up = [(_arr(c.weight.permute(0, 2, 1).reshape(c.in_channels, -1)), np.tile(_bias(c), 2)) for c in model.up]
+        self.out = _conv_w(model.out), _bias(model.out)
+        self.direct = _arr(model.direct.weight[:, 0, 0]), _bias(model.direct)   # the per-bin gain rule on the noise floor
+        self.chs = [c.in_channels for c in model.down]
+        self.reset()
+
+# %% ../nbs/10_stream.ipynb #d2ef6e7f
+def _sreset(self:SpectralStreamer):
+    "Forget the stream: the next `feed` starts a new one."
+    L, H = self.L, self.grid
+    self.n_in = self.n_out = 0; self._next = self.hop
+    self._x = np.zeros(L - H, np.float32); self._drop = L - H      # the first frame's left zeros; their output is cut
+    self._lp = self._sm = self._lv = None                           # log power, smoothed frames, levels: set by the first frame
+    self._feat = _z(2, 2 * (L // 2 + 1) + 1)                        # the input convolution's left zeros
+    self._enc = [_z(3, c) for c in self.chs]                        # each down convolution's input from fine frame 2j-3 on
+    self._mid = [_z(2 * d, w.shape[1]) for w, _, d in self.mid]     # the dilated convolutions' left context
+    self._up = [_z(0, c) for c in self.chs]                         # transposed-convolution frames waiting for their skip
+    self._count = [0] * (self.D + 1)                                # frames computed at each level
+    self._ola = np.zeros(L - H, np.float32)                         # overlap-add tail
+
+def _savailable(self:SpectralStreamer, n:int) -> int:
+    "Output samples that are final once `n` input samples have arrived (stream not ended)."
+    return max(0, n // self.grid * self.grid - (self.L - self.grid))
+SpectralStreamer.reset, SpectralStreamer.available = _sreset, _savailable
+
+# %% ../nbs/10_stream.ipynb #089a6c30
+def _sfeatures(self:SpectralStreamer, lp:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    "`spectral_features` of new log-power frames `lp` (frames × bins) after the stream's earlier frames; and the noise-floor feature."
+    m, K = len(lp), self.K
+    if self._lp is None: self._lp = np.repeat(lp[:1], 2, 0)
+    c = np.concatenate([self._lp, lp]); self._lp = c[m:]
+    smooth = (c[:-2] + c[1:-1] + c[2:]) / np.float32(3)
+    if self._sm is None: self._sm = np.repeat(smooth[:1], K - 1, 0)
+    c = np.concatenate([self._sm, smooth]); self._sm = c[m:]
+    floor = _windows(c, K, 1, m).min(1)                             # lowest of the last K smoothed frames
+    level = lp.mean(1, keepdims=True)
+    if self._lv is None: self._lv = np.repeat(level[:1], 30, 0)
+    c = np.concatenate([self._lv, level]); self._lv = c[m:]
+    recent = _windows(c, 31, 1, m).mean(1)
+    post = (lp - floor) / np.float32(4)
+    return np.concatenate([(lp - level) / np.float32(4), post, (level - recent) / np.float32(4)], 1), post
+SpectralStreamer._features = _sfeatures
+
+# %% ../nbs/10_stream.ipynb #3aa67428
+def _snet(self:SpectralStreamer, feat:np.ndarray, post:np.ndarray) -> np.ndarray:
+    "`mask_logits` (frames × bins) of the new frames' features `feat` and noise-floor feature `post`."
+    m, cnt = len(feat), self._count; cnt[0] += m
+    c = np.concatenate([self._feat, feat]); self._feat = c[m:]
+    h = _lin(_unfold(c, 3, 1, m), *self.inp, True); skips = []
+    for i, (w, b) in enumerate(self.down):
+        skips.append(h); buf = np.concatenate([self._enc[i], h])
+        n = (cnt[i] + 1) // 2 - cnt[i + 1]; cnt[i + 1] += n           # coarse frames j with 2j among the fine frames so far
+        h = _lin(_unfold(buf, 4, 2, n), w, b, True); self._enc[i] = buf[2 * n:]
+    for j, (w, b, d) in enumerate(self.mid):
+        c = np.concatenate([self._mid[j], h]); self._mid[j] = c[len(h):]
+        h = h + _lin(_unfold(c, 3, 1, len(h), d), w, b, True)
+    for i, (w, b) in zip(reversed(range(self.D)), self.up):
+        s = skips.pop(); u = np.concatenate([self._up[i], _lin(h, w, b, True).reshape(-1, s.shape[1])])
+        h = u[:len(s)] + s; self._up[i] = u[len(s):]
+    return _lin(h, *self.out, False) + self.direct[0] * post + self.direct[1]
+SpectralStreamer._net = _snet
+
+# %% ../nbs/10_stream.ipynb #0cb73618
+def _sframes(self:SpectralStreamer, m:int) -> np.ndarray:
+    "Run the next `m` STFT frames through the model; returns the output samples they complete."
+    L, H = self.L, self.grid; r, st = L // H, self._x.strides[0]
+    X = rfft(np.lib.stride_tricks.as_strided(self._x, (m, L), (st * H, st)) * self.win); self._x = self._x[m * H:]
+    lp = np.log(X.real ** 2 + X.imag ** 2 + np.float32(1e-12))
+    Y = (irfft(X * expit(self._net(*self._features(lp))), L) * self.swin).reshape(m, r, H)
+    buf = np.zeros((m + r - 1, H), np.float32); buf[:r - 1] = self._ola.reshape(r - 1, H)
+    for k in range(r): buf[k:k + m] += Y[:, k]
+    self._ola = buf[m:].reshape(-1); y = buf[:m].reshape(-1)
+    d = min(self._drop, len(y)); self._drop -= d
+    return y[d:]
+
+def _sfeed(self:SpectralStreamer, x) -> np.ndarray:
+    "Push input samples; returns the output samples that became final (often none)."
+    x = np.asarray(x, np.float32).ravel(); self.n_in += len(x)
+    self._x = np.concatenate([self._x, x])
+    if self.available(self.n_in) < self._next: return np.zeros(0, np.float32)
+    y = self._frames(self.n_in // self.grid - self._count[0])
+    self.n_out += len(y); self._next = self.n_out + self.hop
+    return y
+
+def _sflush(self:SpectralStreamer) -> np.ndarray:
+    "End the stream: returns the remaining output (the total equals the offline output's length)."
+    n, L, H = self.n_in, self.L, self.grid
+    if n <= self.n_out: return np.zeros(0, np.float32)
+    nf = -(-(n + L - H) // H)                                       # frames over every sample, the last zero-padded
+    self._x = np.concatenate([self._x, np.zeros(nf * H - n, np.float32)])
+    y = self._frames(nf - self._count[0])[:n - self.n_out]
+    self.n_out += len(y)
+    return y
+SpectralStreamer._frames, SpectralStreamer.feed, SpectralStreamer.flush = _sframes, _sfeed, _sflush
+
 # %% ../nbs/10_stream.ipynb #b0abc3ad
 def algorithmic_latency(streamer) -> int:
     "Longest wait (samples) from an input sample's arrival to its output being final, in steady state."
@@ -235,8 +358,9 @@ def algorithmic_latency(streamer) -> int:
     return worst
 
 def make_streamer(model, hop:int|None=None, engine:str='auto', rf:dict|None=None):
-    "A streamer for `model`: 'layer' (`UNetStreamer`), 'window' (`WindowStreamer`, with `rf`), or 'auto' (layer when possible)."
+    "A streamer for `model`: 'layer' (`UNetStreamer`, or `SpectralStreamer` for a `SpectralUNet`), 'window' (`WindowStreamer`, with `rf`), or 'auto' (layer when possible)."
     if engine not in ('auto', 'layer', 'window'): raise BackshotError(f"unknown streaming engine {engine!r}; allowed: 'auto', 'layer', 'window'")
+    if engine != 'window' and _is_spectral(model): return SpectralStreamer(model, hop)
     if engine == 'window' or (engine == 'auto' and not _is_unet(model)): return WindowStreamer(model, hop, rf=rf)
     return UNetStreamer(model, hop)
 
@@ -296,7 +420,7 @@ PolyResampler._emit, PolyResampler.feed, PolyResampler.flush = _emit, _rfeed, _r
 # %% ../nbs/10_stream.ipynb #846784e0
 class StreamDenoiser:
     "Streaming denoising at audio rate `rate` with a model trained at `model_rate`."
-    def __init__(self, model, # the denoiser (a `UNet1D`), or None with `denoise=False`
+    def __init__(self, model, # the denoiser (a `UNet1D` or `SpectralUNet`), or None with `denoise=False`
                  rate:int, # audio rate in and out (Hz)
                  model_rate:int=16000, # the model's sample rate (Hz)
                  hop:int|None=None, # model samples per network run (default: the model's grid)
@@ -606,12 +730,45 @@ for engine, hop in [('layer', 256), ('layer', 512), ('layer', 1024), ('window', 
 print(json.dumps(dict(model=name, rows=rows)))
 '''
 
-def benchmark(model_path='saved_models/unet1d_best.pth', cpu:int|None=None) -> dict:
-    "Real-time factor and latency of streaming the default model, one thread, pinned to one core, in a subprocess."
+def _bench_run(script:str, args:list, cpu:int|None=None) -> dict:
+    "Run a benchmark `script` with `args` in a subprocess, one thread for torch and BLAS, pinned to one core; its JSON result."
     import json, os, subprocess
     env = {**os.environ, 'OMP_NUM_THREADS': '1', 'OPENBLAS_NUM_THREADS': '1', 'MKL_NUM_THREADS': '1'}
     cpu = sorted(os.sched_getaffinity(0))[0] if cpu is None and hasattr(os, 'sched_getaffinity') else cpu
     pre = (lambda: os.sched_setaffinity(0, {cpu})) if cpu is not None else None
-    r = subprocess.run([sys.executable, '-c', _BENCH, str(model_path)], env=env, capture_output=True, text=True, preexec_fn=pre, timeout=1200)
+    r = subprocess.run([sys.executable, '-c', script, *map(str, args)], env=env, capture_output=True, text=True, preexec_fn=pre, timeout=1200)
     if r.returncode: raise BackshotError(f"benchmark failed: {r.stderr.strip().splitlines()[-1:]}")
     return json.loads(r.stdout.strip().splitlines()[-1])
+
+def benchmark(model_path='saved_models/unet1d_best.pth', cpu:int|None=None) -> dict:
+    "Real-time factor and latency of streaming the default model, one thread, pinned to one core, in a subprocess."
+    return _bench_run(_BENCH, [model_path], cpu)
+
+# %% ../nbs/10_stream.ipynb #724e1179
+_SPEC_BENCH = r'''
+import json, sys, time, numpy as np, torch
+torch.set_num_threads(1)
+from backshot_kit.config import Config
+from backshot_kit.model import build_model, receptive_field
+from backshot_kit.stream import SpectralStreamer, WindowStreamer, algorithmic_latency
+presets, feeds, secs = sys.argv[1].split(','), [int(f) for f in sys.argv[2].split(',')], float(sys.argv[3])
+rows = []
+for p in presets:
+    cfg = Config(preset=p); sr = cfg.sample_rate; model = build_model(cfg).eval(); rf = receptive_field(model)
+    x = np.random.default_rng(0).standard_normal(round(sr * secs)).astype(np.float32) * 0.1
+    for engine, make in [('spectral', lambda: SpectralStreamer(model)), ('window', lambda: WindowStreamer(model, rf=rf))]:
+        for f in feeds:
+            st = make(); lat = algorithmic_latency(st); worst = 0.; t = time.perf_counter()
+            for i in range(0, len(x), f):
+                t1 = time.perf_counter(); st.feed(x[i:i + f]); worst = max(worst, time.perf_counter() - t1)
+            rows.append(dict(preset=p, engine=engine, feed=f, rtf=(time.perf_counter() - t) / secs,
+                             latency_ms=1000 * lat / sr, worst_feed_ms=1000 * worst))
+print(json.dumps(dict(model=type(model).__name__, rows=rows)))
+'''
+
+def spectral_benchmark(presets=('demo', 'standard'), # presets whose default `SpectralUNet` is measured
+                       feeds=(128, 256, 512, 1024), # samples per `feed` call
+                       seconds:float=20., # audio per run
+                       cpu:int|None=None) -> dict: # the core to pin to (default: the first allowed)
+    "Real-time factor and latency of `SpectralStreamer` next to `WindowStreamer`, one thread, pinned to one core, in a subprocess."
+    return _bench_run(_SPEC_BENCH, [','.join(presets), ','.join(map(str, feeds)), seconds], cpu)
