@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .config import BackshotError, LOSSES, load_json, save_json, atomic_write
+from .core import BackshotError, MODEL_DIR, load_json, save_json, atomic_write
+from .config import Config, LOSSES
 from .safety import sigterm_as_interrupt, remove_stale_tmp
 
 # %% auto #0
@@ -41,7 +42,7 @@ SDR_GAIN_POOR, SDR_GAIN_GOOD = 1.0, 4.0      # dB losses: val SI-SDR improvement
 SDR_DROP_GOOD, SDR_DROP_OVERFIT = 0.2, 1.0   # dB losses: drop (dB) of the per-epoch val SI-SDR from its best epoch to the last
 
 # %% ../nbs/09_analysis.ipynb #c33914a3
-def find_results(out='saved_models',   # the search's output folder
+def find_results(out=MODEL_DIR,      # the search's output folder
                  results=None) -> Path: # an explicit results file (wins over `out`)
     "The results file to analyse: `results` if given, else the newest known results file under `<out>/tuning/`."
     if results is not None:
@@ -91,7 +92,7 @@ def load_history(rec:dict, base) -> list|None:
         except BackshotError: pass
     mp = resolve_path(rec.get('model_path'), base)
     if mp is not None:
-        from backshot_kit.train import load_checkpoint
+        from backshot_kit.checkpoint import load_checkpoint     # here: this module imports torch only for checkpoints
         try: return load_checkpoint(mp).get('history') or None
         except BackshotError: return None
     return None
@@ -176,7 +177,6 @@ def results_frame(records:list,
 
 def param_columns(df:pd.DataFrame) -> list[str]:
     "The hyperparameters in the results: the guide's seven, then any other config key a custom grid searched."
-    from backshot_kit.config import Config
     cfg_keys = {f.name for f in dataclasses.fields(Config)}
     return HPARAMS + [c for c in df.columns if c in cfg_keys and c not in HPARAMS and c not in ('device', 'data', 'init')]
 
@@ -257,9 +257,8 @@ def _fake_db_trial(i, hp, rng, kind, loss):
 def _fake_checkpoint(path, rec, h, seed):
     "A tiny random-weight UNet1D saved in the trainer's checkpoint format."
     import torch
-    from backshot_kit.config import Config
     from backshot_kit.model import UNet1D
-    from backshot_kit.train import save_checkpoint
+    from backshot_kit.checkpoint import save_checkpoint
     torch.manual_seed(seed)
     cfg = Config(preset='tiny', device='cpu', **{k: rec[k] for k in HPARAMS + ['loss'] if k in rec})
     m = {k: rec[k] for k in METRICS + ['status']}
@@ -834,13 +833,13 @@ def analyze_cli(argv=None):
     "`backshot analyze`: the guide's result analysis of a search, as text, figures and CSV."
     p = argparse.ArgumentParser(prog='backshot analyze', description='Analyse hyperparameter search results: top configurations, '
                                 'hyperparameter impact and importance, overfitting, statistics, signs of problems, figures.')
-    p.add_argument('--out', default=None, help='search output folder (default saved_models); results from <out>/tuning/')
+    p.add_argument('--out', default=None, help=f'search output folder (default {MODEL_DIR}); results from <out>/tuning/')
     p.add_argument('--results', default=None, help='a results JSON file (default: the newest of hyperparameter_results.json / smart_results.json)')
     p.add_argument('--top', type=int, default=5, help='how many top configurations to list and plot (default 5)')
     p.add_argument('--no-figures', action='store_true', help='write only the CSV and the text report')
     args = p.parse_args(argv)
     if args.top < 1: raise BackshotError(f"--top must be >= 1, got {args.top}")
-    path = find_results(args.out or 'saved_models', args.results)
+    path = find_results(args.out or MODEL_DIR, args.results)
     a = analyze(path, top=args.top)
     print(a.report())
     folder = Path(args.out) / 'tuning' / 'analysis' if args.out and not args.results else path.parent / 'analysis'

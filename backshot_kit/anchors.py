@@ -10,7 +10,7 @@ from scipy.ndimage import minimum_filter1d
 from scipy.signal import istft, lfilter, stft
 from scipy.special import exp1
 from .audio import resample
-from .config import BackshotError
+from .core import BackshotError
 
 # %% auto #0
 __all__ = ['DFN_DELAY', 'RNNOISE_DELAY', 'ANCHORS', 'lag', 'align', 'min_stats_noise', 'mmse_lsa', 'deepfilternet3', 'rnnoise',

@@ -4,16 +4,15 @@
 
 # %% ../nbs/01_audio.ipynb #c8249339
 from __future__ import annotations
-import os, tempfile
 from fractions import Fraction
 from pathlib import Path
 import numpy as np
 import soundfile as sf
 from scipy.signal import resample_poly
-from .config import BackshotError, file_mode
+from .core import BackshotError, atomic_path
 
 # %% auto #0
-__all__ = ['resample', 'audio_info', 'read_audio', 'write_audio']
+__all__ = ['resample', 'audio_info', 'read_audio', 'audio_format', 'write_audio']
 
 # %% ../nbs/01_audio.ipynb #ddf06ca2
 def resample(x:np.ndarray, sr_from:int, sr_to:int) -> np.ndarray:
@@ -44,7 +43,8 @@ def read_audio(path, sr:int|None=16000, mono:bool=True, return_rate:bool=False):
     return (x, rate) if return_rate else x
 
 # %% ../nbs/01_audio.ipynb #a73c4bf7
-def _format_for(path:Path) -> str:
+def audio_format(path:Path) -> str:
+    "soundfile's format name for `path`'s extension; `BackshotError` listing the known ones otherwise."
     fmt = path.suffix.lstrip('.').upper()
     if fmt == 'OGA': fmt = 'OGG'
     if fmt not in sf.available_formats():
@@ -54,14 +54,8 @@ def _format_for(path:Path) -> str:
 
 def write_audio(path, audio:np.ndarray, sr:int, subtype:str|None=None) -> Path:
     "Write `audio` (`(T,)` or `(channels, T)`) to `path` atomically; `subtype` e.g. 'PCM_16', 'FLOAT'."
-    path = Path(path); fmt = _format_for(path)
+    path = Path(path); fmt = audio_format(path)
     a = np.asarray(audio, dtype=np.float32)
     if not np.isfinite(a).all(): raise BackshotError(f"{path}: refusing to write NaN or infinite samples")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'); os.close(fd)
-    try:
-        sf.write(tmp, a.T if a.ndim == 2 else a, int(sr), format=fmt, subtype=subtype)
-        os.chmod(tmp, file_mode(path)); os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True); raise
+    with atomic_path(path) as tmp: sf.write(tmp, a.T if a.ndim == 2 else a, int(sr), format=fmt, subtype=subtype)
     return path

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.fft as sfft
 import torch
-from .config import BackshotError
+from .core import BackshotError
 
 # %% auto #0
 __all__ = ['SSB_BAND', 'CHANNEL_SPECS', 'CHANNELS', 'DETECTORS', 'STANDARD_RECEIVER', 'DEFAULT_RANGES', 'ChannelSpec',

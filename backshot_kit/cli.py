@@ -5,7 +5,7 @@
 # %% ../nbs/90_cli.ipynb #f682bb20
 from __future__ import annotations
 import importlib, sys
-from .config import BackshotError
+from .core import BackshotError
 
 # %% auto #0
 __all__ = ['COMMANDS', 'main']
@@ -16,6 +16,7 @@ COMMANDS = {
     'quick':     ('backshot_kit.search',    'quick_cli',     'hyperparameter search over the quick grid (8 combinations)'),
     'full':      ('backshot_kit.search',    'full_cli',      'hyperparameter search over the full grid (864 combinations)'),
     'smart':     ('backshot_kit.smart',     'smart_cli',     'TPE + successive-halving search over the full grid on an epoch budget'),
+    'smart bench': ('backshot_kit.smart_bench', 'bench_cli', 'benchmark: smart search against grid search, best loss per epochs spent'),
     'analyze':   ('backshot_kit.analysis',  'analyze_cli',   'analyse search results: top configurations, impact, overfitting, figures'),
     'dashboard': ('backshot_kit.dashboard', 'dashboard_cli', 'serve the interactive results dashboard (voila)'),
     'denoise':   ('backshot_kit.inference', 'denoise_cli',   'denoise audio files and folders'),
@@ -37,7 +38,7 @@ def main(argv:list|None=None) -> int:
     "Entry point of the `backshot` command; returns the exit code."
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv or argv[0] in ('-h', '--help', 'help'): print(_usage()); return 0 if argv else 2
-    verb, rest = argv[0], argv[1:]
+    verb, rest = (' '.join(argv[:2]), argv[2:]) if ' '.join(argv[:2]) in COMMANDS else (argv[0], argv[1:])   # a verb of two words: 'smart bench'
     if verb not in COMMANDS:
         print(f"backshot: unknown verb {verb!r}; choose one of: {', '.join(COMMANDS)}", file=sys.stderr); return 2
     mod, fn, _ = COMMANDS[verb]

@@ -4,18 +4,15 @@
 
 # %% ../nbs/00_config.ipynb #5cb0ecde
 from __future__ import annotations
-import dataclasses, json, os, tempfile
+import dataclasses
 from dataclasses import dataclass, field, asdict, fields
-from pathlib import Path
+from .core import BackshotError, MODEL_DIR
+from .core import save_json, load_json   # not used here: 13_bench and 06a_fused still import them from this module
 
 # %% auto #0
-__all__ = ['PRESETS', 'MODEL_KEYS', 'MODEL_NAMES', 'DEFAULT_MODEL', 'LOSSES', 'BackshotError', 'Config', 'parse_value',
-           'parse_overrides', 'config_replace', 'config_from_dict', 'file_mode', 'atomic_write', 'save_json',
-           'load_json', 'resolve_device', 'add_config_args', 'config_overrides', 'config_from_args']
-
-# %% ../nbs/00_config.ipynb #14aa6f92
-class BackshotError(Exception):
-    "An error caused by user input: the message names the file, key or value and what is allowed."
+__all__ = ['PRESETS', 'CHANNEL_NAMES', 'MODEL_KEYS', 'MODEL_NAMES', 'DEFAULT_MODEL', 'LOSSES', 'Config', 'parse_value',
+           'parse_overrides', 'config_replace', 'config_from_dict', 'resolve_device', 'add_config_args',
+           'config_overrides', 'config_from_args']
 
 # %% ../nbs/00_config.ipynb #beab3b4a
 PRESETS = {
@@ -33,9 +30,8 @@ def _unit(v): return isinstance(v, (int, float)) and not isinstance(v, bool) and
 def _frac(v): return isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1
 def _one_of(*opts): return _rule(lambda v: v in opts, 'one of ' + ', '.join(map(repr, opts)))
 def _opt_str(v): return v is None or (isinstance(v, str) and v != '')
-def _channel_list(v):
-    from backshot_kit.channel import CHANNELS            # imported here: the channel module itself needs this one
-    return v is None or (isinstance(v, str) and all(c.strip() in CHANNELS for c in v.split(',')))
+CHANNEL_NAMES = ('nbfm5', 'nbfm2.5', 'wbfm75', 'wbfm50', 'am', 'usb', 'lsb')   # the radio channel types (`channel.CHANNELS`: a test there checks they agree)
+def _channel_list(v): return v is None or (isinstance(v, str) and all(c.strip() in CHANNEL_NAMES for c in v.split(',')))
 
 # %% ../nbs/00_config.ipynb #943ee3f1
 MODEL_KEYS = ('depth', 'base_channels', 'kernel_size', 'stride')
@@ -71,7 +67,7 @@ class Config:
     n_val: int|None = _f(None, lambda v: v is None or _pos_int(v), 'an integer >= 1', 'built-in validation clips')
     n_test: int|None = _f(None, lambda v: v is None or _pos_int(v), 'an integer >= 1', 'built-in test clips')
     speech_prob: float = _f(0.7, _frac, 'a float in [0, 1]', 'share of speech (vs music) in built-in clips')
-    channels: str|None = _f(None, _channel_list, "None, or radio channel types joined by commas, from 'nbfm5', 'nbfm2.5', 'wbfm75', 'wbfm50', 'am', 'usb', 'lsb'",
+    channels: str|None = _f(None, _channel_list, 'None, or radio channel types joined by commas, from ' + ', '.join(map(repr, CHANNEL_NAMES)),
                             'channel types the simulated noise is drawn from, equally often; repeat one to draw it more often (default: all)')
     receivers: str = _f('random', lambda v: v in ('random', 'fixed'), "one of 'random', 'fixed'",
                         "simulated receivers: 'random' draws IF, detector, filters and interference per clip; 'fixed' the standard ones")
@@ -95,14 +91,6 @@ class Config:
 
     def __post_init__(self):
         preset = PRESETS.get(self.preset) if isinstance(self.preset, str) else None
-        if isinstance(self.init, str) and self.init and any(getattr(self, k) is None for k in MODEL_KEYS + ('model',)):
-            from backshot_kit.train import load_checkpoint      # fine-tuning: the architecture comes from the parent
-            ck = load_checkpoint(self.init)
-            name = next((k for k, c in MODEL_NAMES.items() if c == ck.get('model_class', 'UNet1D')), DEFAULT_MODEL)
-            arch = ck['model_kwargs'] if name == 'unet1d' else ck.get('config', {})
-            if self.model is None: self.model = name
-            for k in MODEL_KEYS:
-                if getattr(self, k) is None and k in arch: setattr(self, k, arch[k])
         if self.model is None: self.model = DEFAULT_MODEL
         for f in fields(self):
             v = getattr(self, f.name)
@@ -151,38 +139,6 @@ def config_from_dict(d:dict) -> Config:
     for k in d: _field(k)
     return Config(**d)
 
-# %% ../nbs/00_config.ipynb #afb11356
-def file_mode(path) -> int:
-    "Permissions for writing `path`: those of the file already there, else a new file's (0o666 less the umask)."
-    try: return os.stat(path).st_mode & 0o7777
-    except FileNotFoundError:
-        um = os.umask(0); os.umask(um)
-        return 0o666 & ~um
-
-def atomic_write(path, data:bytes|str):
-    "Write `data` to `path` through a temp file in the same folder and a rename."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
-    try:
-        with os.fdopen(fd, 'wb') as f:
-            f.write(data.encode() if isinstance(data, str) else data); f.flush(); os.fsync(f.fileno())
-            os.fchmod(f.fileno(), file_mode(path))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True); raise
-    return path
-
-def save_json(obj, path):
-    "Write `obj` as pretty JSON, atomically."
-    return atomic_write(path, json.dumps(obj, indent=2, default=str) + '\n')
-
-def load_json(path):
-    "Read a JSON file, with an error that names the file when it is missing or broken."
-    path = Path(path)
-    if not path.exists(): raise BackshotError(f"{path}: file not found")
-    try: return json.loads(path.read_text())
-    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise BackshotError(f"{path}: not valid JSON ({e})") from None
-
 # %% ../nbs/00_config.ipynb #9d4b5996
 def resolve_device(name:str='auto') -> str:
     "The torch device string for `name` ('auto' picks cuda, then mps, then cpu)."
@@ -198,7 +154,7 @@ def resolve_device(name:str='auto') -> str:
     return name
 
 # %% ../nbs/00_config.ipynb #e43a8083
-def add_config_args(p, out_default='saved_models'):
+def add_config_args(p, out_default=MODEL_DIR):
     "Add the options every training verb shares to argparse parser `p`."
     p.add_argument('--preset', default=None, help=f"data and model size: {', '.join(PRESETS)} (default demo)")
     p.add_argument('--data', default=None, help='user data folder (clean/ with noisy/ or noise/); default: built-in data')
@@ -219,5 +175,5 @@ def config_overrides(args) -> dict:
     return kw
 
 def config_from_args(args, **extra) -> Config:
-    "The validated `Config` for parsed command-line `args`."
+    "The validated `Config` for parsed command-line `args`, taken as given (`checkpoint.config_with_init` also reads `--init`'s architecture)."
     return Config(**{**config_overrides(args), **extra})

@@ -10,9 +10,10 @@ import numpy as np
 import pandas as pd
 import ipywidgets as W
 from fastcore.basics import patch
-from .config import BackshotError, save_json, atomic_write
+from .core import BackshotError, MODEL_DIR, save_json, atomic_write
+from .config import config_from_dict
 from .safety import sigterm_as_interrupt, die_with_parent
-from .analysis import (HPARAMS, SHORT, OVERFIT_LABELS, QUALITY_LABELS, find_results, load_results, param_columns, load_history,
+from .analysis import (HPARAMS, SHORT, OVERFIT_LABELS, QUALITY_LABELS, find_results, load_results, param_columns, load_history, resolve_path,
                                    plot_learning_curves, figure_png, fake_results)
 
 # %% auto #0
@@ -122,8 +123,7 @@ _CLIPS = {}
 
 def data_clips(config:dict, n:int=3) -> tuple:
     "`(noisy, clean, sr)`: the first `n` test clips of the data described by a checkpoint's config (cached)."
-    from backshot_kit.config import config_from_dict
-    from backshot_kit.data import load_data
+    from backshot_kit.userdata import load_data
     keep = {k: v for k, v in config.items() if k not in HPARAMS and k != 'device'}
     key = (json.dumps(keep, sort_keys=True, default=str), n)
     if key not in _CLIPS:
@@ -172,11 +172,10 @@ def _players(noisy, den, clean, sr) -> list:
 
 def audio_section(rec:dict, base, clips=None, n:int=3) -> list:
     "Widgets with before/after players and spectrograms of `n` test clips denoised by the trial's model."
-    from backshot_kit.analysis import resolve_path
     mp = resolve_path(rec.get('model_path'), base)
     if mp is None: return [W.HTML('<i>no model file for this trial: nothing to listen to</i>')]
     try:
-        from backshot_kit.train import load_checkpoint
+        from backshot_kit.checkpoint import load_checkpoint      # here: this module imports torch only for a trial's audio
         from backshot_kit.inference import load_denoiser
         ck = load_checkpoint(mp)
         noisy, clean, sr = clips(ck) if callable(clips) else clips if clips is not None else data_clips(ck['config'], n)
@@ -223,7 +222,7 @@ class TrialPanel:
 # %% ../nbs/11_dashboard.ipynb #2a63a16e
 class ResultsDashboard:
     "Filters, a sortable results table and two trials side by side, for the results of a search."
-    def __init__(self, out_dir='saved_models',   # the search's output folder
+    def __init__(self, out_dir=MODEL_DIR,        # the search's output folder
                  results=None,                   # a results file (default: found under `<out_dir>/tuning/`)
                  clips=None,                     # test clips `(noisy, clean, sr)` or `f(checkpoint)`; default: the trial's data
                  n_clips:int=3):                 # clips per trial
@@ -339,10 +338,10 @@ ENV_OUT, ENV_RESULTS = 'BACKSHOT_OUT', 'BACKSHOT_RESULTS'
 def app_source(out_dir:str='', results:str='') -> tuple[str, str|None]:
     "The folder and results file the app shows: the arguments, else the environment, else an example under tests, else saved_models."
     out, res = out_dir or os.environ.get(ENV_OUT, ''), results or os.environ.get(ENV_RESULTS, '') or None
-    if out or res: return out or 'saved_models', res
+    if out or res: return out or MODEL_DIR, res
     if os.environ.get('IN_TEST'):
         d = Path(tempfile.mkdtemp(prefix='backshot-dashboard-')); fake_results(d, n=10, seed=0, loss='snr+stft'); return str(d), None
-    return next((str(p) for p in (Path('saved_models'), Path('../saved_models')) if (p / 'tuning').is_dir()), 'saved_models'), None
+    return next((str(p) for p in (Path(MODEL_DIR), Path('..') / MODEL_DIR) if (p / 'tuning').is_dir()), MODEL_DIR), None
 
 def app(out_dir:str='', results:str='', **kw):
     "The dashboard for the app's results, or an HTML message naming the problem."
@@ -409,7 +408,7 @@ def serve(cmd:list, env:dict|None=None, grace:float=10.) -> int:
 def dashboard_cli(argv=None):
     "`backshot dashboard`: serve the results dashboard in the browser with voila."
     p = argparse.ArgumentParser(prog='backshot dashboard', description='Serve the interactive results dashboard (voila).')
-    p.add_argument('--out', default='saved_models', help='search output folder (default saved_models)')
+    p.add_argument('--out', default=MODEL_DIR, help=f'search output folder (default {MODEL_DIR})')
     p.add_argument('--results', default=None, help='a results JSON file (default: found under <out>/tuning/)')
     p.add_argument('--port', type=int, default=8866, help='port to serve on (default 8866)')
     p.add_argument('--ip', default='127.0.0.1', help='address to listen on (default 127.0.0.1, this machine only)')

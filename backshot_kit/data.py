@@ -8,7 +8,8 @@ import concurrent.futures as cf, multiprocessing as mp, os, pickle, signal, weak
 from collections import OrderedDict
 from dataclasses import dataclass, field
 import numpy as np
-from .config import BackshotError, Config
+from .core import BackshotError
+from .config import Config
 from .channel import CHANNELS
 from .receivers import RANGES, simulate_receivers
 
@@ -120,10 +121,9 @@ def builtin_data(cfg:Config) -> AudioData:
 
 # %% ../nbs/04_data.ipynb #20e483e8
 def load_data(cfg:Config) -> AudioData:
-    "The data a run trains on: the user's folder when `cfg.data` is set (see `userdata`), else the built-in material."
-    if not cfg.data: return builtin_data(cfg)
-    from backshot_kit.userdata import folder_data
-    return folder_data(cfg)
+    "`userdata.load_data`, here only until `13_bench` and `06a_fused` import it from `userdata` (then this goes, and the import cycle with it)."
+    from backshot_kit.userdata import load_data
+    return load_data(cfg)
 
 # %% ../nbs/04_data.ipynb #6c43c681
 _W = {}                            # a prefetch worker's data, set once by `_init_worker`

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from scipy.signal import butter, sosfiltfilt
 from tqdm.auto import tqdm
-from .config import BackshotError, atomic_write
+from .core import BackshotError, atomic_write
 from .audio import read_audio, resample, write_audio
 from .channel import CHANNELS, Receiver
 from .receivers import FIXED_RANGES, draw_receiver, receive

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 import backshot_kit
-from .config import BackshotError, atomic_write
+from .core import BackshotError, atomic_write
 from .model import UNet1D, SpectralUNet, model_grid, receptive_field
 
 # %% auto #0

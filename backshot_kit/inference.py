@@ -11,12 +11,13 @@ import numpy as np
 import torch, torch.nn as nn
 import soundfile as sf
 from tqdm.auto import tqdm
-from .config import BackshotError, file_mode, resolve_device
-from .audio import audio_info, read_audio, resample, write_audio
+from .core import BackshotError, atomic_path
+from .config import resolve_device
+from .audio import audio_format, audio_info, read_audio, resample, write_audio
 from .model import UNet1D, receptive_field, model_grid
-from .train import load_model
+from .checkpoint import load_model
 from .paths import MODEL_HELP, find_model
-from .safety import sigterm_as_interrupt, remove_stale_tmp, tmp_path
+from .safety import sigterm_as_interrupt, remove_stale_tmp
 
 # %% auto #0
 __all__ = ['chunk_plan', 'denoise_array', 'measure_delay', 'Denoiser', 'load_denoiser', 'piece_alignment', 'denoise_file',
@@ -152,14 +153,9 @@ _INT_SUBTYPES = ('PCM_S8', 'PCM_U8', 'PCM_16', 'PCM_24', 'PCM_32', 'ULAW', 'ALAW
 def _pieces(T:int, B:int, M:int):
     for a in range(0, T, B): yield max(0, a - M), a, min(T, a + B), min(T, a + B + M)
 
-def _open_out(dst:Path, sr:int, C:int, subtype:str):
-    "A temporary SoundFile (`.{name}.{pid}.tmp`) next to `dst` in its format (the input's subtype when the format holds it)."
-    from backshot_kit.audio import _format_for
-    fmt = _format_for(dst)
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_tmp(dst.parent, dst.name)                    # left by a writer of `dst` that was killed
-    tmp, st = tmp_path(dst), (subtype if sf.check_format(fmt, subtype) else None)
-    return sf.SoundFile(str(tmp), 'w', int(sr), C, st, format=fmt), tmp
+def _open_out(tmp:Path, fmt:str, sr:int, C:int, subtype:str) -> sf.SoundFile:
+    "The SoundFile `tmp` in format `fmt`, with the input's subtype when the format holds it."
+    return sf.SoundFile(str(tmp), 'w', int(sr), C, subtype if sf.check_format(fmt, subtype) else None, format=fmt)
 
 # %% ../nbs/08_inference.ipynb #011c202e
 def denoise_file(den:Denoiser,            # the denoiser
@@ -172,19 +168,16 @@ def denoise_file(den:Denoiser,            # the denoiser
     info = audio_info(src); sr, C, T = info.samplerate, info.channels, info.frames
     if T <= 0: raise BackshotError(f"{src}: the file holds no samples")
     unit, M = piece_alignment(den, sr); B = max(unit, round(piece_seconds * sr / unit) * unit)
-    out, tmp = _open_out(dst, sr, C, info.subtype)
-    try:
-        with out, sf.SoundFile(str(src)) as f:
-            for s, a, b, e in _pieces(T, B, M):
-                f.seek(s); x = f.read(e - s, dtype='float32', always_2d=True).T
-                if x.shape[1] != e - s: raise BackshotError(f"{src}: only {s + x.shape[1]} of {T} frames could be read")
-                if not np.isfinite(x).all(): raise BackshotError(f"{src}: the file holds NaN or infinite samples")
-                y = den(x, sr)[:, a - s:b - s]
-                out.write((np.clip(y, -1.0, 1.0 - 2.0 ** -15) if info.subtype in _INT_SUBTYPES else y).T)
-                if progress is not None: progress((b - a) / sr)
-        os.chmod(tmp, file_mode(dst)); os.replace(tmp, dst)
-    except BaseException:
-        tmp.unlink(missing_ok=True); raise
+    fmt = audio_format(dst); dst.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_tmp(dst.parent, dst.name)                    # left by a writer of `dst` that was killed
+    with atomic_path(dst, pid=True) as tmp, _open_out(tmp, fmt, sr, C, info.subtype) as out, sf.SoundFile(str(src)) as f:
+        for s, a, b, e in _pieces(T, B, M):
+            f.seek(s); x = f.read(e - s, dtype='float32', always_2d=True).T
+            if x.shape[1] != e - s: raise BackshotError(f"{src}: only {s + x.shape[1]} of {T} frames could be read")
+            if not np.isfinite(x).all(): raise BackshotError(f"{src}: the file holds NaN or infinite samples")
+            y = den(x, sr)[:, a - s:b - s]
+            out.write((np.clip(y, -1.0, 1.0 - 2.0 ** -15) if info.subtype in _INT_SUBTYPES else y).T)
+            if progress is not None: progress((b - a) / sr)
     return dict(src=str(src), dst=str(dst), sr=sr, channels=C, seconds=T / sr)
 
 # %% ../nbs/08_inference.ipynb #45c9d4c4

@@ -6,7 +6,8 @@
 from __future__ import annotations
 import copy, math
 import torch, torch.nn as nn, torch.nn.functional as F
-from .config import BackshotError, Config
+from .core import BackshotError
+from .config import Config
 
 # %% auto #0
 __all__ = ['MODELS', 'UNet1D', 'valid_length', 'n_params', 'model_grid', 'receptive_field', 'receptive_field_measured',

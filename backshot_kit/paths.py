@@ -7,15 +7,13 @@ from __future__ import annotations
 import argparse, atexit, contextlib, shutil, sys
 from importlib import resources
 from pathlib import Path
-from .config import BackshotError
+from .core import BackshotError, MODEL_DIR, MODEL_NAME
 
 # %% auto #0
-__all__ = ['MODEL_DIR', 'MODEL_NAME', 'NOTEBOOKS', 'SHIPPED_DIR', 'SHIPPED', 'MODEL_HELP', 'checkout_root', 'shipped_file',
-           'find_model', 'copy_notebooks', 'notebooks_cli']
+__all__ = ['NOTEBOOKS', 'SHIPPED_DIR', 'SHIPPED', 'MODEL_HELP', 'checkout_root', 'shipped_file', 'find_model', 'copy_notebooks',
+           'notebooks_cli']
 
 # %% ../nbs/00a_paths.ipynb #be8589fc
-MODEL_DIR = 'saved_models'        # where training and the searches write, under the working folder
-MODEL_NAME = 'unet1d_best.pth'    # the best model's file name
 NOTEBOOKS = ('tune.ipynb', 'dashboard.ipynb')                # the notebooks a user runs (papermill, voila)
 SHIPPED_DIR = 'shipped'           # package folder of the shipped files in a wheel (setup.py copies them there)
 SHIPPED = {MODEL_NAME: MODEL_DIR, **{nb: 'nbs' for nb in NOTEBOOKS}}   # shipped file: its folder in a source checkout

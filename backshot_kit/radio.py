@@ -4,13 +4,14 @@
 
 # %% ../nbs/10a_radio.ipynb #752ed78c
 from __future__ import annotations
-import math, os, socket, struct, sys, tempfile, threading, time
+import contextlib, math, socket, struct, sys, threading, time
 from fractions import Fraction
 from pathlib import Path
 import numpy as np
 from scipy.signal import firwin, kaiserord, lfilter, oaconvolve
-from .config import BackshotError, file_mode
-from .channel import channel_spec, carson_bandwidth, fm_discriminator, am_envelope
+from .core import BackshotError, atomic_path
+from .audio import audio_format
+from .channel import channel_spec, carson_bandwidth, fm_discriminator, am_envelope, fm_modulate, am_modulate, add_awgn_cnr, preemphasis
 from .stream import PolyResampler, LiveQueue, StopStream
 
 # %% auto #0
@@ -245,7 +246,6 @@ def make_capture(clean:np.ndarray, # clean audio (1.0 = full deviation / modulat
                  deemph_us:int=75, # WBFM emphasis time constant (µs)
                  level:float=0.3) -> np.ndarray: # RMS of the I/Q, carrier and noise (full scale 1)
     "Complex I/Q of `clean` transmitted in `mode` and received with white noise at `cnr_db`."
-    from backshot_kit.channel import fm_modulate, am_modulate, add_awgn_cnr, preemphasis
     spec = _mode_spec(mode, deemph_us); x = np.asarray(clean, np.float32)
     if spec.tau: x = preemphasis(x, sr, spec.tau)
     iq = fm_modulate(x, sr, iq_rate, spec.deviation) if spec.kind == 'fm' else am_modulate(x, sr, iq_rate, spec.mod_index)
@@ -511,17 +511,16 @@ class WavSink:
     "Audio to a 16-bit WAV (or FLAC, ...) file, atomically at close."
     def __init__(self, path, rate:int):
         import soundfile as sf
-        from backshot_kit.audio import _format_for
-        self.path = Path(path); fmt = _format_for(self.path); self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f'.{self.path.name}.', suffix='.tmp'); os.close(fd)
-        self.f = sf.SoundFile(self.tmp, 'w', int(rate), 1, subtype='PCM_16', format=fmt); self.frames = 0
+        self.path = Path(path); fmt = audio_format(self.path)
+        self._file = contextlib.ExitStack(); self.tmp = self._file.enter_context(atomic_path(self.path))   # renamed into place by `close`
+        self.f = sf.SoundFile(str(self.tmp), 'w', int(rate), 1, subtype='PCM_16', format=fmt); self.frames = 0
     def describe(self) -> str: return f"wav:{self.path}"
     def write(self, y):
         if len(y): self.f.write(_s16(y)); self.frames += len(y)
     def close(self):
         "Finish the file and move it into place."
         if self.f.closed: return
-        self.f.close(); os.chmod(self.tmp, file_mode(self.path)); os.replace(self.tmp, self.path)
+        self.f.close(); self._file.close()
 
 # %% ../nbs/10a_radio.ipynb #4f7abdc6
 class StdoutSink:

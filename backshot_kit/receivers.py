@@ -8,7 +8,7 @@ import math
 import numpy as np
 import scipy.fft as sfft
 from scipy.signal import butter, sosfilt
-from .config import BackshotError
+from .core import BackshotError
 from .channel import (CHANNELS, DEFAULT_RANGES, Receiver, STANDARD_RECEIVER, channel_spec, hum_wave, impulse_train,
                                   si_sdr, simulate)
 

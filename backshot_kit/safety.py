@@ -8,7 +8,7 @@ import contextlib, os, signal, threading, time
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['sigterm_as_interrupt', 'die_with_parent', 'tmp_path', 'stale_tmp', 'remove_stale_tmp']
+__all__ = ['sigterm_as_interrupt', 'die_with_parent', 'stale_tmp', 'remove_stale_tmp']
 
 # %% ../nbs/00b_safety.ipynb #85e13450
 def _raise_interrupt(signum, frame): raise KeyboardInterrupt(signal.Signals(signum).name)
@@ -28,11 +28,6 @@ def die_with_parent():
         import ctypes; ctypes.CDLL('libc.so.6', use_errno=True).prctl(1, signal.SIGTERM)   # PR_SET_PDEATHSIG
 
 # %% ../nbs/00b_safety.ipynb #105940fb
-def tmp_path(path) -> Path:
-    "The temp file a writer in this process uses for `path`: `.{name}.{pid}.tmp` in the same folder."
-    path = Path(path)
-    return path.with_name(f'.{path.name}.{os.getpid()}.tmp')
-
 def _writer_pid(tmp:Path) -> int|None:
     "The process id in a temp file's name, None for a random name (mkstemp's are 8 characters, pids at most 7 digits)."
     token = tmp.name[:-len('.tmp')].rsplit('.', 1)[-1]

@@ -11,8 +11,9 @@ import numpy as np
 import optuna
 from optuna.trial import TrialState
 from tqdm.auto import tqdm
-from .config import BackshotError, Config, config_replace, config_from_dict, save_json, load_json, resolve_device
-from .safety import sigterm_as_interrupt, die_with_parent, remove_stale_tmp, tmp_path
+from .core import BackshotError, MODEL_DIR, MODEL_STEM, MODEL_NAME, atomic_path, save_json, load_json
+from .config import Config, config_replace, config_from_dict, resolve_device, add_config_args, config_overrides
+from .safety import sigterm_as_interrupt, die_with_parent, remove_stale_tmp
 
 # %% auto #0
 __all__ = ['GUIDE_KEYS', 'FULL_GRID', 'QUICK_GRID', 'GRIDS', 'OK_STATUSES', 'BEST_STATUSES', 'METRIC_KEYS', 'HEARTBEAT_INTERVAL',
@@ -227,11 +228,8 @@ class EpochCache:
 def _write(self:EpochCache, epoch:int):
     "Draw `epoch` and write its file atomically, then keep the folder under `max_bytes`."
     noisy, target = self.data.train_pairs(epoch)
-    p = self.path(epoch); tmp = tmp_path(p)
-    try:
-        with open(tmp, 'wb') as f: np.save(f, np.stack([noisy, target]).astype(np.float32, copy=False))
-        os.replace(tmp, p)
-    except BaseException: tmp.unlink(missing_ok=True); raise
+    p = self.path(epoch)
+    with atomic_path(p, pid=True) as tmp, open(tmp, 'wb') as f: np.save(f, np.stack([noisy, target]).astype(np.float32, copy=False))
     self.drawn += 1
     files = sorted(self.folder.glob('epoch*.npy'), key=lambda f: f.stat().st_mtime)
     while len(files) > 1 and sum(f.stat().st_size for f in files) > self.max_bytes:
@@ -552,20 +550,18 @@ def results_from_study(study:optuna.Study, max_retry:int=MAX_RETRY) -> list[dict
 # %% ../nbs/07_search.ipynb #14185185
 def _copy_atomic(src, dst):
     "Copy file `src` to `dst` through a temp file and a rename."
-    dst = Path(dst); tmp = tmp_path(dst)
-    try: shutil.copyfile(src, tmp); os.replace(tmp, dst)
-    except BaseException: tmp.unlink(missing_ok=True); raise
+    with atomic_path(dst, pid=True) as tmp: shutil.copyfile(src, tmp)
 
 # %% ../nbs/07_search.ipynb #d71f5a3a
 def update_best(records:list[dict], out) -> dict|None:
     "Copy the best record's model (and history) to `<out>/unet1d_best.pth` when it changed; returns that record."
     best, out = best_record(records), Path(out)
     if best is None or not Path(best['model_path']).is_file(): return best
-    marker = out / 'unet1d_best.json'
+    marker = out / f'{MODEL_STEM}.json'
     have = load_json(marker) if marker.is_file() else None
-    if have == best and (out / 'unet1d_best.pth').is_file(): return best
-    _copy_atomic(best['model_path'], out / 'unet1d_best.pth')
-    if best.get('history_path') and Path(best['history_path']).is_file(): _copy_atomic(best['history_path'], out / 'unet1d_best_history.json')
+    if have == best and (out / MODEL_NAME).is_file(): return best
+    _copy_atomic(best['model_path'], out / MODEL_NAME)
+    if best.get('history_path') and Path(best['history_path']).is_file(): _copy_atomic(best['history_path'], out / f'{MODEL_STEM}_history.json')
     save_json(best, marker)
     return best
 
@@ -632,14 +628,14 @@ def check_out(study:optuna.Study, out, grid:dict, name:str=RESULTS_NAME) -> int:
     "Under the results lock: remove the results' orphan temp files, then restore an empty study from `<out>/tuning/<name>` or refuse a study that lacks its records; returns the records restored."
     tuning = Path(out) / 'tuning'
     with _locked(tuning / '.results.lock'):
-        for p in [*tuning.glob(f'.{name}.*.tmp'), *Path(out).glob('.unet1d_best.json.*.tmp')]: p.unlink(missing_ok=True)   # their writers hold the lock
+        for p in [*tuning.glob(f'.{name}.*.tmp'), *Path(out).glob(f'.{MODEL_STEM}.json.*.tmp')]: p.unlink(missing_ok=True)   # their writers hold the lock
         recs = _file_records(tuning / name, grid) if (tuning / name).is_file() else None
         if not recs: return 0
         ts = study.get_trials(deepcopy=False)
         if not ts: return restore_study(study, recs, grid)
         if lost := sorted(set(recs) - {_grid_id(t) for t in ts if not t.user_attrs.get('duplicate')}):
             raise BackshotError(f"{tuning / name} holds {len(lost)} record(s) that study '{study.study_name}' has no trial for: its database was "
-                                f"replaced, or is another one. Restore that database; or, to start over, move {name} and {Path(out) / 'unet1d_best.*'} "
+                                f"replaced, or is another one. Restore that database; or, to start over, move {name} and {Path(out) / (MODEL_STEM + '.*')} "
                                 f"away (or use another --out)")
     return 0
 
@@ -787,7 +783,7 @@ def worker_setup(spec:dict) -> tuple:
     if spec.get('threads'): torch.set_num_threads(int(spec['threads']))
     optuna.logging.set_verbosity(optuna.logging.ERROR)
     cfg = config_from_dict(spec['config'])
-    from backshot_kit.data import load_data
+    from backshot_kit.userdata import load_data
     storage = make_storage(spec['storage'], spec['heartbeat_interval'], spec['grace_period'], create=False)
     pos = spec.get('position')
     bar = (lambda trial, p: dict(position=pos, leave=False, desc=f"w{pos} trial {trial.number}")) if pos is not None else False
@@ -924,7 +920,7 @@ def _plan(grid, cfg, out, strategy, workers, storage, study_name, threads, max_r
 # %% ../nbs/07_search.ipynb #551b9d4c
 def run_search(grid='quick',                 # 'quick', 'full', 'smart' (the full grid's values, smart strategy), a dict or a JSON/YAML grid file
                cfg:Config|None=None,         # base config (preset, data, device, ...); grid values override it
-               out='saved_models',           # output folder: tuning/ files and unet1d_best.pth go here
+               out=MODEL_DIR,                # output folder: tuning/ files and unet1d_best.pth go here
                workers=1,                    # worker processes on this machine (int or 'auto')
                storage=None,                 # RDB URL shared by several machines (default: SQLite under <out>/tuning), or an Optuna storage (in-process)
                study_name:str|None=None,     # default: `default_study_name`
@@ -983,7 +979,7 @@ def _run(study, r:_Run, stop_at:int|None, data, fit_fn, progress) -> list[dict]:
     try:
         if r.workers == 1:
             if data is None and fit_fn is None:
-                from backshot_kit.data import load_data
+                from backshot_kit.userdata import load_data
                 data = load_data(r.cfg)
             data = cached_data(data, r.out, r.data_cache)
             bar = (lambda trial, p: dict(position=1, leave=False, desc=f'trial {trial.number}')) if progress else False
@@ -1009,7 +1005,7 @@ def _report(study, recs:list[dict], r:_Run, codes:list[int]):
           + ('' if s.budget is None else f"; {spent} of {s.budget} epochs spent"))
     b = best_record(recs)
     if b: print(f"best: trial {b['trial']} [{short_name(b)}] {b['status']} after {b['epochs_completed']} epochs, "
-                f"best val loss {b['best_val_loss']:.5g} -> {r.out/'unet1d_best.pth'}")
+                f"best val loss {b['best_val_loss']:.5g} -> {r.out / MODEL_NAME}")
     done = st['finished'] or (s.budget is not None and spent >= s.budget)
     if bad and done: print(f"note: {len(bad)} of {len(codes)} workers stopped early (exit codes {bad}); the others ran their trials")
     elif bad: raise BackshotError(f"{len(bad)} of {len(codes)} workers failed (exit codes {bad}); what finished is kept: run the same command again to resume")
@@ -1037,7 +1033,7 @@ def add_worker_args(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
     return p
 
 def _search_cli(mode:str, argv=None) -> int:
-    from backshot_kit.config import add_config_args, config_from_args
+    from backshot_kit.checkpoint import config_with_init      # here: this module imports torch only where it trains
     n = grid_size(resolve_grid(mode))
     p = add_config_args(argparse.ArgumentParser(prog=f'backshot {mode}', description=f"Grid search over the guide's {mode} grid ({n} combinations); rerun to resume."))
     p.add_argument('--workers', default='auto', help=f"worker processes on this machine: N or auto (default auto: 1 on a GPU or for --preset tiny, {AUTO_WORKERS_CPU} on a CPU)")
@@ -1047,7 +1043,7 @@ def _search_cli(mode:str, argv=None) -> int:
     p.add_argument('--max-trials', type=int, default=None, help='start at most N trials in this run (run again to continue)')
     add_worker_args(p)
     a = p.parse_args(argv)
-    cfg = config_from_args(a)
+    cfg = config_with_init(**config_overrides(a))
     with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd: stop as Ctrl-C does (the trial is noted interrupted)
         recs = run_search(a.grid or mode, cfg, a.out, workers=a.workers, storage=a.storage, study_name=a.study, progress=not a.no_progress,
                           max_trials=a.max_trials, heartbeat_interval=a.heartbeat, grace_period=a.grace, threads=a.threads,

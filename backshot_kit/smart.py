@@ -6,7 +6,8 @@
 from __future__ import annotations
 import argparse, itertools, math, random, sys
 import optuna
-from .config import BackshotError, Config
+from .core import BackshotError, MODEL_DIR
+from .config import Config, add_config_args, config_overrides
 from .safety import sigterm_as_interrupt
 from .search import Strategy, resolve_grid, grid_size, grid_configs, run_search, best_record, add_worker_args
 
@@ -125,7 +126,7 @@ def synthetic_curve(cfg:Config) -> list[float]:
 
 # %% ../nbs/07a_smart.ipynb #ee7fb277
 def run_smart(cfg:Config|None=None,           # base config (preset, data, device, ...); sampled values override it
-              out='saved_models',             # output folder: tuning/ files and unet1d_best.pth go here
+              out=MODEL_DIR,                  # output folder: tuning/ files and unet1d_best.pth go here
               budget_epochs:int|None=None,    # epochs all trials together may train (None: a tenth of the grid's)
               grid='full',                    # the values to search: 'full', 'quick', a dict or a JSON/YAML grid file
               seed:int=0,                     # TPE sampler seed (worker w uses seed + w)
@@ -138,11 +139,7 @@ def run_smart(cfg:Config|None=None,           # base config (preset, data, devic
 # %% ../nbs/07a_smart.ipynb #4655999d
 def smart_cli(argv=None) -> int:
     "`backshot smart`: TPE + successive halving over the full grid's values until an epoch budget is spent."
-    from backshot_kit.config import add_config_args, config_from_args
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ['bench']:
-        from backshot_kit.smart_bench import bench_cli
-        return bench_cli(argv[1:])
+    from backshot_kit.checkpoint import config_with_init      # here: this module imports torch only where it trains
     p = add_config_args(argparse.ArgumentParser(prog='backshot smart', description=(
         "Search the full grid's values with TPE and successive halving until the epochs trained reach a budget; rerun to resume. "
         "'backshot smart bench --help': the benchmark against the grid search.")))
@@ -156,7 +153,7 @@ def smart_cli(argv=None) -> int:
     p.add_argument('--reduction-factor', type=int, default=REDUCTION_FACTOR, help=f'1 in this many trials goes on past a rung (default {REDUCTION_FACTOR})')
     add_worker_args(p)
     a = p.parse_args(argv)
-    cfg = config_from_args(a)
+    cfg = config_with_init(**config_overrides(a))
     with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd: stop as Ctrl-C does (the trial is noted interrupted)
         recs = run_smart(cfg, a.out, a.budget_epochs, a.grid or 'full', a.seed, a.min_resource, a.reduction_factor, workers=a.workers,
                          storage=a.storage, study_name=a.study, progress=not a.no_progress, heartbeat_interval=a.heartbeat,

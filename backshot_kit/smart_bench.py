@@ -8,8 +8,9 @@ import argparse, contextlib, io, itertools, json, math, os, subprocess, sys, tem
 from pathlib import Path
 import numpy as np
 import optuna
-from .config import BackshotError, Config, config_replace, config_from_dict, save_json, load_json
-from .search import GUIDE_KEYS, resolve_grid, grid_size, run_search, RESULTS_NAME
+from .core import BackshotError, save_json, load_json
+from .config import Config, config_replace, config_from_dict, add_config_args, config_overrides
+from .search import GUIDE_KEYS, resolve_grid, grid_size, run_search, RESULTS_NAME, storage_url, make_storage, default_study_name
 from .smart import (smart_space, grid_epochs, run_smart, scripted_fit, synthetic_curve, MIN_RESOURCE, REDUCTION_FACTOR,
                                 SMART_RESULTS, smart_strategy)
 
@@ -61,7 +62,7 @@ def table_worker(spec:dict) -> int:
     "Fill the curve table's groups `spec['groups']` (indices into the combinations), appending to `spec['path']`."
     import torch
     torch.set_num_threads(int(spec.get('threads', 1)))
-    from backshot_kit.data import load_data
+    from backshot_kit.userdata import load_data
     cfg, combos, max_ep = config_from_dict(spec['config']), spec['combos'], spec['max_epochs']
     have = load_table(spec['folder']) if Path(spec['folder']).exists() else {}
     data = load_data(cfg)
@@ -239,7 +240,6 @@ def plot_compare(res:dict, title:str='', real:dict|None=None):
 # %% ../nbs/07b_smart_bench.ipynb #395e67e5
 def real_check(cfg:Config, out, seeds=(0, 1, 2), budget:int|None=None) -> dict:
     "Real quick grid and smart searches (budget: the quick grid's epochs): their traces."
-    from backshot_kit.search import storage_url, make_storage, default_study_name
     out = Path(out)
     with contextlib.redirect_stdout(io.StringIO()):
         q = run_search('quick', cfg, out / 'quick', progress=False)
@@ -269,7 +269,7 @@ def _facts(res:dict) -> dict:
 
 def bench_cli(argv=None) -> int:
     "`backshot smart bench`: the smart search against the grid search on one preset and data, from real learning curves."
-    from backshot_kit.config import add_config_args, config_from_args
+    from backshot_kit.checkpoint import config_with_init      # here: this module imports torch only where it trains
     p = add_config_args(argparse.ArgumentParser(prog='backshot smart bench', description='Smart search vs grid search: best validation '
                         'loss against epochs spent, from a table of real learning curves of every full-grid combination.'), out_default='runs/smart_bench')
     p.set_defaults(preset='tiny')
@@ -279,7 +279,7 @@ def bench_cli(argv=None) -> int:
     p.add_argument('--workers', type=int, default=1, help='processes that train the curve table (default 1)')
     p.add_argument('--real-seeds', type=int, default=0, help="also run the quick grid and this many smart searches for real at the quick grid's epochs")
     a = p.parse_args(argv)
-    cfg, out = config_from_args(a), Path(a.out)
+    cfg, out = config_with_init(**config_overrides(a)), Path(a.out)
     optuna.logging.set_verbosity(optuna.logging.WARNING)          # no line per replayed trial
     table = curve_table(cfg, 'full', out / 'table', a.workers)
     res = compare(table, cfg, range(a.seeds), a.budget_epochs, min_resource=a.min_resource, reduction_factor=a.reduction_factor)

@@ -10,7 +10,7 @@ import scipy.fft as sfft
 from numpy.lib.stride_tricks import sliding_window_view
 from scipy.ndimage import uniform_filter1d
 from scipy.signal import fftconvolve
-from .config import BackshotError
+from .core import BackshotError
 
 # %% auto #0
 __all__ = ['MAX_SECONDS', 'speech_like', 'music_like', 'make_clip', 'clean_corpus']

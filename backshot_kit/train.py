@@ -4,140 +4,30 @@
 
 # %% ../nbs/06_train.ipynb #04c83d0d
 from __future__ import annotations
-import argparse, contextlib, copy, math, os, random, time
+import argparse, contextlib, copy, hashlib, math, random, time
 from functools import partial
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm.auto import tqdm
-from .config import BackshotError, Config, LOSSES, MODEL_KEYS, resolve_device, save_json, config_replace, config_from_dict
-from .model import UNet1D, SpectralUNet, build_model, n_params, describe_model, model_kwargs, model_name
-from .data import AudioData, load_data
+from .core import BackshotError, MODEL_DIR, MODEL_STEM, save_json
+from .config import Config, LOSSES, resolve_device, config_replace, config_from_dict, add_config_args, config_overrides
+from .model import UNet1D, build_model, n_params, describe_model, model_kwargs, model_name
+from .checkpoint import save_checkpoint, load_checkpoint, load_model, model_from_checkpoint, check_weights, config_with_init
+from .data import AudioData
+from .userdata import load_data
 from .channel import si_sdr
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'MAX_CHANNELS', 'MAX_BLOCK', 'MAX_PARAMS', 'MAX_SAMPLE_RATE', 'CLASSES', 'SNR_MAX_DB', 'si_sdr_db',
-           'STFT_SIZES', 'STFT_WEIGHT', 'RESUME_KEYS', 'RESUME_FREE', 'RESUMABLE', 'save_checkpoint',
-           'check_model_kwargs', 'check_checkpoint', 'load_checkpoint', 'model_from_checkpoint', 'load_model',
-           'file_sha256', 'init_model', 'snr_loss', 'loss_fn', 'stft_sizes', 'stft_loss', 'snr_stft_loss',
-           'EarlyStopping', 'StopTraining', 'make_optimizer', 'make_scheduler', 'engine_options', 'Trainer',
-           'train_epoch', 'predict', 'validate', 'fit', 'val_metrics', 'rng_states', 'set_rng_states', 'restore',
-           'toy_data', 'ScriptedTrainer', 'summarize', 'last_path', 'load_last', 'resume_config', 'stop_after', 'train',
-           'train_cli']
-
-# %% ../nbs/06_train.ipynb #19bb8b85
-CKPT_FORMAT = 'backshot_kit.unet1d'
-
-def save_checkpoint(path, model:nn.Module, config:dict|None=None, history:list|None=None, metrics:dict|None=None, **extra) -> Path:
-    "Save `model` with its constructor arguments and run information to `path`, atomically."
-    state = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
-    ck = dict(format=CKPT_FORMAT, version=1, model_class=type(model).__name__, model_kwargs=dict(model.hparams),
-              state_dict=state, config=config or {}, history=history or [], metrics=metrics or {}, **extra)
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f'.{path.name}.{os.getpid()}.tmp')
-    try: torch.save(ck, tmp); os.replace(tmp, path)
-    except BaseException: tmp.unlink(missing_ok=True); raise
-    return path
-
-# %% ../nbs/06_train.ipynb #63b7ea3e
-MAX_CHANNELS, MAX_BLOCK, MAX_PARAMS, MAX_SAMPLE_RATE = 1024, 65536, 50_000_000, 384000
-
-def _int_in(lo, hi): return lambda v: isinstance(v, int) and not isinstance(v, bool) and lo <= v <= hi
-_ARCH = dict(depth=(_int_in(1, 8), 'an integer in 1..8'), base_channels=(_int_in(1, MAX_CHANNELS), f'an integer in 1..{MAX_CHANNELS}'),
-             kernel_size=(_int_in(2, 64), 'an integer in 2..64'), stride=(_int_in(2, 16), 'an integer in 2..16'),
-             growth=(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0.25 <= v <= 8, 'a number in [0.25, 8]'),
-             max_channels=(_int_in(1, MAX_CHANNELS), f'an integer in 1..{MAX_CHANNELS}'), bias=(lambda v: isinstance(v, bool), 'true or false'))
-_SPECTRAL_ARCH = dict(n_fft=(lambda v: _int_in(16, 8192)(v) and v % 4 == 0, 'a multiple of 4 in 16..8192'),
-                      channels=(_int_in(1, MAX_CHANNELS), f'an integer in 1..{MAX_CHANNELS}'), depth=(_int_in(1, 6), 'an integer in 1..6'),
-                      context=(_int_in(0, 8), 'an integer in 0..8'), noise_frames=(_int_in(1, 4096), 'an integer in 1..4096'),
-                      growth=_ARCH['growth'], max_channels=_ARCH['max_channels'])
-CLASSES = {'UNet1D': (UNet1D, _ARCH, MODEL_KEYS), 'SpectralUNet': (SpectralUNet, _SPECTRAL_ARCH, ('n_fft', 'channels', 'depth'))}  # checkpoint model_class -> (class, argument rules, required)
-
-# %% ../nbs/06_train.ipynb #dd7e1565
-def _model_class(name, path) -> tuple:
-    if name not in CLASSES: raise BackshotError(f"{path}: unknown model_class {name!r}; allowed: {', '.join(CLASSES)}")
-    return CLASSES[name]
-
-def check_model_kwargs(kw, path='checkpoint', model_class:str='UNet1D') -> dict:
-    "The constructor arguments of a checkpoint's `model_class`, checked before anything is built; `BackshotError` naming the key otherwise."
-    _, rules, required = _model_class(model_class, path)
-    if not isinstance(kw, dict): raise BackshotError(f"{path}: 'model_kwargs' is a {type(kw).__name__}, not a mapping")
-    if (bad := [k for k in kw if k not in rules]): raise BackshotError(f"{path}: unknown model_kwargs key(s) {', '.join(map(repr, bad))}; allowed: {', '.join(rules)}")
-    if (miss := [k for k in required if k not in kw]): raise BackshotError(f"{path}: model_kwargs lacks {', '.join(map(repr, miss))}")
-    for k, v in kw.items():
-        if not rules[k][0](v): raise BackshotError(f"{path}: model_kwargs '{k}': invalid value {v!r}; allowed: {rules[k][1]}")
-    if model_class == 'UNet1D':
-        if kw['kernel_size'] < kw['stride']: raise BackshotError(f"{path}: model_kwargs kernel_size {kw['kernel_size']} is smaller than stride {kw['stride']}")
-        if kw['stride'] ** kw['depth'] > MAX_BLOCK: raise BackshotError(f"{path}: model_kwargs stride**depth = {kw['stride'] ** kw['depth']} exceeds {MAX_BLOCK} samples")
-    elif (kw['n_fft'] // 4) * 2 ** kw['depth'] > MAX_BLOCK:
-        raise BackshotError(f"{path}: model_kwargs n_fft/4 * 2**depth = {(kw['n_fft'] // 4) * 2 ** kw['depth']} exceeds {MAX_BLOCK} samples")
-    return kw
-
-# %% ../nbs/06_train.ipynb #0ce321b7
-def _meta_model(kw:dict, path, model_class:str='UNet1D') -> nn.Module:
-    "The model `kw` describes, on the meta device (no memory), refused when it has more than `MAX_PARAMS` parameters."
-    with torch.device('meta'): m = _model_class(model_class, path)[0](**kw)
-    if (n := n_params(m)) > MAX_PARAMS: raise BackshotError(f"{path}: model_kwargs ask for {n:,} parameters, more than the limit of {MAX_PARAMS:,}")
-    return m
-
-# %% ../nbs/06_train.ipynb #6fb5f608
-def _check_weights(sd, meta:nn.Module, path):
-    if not isinstance(sd, dict) or not all(isinstance(v, torch.Tensor) for v in sd.values()): raise BackshotError(f"{path}: 'state_dict' is not a mapping of tensors")
-    want = {k: tuple(v.shape) for k, v in meta.state_dict().items()}
-    have = {k: tuple(v.shape) for k, v in sd.items()}
-    if have != want:
-        k = sorted(set(have) ^ set(want)) or [k for k in want if have[k] != want[k]]
-        raise BackshotError(f"{path}: weights do not match the stored architecture (first difference: {k[0]!r}: "
-                            f"{have.get(k[0], 'missing')} in the file, {want.get(k[0], 'not in the model')} expected)")
-    for k, v in sd.items():
-        if not v.is_floating_point(): raise BackshotError(f"{path}: weight {k!r} is {v.dtype}, not floating point")
-        if not torch.isfinite(v).all(): raise BackshotError(f"{path}: weight {k!r} holds NaN or infinite values; the model cannot denoise")
-
-# %% ../nbs/06_train.ipynb #481f3a5b
-def _check_meta(ck:dict, path):
-    for k, t in (('config', dict), ('metrics', dict), ('history', list)):
-        if k in ck and not isinstance(ck[k], t): raise BackshotError(f"{path}: '{k}' is a {type(ck[k]).__name__}, not a {t.__name__}")
-    sr = ck.get('config', {}).get('sample_rate', 16000)
-    if not _int_in(8000, MAX_SAMPLE_RATE)(sr): raise BackshotError(f"{path}: config 'sample_rate': invalid value {sr!r}; allowed: an integer from 8000 to {MAX_SAMPLE_RATE} (Hz)")
-
-def check_checkpoint(ck:dict, path='checkpoint') -> dict:
-    "Validate a loaded checkpoint's architecture, weights and metadata (`BackshotError` naming what is wrong); returns it."
-    _check_meta(ck, path)
-    cls = ck.get('model_class', 'UNet1D')
-    _check_weights(ck.get('state_dict'), _meta_model(check_model_kwargs(ck.get('model_kwargs'), path, cls), path, cls), path)
-    return ck
-
-# %% ../nbs/06_train.ipynb #058b8446
-def load_checkpoint(path, map_location='cpu') -> dict:
-    "Read a backshot_kit checkpoint safely (weights only) and validate it; clear errors for anything else."
-    path = Path(path)
-    if not path.is_file(): raise BackshotError(f"{path}: checkpoint not found")
-    try: ck = torch.load(path, map_location=map_location, weights_only=True)
-    except Exception as e:
-        if 'global' in str(e).lower():
-            raise BackshotError(f"{path}: refused: the file holds Python objects beyond weights (pickled code); "
-                                f"it was not loaded and nothing in it ran") from None
-        raise BackshotError(f"{path}: not a readable checkpoint ({type(e).__name__})") from None
-    if not isinstance(ck, dict) or ck.get('format') != CKPT_FORMAT:
-        raise BackshotError(f"{path}: not a backshot_kit model (no '{CKPT_FORMAT}' format marker)")
-    return check_checkpoint(ck, path)
-
-def model_from_checkpoint(ck:dict) -> nn.Module:
-    "A fresh model of the (validated) checkpoint's class and arguments, without its weights."
-    return CLASSES[ck.get('model_class', 'UNet1D')][0](**ck['model_kwargs'])
-
-def load_model(path, device='cpu') -> tuple[nn.Module, dict]:
-    "Rebuild the model stored in checkpoint `path` (its `model_class`); returns `(model in eval mode, checkpoint dict)`."
-    ck = load_checkpoint(path)                         # validated: the model below is the size of the weights in the file
-    model = model_from_checkpoint(ck)
-    try: model.load_state_dict(ck['state_dict'])
-    except RuntimeError as e: raise BackshotError(f"{path}: weights do not match the stored architecture ({str(e).splitlines()[0]})") from None
-    return model.to(device).eval(), ck
+__all__ = ['SNR_MAX_DB', 'si_sdr_db', 'STFT_SIZES', 'STFT_WEIGHT', 'RESUME_KEYS', 'RESUME_FREE', 'RESUMABLE', 'file_sha256',
+           'init_model', 'snr_loss', 'loss_fn', 'stft_sizes', 'stft_loss', 'snr_stft_loss', 'EarlyStopping',
+           'StopTraining', 'make_optimizer', 'make_scheduler', 'engine_options', 'Trainer', 'train_epoch', 'predict',
+           'validate', 'fit', 'val_metrics', 'rng_states', 'set_rng_states', 'restore', 'toy_data', 'ScriptedTrainer',
+           'summarize', 'last_path', 'load_last', 'resume_config', 'stop_after', 'train', 'train_cli']
 
 # %% ../nbs/06_train.ipynb #9f526366
 def file_sha256(path, n:int=1 << 20) -> str:
     "SHA-256 of a file's contents."
-    import hashlib
     h = hashlib.sha256()
     with open(path, 'rb') as f:
         for b in iter(lambda: f.read(n), b''): h.update(b)
@@ -505,11 +395,11 @@ RESUME_FREE = ('device', 'compile')   # config keys a resumed run may change: wh
 RESUMABLE = ('running', 'time_limit')  # statuses of a last checkpoint that `--resume` continues
 _CKPT_KEYS = ('format', 'version', 'model_class', 'model_kwargs', 'state_dict', 'config', 'history', 'metrics', 'resume')
 
-def last_path(out, name:str='unet1d_best') -> Path:
+def last_path(out, name:str=MODEL_STEM) -> Path:
     "The `last` checkpoint of the run that writes `<out>/<name>.pth`: `unet1d_best` -> `unet1d_last.pth`."
     return Path(out) / (f"{name[:-len('_best')]}_last.pth" if name.endswith('_best') else f'{name}_last.pth')
 
-def load_last(out, name:str='unet1d_best') -> dict:
+def load_last(out, name:str=MODEL_STEM) -> dict:
     "The validated `last` checkpoint of the run in folder `out`; `BackshotError` when there is nothing to resume."
     out, p = Path(out), last_path(out, name)
     if not out.is_dir(): raise BackshotError(f"{out}: no such folder; --resume takes the --out folder of an earlier `backshot train`")
@@ -517,7 +407,7 @@ def load_last(out, name:str='unet1d_best') -> dict:
     ck = load_checkpoint(p); r = ck.get('resume')
     if not isinstance(r, dict) or not set(RESUME_KEYS) <= set(r): raise BackshotError(f"{p}: not a resumable checkpoint (no complete 'resume' state)")
     if not isinstance(r['best_state'], dict): raise BackshotError(f"{p}: 'best_state' is not a mapping of tensors")
-    if r['best_state']: _check_weights(r['best_state'], _meta_model(ck['model_kwargs'], p, ck.get('model_class', 'UNet1D')), p)
+    if r['best_state']: check_weights(r['best_state'], ck['model_kwargs'], p, ck.get('model_class', 'UNet1D'))
     return ck
 
 # %% ../nbs/06_train.ipynb #8e8dce9e
@@ -551,11 +441,11 @@ def stop_after(seconds:float):
 
 # %% ../nbs/06_train.ipynb #2a8eace2
 def train(cfg:Config|dict|None,       # the run's configuration; with `resume`: None (the run's own), or keys that must match it
-          out='saved_models',         # output folder
+          out=MODEL_DIR,              # output folder
           data:AudioData|None=None,   # data to train on (default: `load_data(cfg)`)
           model:nn.Module|None=None,     # starting model (default: a fresh one from `cfg`)
           progress=True,              # show a progress bar
-          name='unet1d_best',         # file stem of the checkpoint and history
+          name=MODEL_STEM,            # file stem of the checkpoint and history
           extra_ckpt:dict|None=None,  # stored in the checkpoint as is
           resume:bool=False,          # continue the run in `out` after its last completed epoch (a finished run: nothing to do)
           time_limit:float|None=None, # seconds: stop (status 'time_limit', resumable) before an epoch that would end later
@@ -579,7 +469,6 @@ def train(cfg:Config|dict|None,       # the run's configuration; with `resume`: 
 # %% ../nbs/06_train.ipynb #a4469534
 def train_cli(argv=None):
     "`backshot train`: the guide's default training run, or `--resume OUT` to continue an interrupted one."
-    from backshot_kit.config import add_config_args, config_overrides
     p = add_config_args(argparse.ArgumentParser(prog='backshot train', description='Train one model with the default (or given) config, or continue an interrupted run.'))
     p.add_argument('--resume', default=None, metavar='OUT', help='continue the run in folder OUT after its last completed epoch, with its own config '
                    f"(only {', '.join(RESUME_FREE)} may change); a finished run: nothing to do")
@@ -589,11 +478,11 @@ def train_cli(argv=None):
     if args.time_limit is not None and not args.time_limit > 0: raise BackshotError(f"--time-limit {args.time_limit}: must be a number of minutes > 0")
     limit = args.time_limit and 60 * args.time_limit
     if args.resume:
-        if args.out != 'saved_models' and Path(args.out).resolve() != Path(args.resume).resolve():
+        if args.out != MODEL_DIR and Path(args.out).resolve() != Path(args.resume).resolve():
             raise BackshotError(f"--resume {args.resume} with --out {args.out}: a resumed run writes into its own folder; drop --out")
         m = train(config_overrides(args), args.resume, resume=True, time_limit=limit)
     else:
-        cfg = Config(**config_overrides(args)); data = load_data(cfg)
+        cfg = config_with_init(**config_overrides(args)); data = load_data(cfg)
         print(data.describe()); print(describe_model(build_model(cfg), cfg.sample_rate))
         m = train(cfg, args.out, data=data, time_limit=limit)
     print(summarize(m) + (f" ({m['reason']})" if m.get('reason') else '')); print(f"model: {m['model_path']}")

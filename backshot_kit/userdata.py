@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import soundfile as sf
-from .config import BackshotError, Config
-from .audio import read_audio
+from .core import BackshotError
+from .config import Config
+from .audio import read_audio, write_audio
 from .data import AudioData, builtin_data, simulated_pairs, config_channels
 
 # %% auto #0
 __all__ = ['AUDIO_EXTS', 'list_audio', 'FileInfo', 'file_info', 'DataReport', 'check_data', 'report_text', 'write_test_folder',
-           'recorded_noise', 'cut_clips', 'split_files', 'folder_data', 'data_cli']
+           'recorded_noise', 'cut_clips', 'split_files', 'folder_data', 'load_data', 'data_cli']
 
 # %% ../nbs/04a_userdata.ipynb #d33313d2
 AUDIO_EXTS = ('.wav', '.flac', '.ogg', '.oga', '.mp3', '.aiff', '.aif', '.au', '.caf', '.w64', '.rf64')
@@ -115,7 +116,6 @@ def report_text(r:DataReport) -> str:
 def write_test_folder(root, n:int=6, seconds:float=1.0, sr:int=16000, noisy:bool=True, noise:bool=False, seed:int=0) -> Path:
     "A folder of `n` generated clean clips, with recorded-style noisy partners and/or noise-only files, for tests and demos."
     from backshot_kit.synth import clean_corpus
-    from backshot_kit.audio import write_audio
     root = Path(root); rng = np.random.default_rng(seed)
     clean = clean_corpus(n, seconds, sr, seed=seed)
     for i, c in enumerate(clean):
@@ -214,6 +214,11 @@ def folder_data(cfg:Config, report:DataReport|None=None) -> AudioData:
     parts = (['recorded pairs'] if r.pairs else []) + ([('recorded' if bank else 'simulated') + ' noise'] if len(groups[0][0]) else [])
     src = f"{r.root} ({', '.join(parts + ([f'{cfg.builtin_fraction:.0%} built-in'] if cfg.builtin_fraction else []))})"
     return AudioData(sr, tc, vy, vc, sy, sc, train_noisy=np.nan_to_num(ty), groups=groups, seed=cfg.seed, source=src)
+
+# %% ../nbs/04a_userdata.ipynb #c5ccd650
+def load_data(cfg:Config) -> AudioData:
+    "The data a run trains on: the user's folder when `cfg.data` is set (`folder_data`), else the built-in material (`data.builtin_data`)."
+    return folder_data(cfg) if cfg.data else builtin_data(cfg)
 
 # %% ../nbs/04a_userdata.ipynb #b56e3b7b
 def data_cli(argv=None):
