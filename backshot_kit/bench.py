@@ -10,9 +10,11 @@ from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
 from torch.utils.data import DataLoader, TensorDataset
-from .config import BackshotError, Config, PRESETS, resolve_device, save_json, add_config_args, config_from_args, config_replace
+from .core import BackshotError, save_json
+from .config import Config, PRESETS, resolve_device, add_config_args, config_overrides, config_replace
+from .checkpoint import config_with_init
 from .model import UNet1D, build_model, n_params
-from .data import load_data
+from .userdata import load_data
 from .train import Trainer, loss_fn
 from .fused import FusedTrainer
 
@@ -170,7 +172,7 @@ def bench_cli(argv=None):
     a = p.parse_args(argv)
     if a.epochs < 1 or a.warmup < 0: raise BackshotError(f"--epochs must be >= 1 and --warmup >= 0 (got {a.epochs}, {a.warmup})")
     if a.fused < 0: raise BackshotError(f"--fused must be >= 0 (got {a.fused})")
-    cfg = config_from_args(a)
+    cfg = config_with_init(**config_overrides(a))
     if a.data_share:
         r = bench_data_share(cfg, a.epochs); print(data_share_table(r))
         if a.json: save_json(r, a.json); print(f"figures: {a.json}")
