@@ -14,8 +14,8 @@ from .channel import CHANNELS
 from .receivers import RANGES, simulate_receivers
 
 # %% auto #0
-__all__ = ['PAIR_CHUNK', 'PREFETCH_MODES', 'AudioData', 'config_channels', 'simulated_pairs', 'builtin_data', 'load_data',
-           'prefetch_mode', 'workers', 'prefetch_pairs', 'close']
+__all__ = ['PAIR_CHUNK', 'PREFETCH_MODES', 'AudioData', 'config_channels', 'simulated_pairs', 'builtin_data', 'prefetch_mode',
+           'workers', 'prefetch_pairs', 'close']
 
 # %% ../nbs/04_data.ipynb #f62d18e4
 PAIR_CHUNK = 32   # clips per random stream of a training epoch's noisy set: the unit of work of the background draw
@@ -118,12 +118,6 @@ def builtin_data(cfg:Config) -> AudioData:
     (vn, vt), (tn, tt) = pairs(val, np.random.default_rng([s, 2])), pairs(test, np.random.default_rng([s, 3]))
     source = f'built-in ({cfg.preset}; {cfg.receivers} receivers' + (f'; channels {cfg.channels}' if cfg.channels else '') + ')'
     return AudioData(sr, train, vn, vt, tn, tt, noise_fn=pairs, seed=s, source=source)
-
-# %% ../nbs/04_data.ipynb #20e483e8
-def load_data(cfg:Config) -> AudioData:
-    "`userdata.load_data`, here only until `13_bench` and `06a_fused` import it from `userdata` (then this goes, and the import cycle with it)."
-    from backshot_kit.userdata import load_data
-    return load_data(cfg)
 
 # %% ../nbs/04_data.ipynb #6c43c681
 _W = {}                            # a prefetch worker's data, set once by `_init_worker`

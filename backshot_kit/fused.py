@@ -9,7 +9,8 @@ import numpy as np
 import torch, torch.nn as nn
 from torch.func import functional_call, vmap
 from tqdm.auto import tqdm
-from .config import BackshotError, Config
+from .core import BackshotError
+from .config import Config
 from .train import Trainer, StopTraining, si_sdr_db
 
 # %% auto #0

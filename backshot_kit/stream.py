@@ -11,7 +11,7 @@ import numpy as np
 from scipy.fft import rfft, irfft
 from scipy.signal import firwin, upfirdn
 from scipy.special import expit
-from .config import BackshotError
+from .core import BackshotError, MODEL_DIR, MODEL_NAME
 from .paths import MODEL_HELP, find_model
 from .safety import sigterm_as_interrupt, remove_stale_tmp
 
@@ -656,7 +656,7 @@ def _set_threads(n:int):
 def _load(args):
     "The model and its sample rate, or (None, None) with --no-denoise."
     if args.no_denoise: return None, None
-    from backshot_kit.train import load_model
+    from backshot_kit.checkpoint import load_model
     try: path, how = find_model(args.model)
     except BackshotError as e: raise BackshotError(f"{e} (or stream without denoising: --no-denoise)") from None
     model, ck = load_model(path)
@@ -715,7 +715,7 @@ from backshot_kit.model import UNet1D
 from backshot_kit.stream import StreamDenoiser, make_streamer, algorithmic_latency
 path = sys.argv[1]
 if os.path.isfile(path):
-    from backshot_kit.train import load_model
+    from backshot_kit.checkpoint import load_model
     model, _ = load_model(path); name = path
 else: model, name = UNet1D(depth=4, base_channels=16, kernel_size=8, stride=4).eval(), 'random weights, standard architecture'
 x = np.random.default_rng(0).standard_normal(16000 * 20).astype(np.float32) * 0.1
@@ -740,7 +740,7 @@ def _bench_run(script:str, args:list, cpu:int|None=None) -> dict:
     if r.returncode: raise BackshotError(f"benchmark failed: {r.stderr.strip().splitlines()[-1:]}")
     return json.loads(r.stdout.strip().splitlines()[-1])
 
-def benchmark(model_path='saved_models/unet1d_best.pth', cpu:int|None=None) -> dict:
+def benchmark(model_path=f'{MODEL_DIR}/{MODEL_NAME}', cpu:int|None=None) -> dict:
     "Real-time factor and latency of streaming the default model, one thread, pinned to one core, in a subprocess."
     return _bench_run(_BENCH, [model_path], cpu)
 
