@@ -37,22 +37,6 @@ def _unet_core(m:UNet1D, x:torch.Tensor, n:torch.Tensor) -> torch.Tensor:
     for dec in m.dec: h = dec(h + skips.pop())
     return x + h[..., :n]
 
-# %% ../nbs/14_export.ipynb #2ae5a7b6
-def _spectral_frames(n:torch.Tensor, model:SpectralUNet) -> torch.Tensor:
-    "The STFT frames `SpectralUNet.forward` uses for `n` samples, as tensor operations."
-    L, H, P = model.hparams['n_fft'], model.hop, 2 ** model.hparams['depth']
-    f = torch.div(n + L - 1, H, rounding_mode='floor')              # ceil((n + L - H) / H): every sample covered
-    return torch.div(f + P - 1, P, rounding_mode='floor') * P        # rounded up to a multiple of 2**depth
-
-# %% ../nbs/14_export.ipynb #82687282
-def _spectral_core(m:SpectralUNet, x:torch.Tensor, n:torch.Tensor) -> torch.Tensor:
-    "`SpectralUNet.forward` on `(batch, 1, n)` with the frame count from `_spectral_frames`."
-    L, H = m.hparams['n_fft'], m.hop
-    W = F.conv1d(F.pad(x, (L - H, _spectral_frames(n, m) * H - n)), m.analysis, stride=H)
-    bins = W.shape[1] // 2
-    gain = torch.sigmoid(m.mask_logits(torch.log(W[:, :bins] ** 2 + W[:, bins:] ** 2 + 1e-12)))
-    return F.conv_transpose1d(W * torch.cat([gain, gain], 1), m.synthesis, stride=H)[..., L - H:L - H + n]
-
 # %% ../nbs/14_export.ipynb #bd6fd6be
 class OfflineGraph(nn.Module):
     "The whole-signal denoiser as one graph: `(batch, 1, T)` in and out at the model's rate, any `T`."
@@ -64,7 +48,7 @@ class OfflineGraph(nn.Module):
         m, d, n = self.model, self.delay, x.shape[-1]
         n = n if torch.is_tensor(n) else torch.tensor(n)          # a tensor while tracing: the length stays free
         if d: x = F.pad(x, (0, d) if d > 0 else (-d, 0))          # as `denoise_array` compensates a delay
-        y = (_spectral_core if isinstance(m, SpectralUNet) else _unet_core)(m, x, n + abs(d))
+        y = m.forward_length(x, n + abs(d)) if isinstance(m, SpectralUNet) else _unet_core(m, x, n + abs(d))
         return y[..., max(d, 0):max(d, 0) + n]
 
 # %% ../nbs/14_export.ipynb #f033f730

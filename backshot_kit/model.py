@@ -11,8 +11,8 @@ from .config import Config
 
 # %% auto #0
 __all__ = ['MODELS', 'UNet1D', 'valid_length', 'n_params', 'model_grid', 'receptive_field', 'receptive_field_measured',
-           'stft_bases', 'SpectralUNet', 'spectral_features', 'mask_logits', 'model_name', 'spectral_n_fft',
-           'model_kwargs', 'build_model', 'describe_model']
+           'stft_bases', 'SpectralUNet', 'spectral_features', 'mask_logits', 'n_frames', 'forward_length', 'model_name',
+           'spectral_n_fft', 'model_kwargs', 'build_model', 'describe_model']
 
 # %% ../nbs/05_model.ipynb #515ba5d8
 def _enc_level(cin, ch, k, s, bias):
@@ -184,19 +184,28 @@ def mask_logits(self:SpectralUNet, logpow:torch.Tensor) -> torch.Tensor:
     for up in self.up: h = F.relu(up(h)) + skips.pop()
     return self.out(h) + self.direct(post)
 
+def n_frames(self:SpectralUNet, n):
+    "STFT frames the forward runs for `n` samples: every sample covered, a multiple of `2**depth` (`n` an int or a tensor)."
+    L, H, P = self.hparams['n_fft'], self.hop, 2 ** self.hparams['depth']
+    return ((n + L - 1) // H + P - 1) // P * P
+
+def forward_length(self:SpectralUNet, x:torch.Tensor, n) -> torch.Tensor:
+    "The forward on `(batch, 1, n)` audio; `n` may be a tensor, so a traced graph keeps the length free (ONNX export)."
+    L, H = self.hparams['n_fft'], self.hop
+    W = F.conv1d(F.pad(x, (L - H, self.n_frames(n) * H - n)), self.analysis, stride=H)
+    bins = W.shape[1] // 2
+    gain = torch.sigmoid(self.mask_logits(torch.log(W[:, :bins] ** 2 + W[:, bins:] ** 2 + 1e-12)))
+    return F.conv_transpose1d(W * torch.cat([gain, gain], 1), self.synthesis, stride=H)[..., L - H:L - H + n]
+
 def _spectral_forward(self:SpectralUNet, x:torch.Tensor) -> torch.Tensor:
     squeeze = x.dim() == 2
     if squeeze: x = x[:, None]
     if x.dim() != 3 or x.shape[1] != 1: raise BackshotError(f"SpectralUNet expects (batch, T) or (batch, 1, T), got {tuple(x.shape)}")
-    n, L, H, P = x.shape[-1], self.hparams['n_fft'], self.hop, 2 ** self.hparams['depth']
-    frames = math.ceil(math.ceil((n + L - H) / H) / P) * P      # every sample covered, a multiple of 2**depth
-    W = F.conv1d(F.pad(x, (L - H, (frames - 1) * H + H - n)), self.analysis, stride=H)
-    bins = W.shape[1] // 2
-    gain = torch.sigmoid(self.mask_logits(torch.log(W[:, :bins] ** 2 + W[:, bins:] ** 2 + 1e-12)))
-    y = F.conv_transpose1d(W * torch.cat([gain, gain], 1), self.synthesis, stride=H)[..., L - H:L - H + n]
+    y = self.forward_length(x, x.shape[-1])
     return y[:, 0] if squeeze else y
 
 SpectralUNet.features, SpectralUNet.mask_logits, SpectralUNet.forward = spectral_features, mask_logits, _spectral_forward
+SpectralUNet.n_frames, SpectralUNet.forward_length = n_frames, forward_length
 
 # %% ../nbs/05_model.ipynb #b95845a0
 _RF_FRAMES = {}     # frames of past context per architecture: they depend on the hyperparameters, not the weights
