@@ -9,6 +9,7 @@ import numpy as np
 import torch, torch.nn as nn
 from torch.func import functional_call, vmap
 from tqdm.auto import tqdm
+from fastcore.basics import patch
 from .core import BackshotError
 from .config import Config
 from .train import Trainer, StopTraining, si_sdr_db
@@ -16,7 +17,7 @@ from .train import Trainer, StopTraining, si_sdr_db
 # %% auto #0
 __all__ = ['FUSED_FREE', 'FUSED_OPTIMIZERS', 'fuse_key', 'check_fusable', 'fusable_groups', 'param_layout', 'stack_params',
            'param_views', 'load_row', 'fused_forward', 'fused_loss', 'clip_rows_', 'adam_hyper', 'FusedAdam',
-           'FusedTrainer', 'train_epoch', 'validate', 'fit', 'fit_fused']
+           'FusedTrainer', 'fit_fused']
 
 # %% ../nbs/06a_fused.ipynb #d0f78d7a
 FUSED_FREE = ('learning_rate', 'epochs', 'optimizer', 'weight_decay', 'scheduler_patience', 'scheduler_factor', 'min_lr',
@@ -121,15 +122,16 @@ class FusedAdam:
         flat.addcdiv_(self.exp_avg, denom.div_(f(h['lr'] / (1 - h['beta1'] ** t))), value=-1)
 
 # %% ../nbs/06a_fused.ipynb #ff079fad
-def _to_optimizer(self:FusedAdam, row:int, opt, params:list, layout:list):
+@patch
+def to_optimizer(self:FusedAdam, row:int, opt, params:list, layout:list):
     "Write row `row`'s state into the torch Adam/AdamW `opt` over `params`, as its own steps would have left it."
     for p, a, b in zip(params, *(param_views(s[row:row + 1], layout).values() for s in (self.exp_avg, self.exp_avg_sq))):
         opt.state[p] = dict(step=torch.tensor(float(self.steps)), exp_avg=a[0].clone(), exp_avg_sq=b[0].clone())
 
-def _keep(self:FusedAdam, rows:list):
+@patch
+def keep(self:FusedAdam, rows:list):
     "Keep the state of `rows` only (the members that go on)."
     self.exp_avg, self.exp_avg_sq = self.exp_avg[rows], self.exp_avg_sq[rows]
-FusedAdam.to_optimizer, FusedAdam.keep = _to_optimizer, _keep
 
 # %% ../nbs/06a_fused.ipynb #76f6e347
 class _Member(Trainer):
@@ -154,7 +156,8 @@ class FusedTrainer:
                  history_paths=None,    # each member's history JSON
                  on_epochs=None,        # each member's callback(record); may raise StopTraining
                  last_paths=None,       # each member's `last` checkpoint (resumable as a single run)
-                 progress=True):        # one bar over the group's epochs
+                 progress=True,         # one bar over the group's epochs
+                 on_done=None):         # on_done(index, result) as each member stops
         n = len(check_fusable(list(cfgs)))
         ps = [_per(v, n, w) for v, w in ((ckpt_paths, 'ckpt_paths'), (history_paths, 'history_paths'), (on_epochs, 'on_epochs'), (last_paths, 'last_paths'))]
         self.members = [_Member(c, data, ckpt_path=a, history_path=b, on_epoch=e, last_path=l, progress=False) for c, a, b, e, l in zip(cfgs, *ps)]
@@ -165,8 +168,10 @@ class FusedTrainer:
         self.base, self.layout = copy.deepcopy(m0.model), param_layout(m0.model)
         self.flat, self.active, self.results = stack_params([m.model for m in self.members]), list(range(n)), [None] * n
         self.opt, self.gen, self.epoch, self._val = FusedAdam(self.flat), torch.Generator().manual_seed(self.cfg.seed), 0, None
+        self.on_done = on_done
 
 # %% ../nbs/06a_fused.ipynb #71de3e99
+@patch
 def train_epoch(self:FusedTrainer, epoch:int) -> torch.Tensor:
     "One pass over the shuffled training pairs of `epoch` for every active member; their mean training losses."
     t = time.perf_counter(); noisy, clean = self.data.train_pairs(epoch); self.data_seconds = time.perf_counter() - t
@@ -184,9 +189,9 @@ def train_epoch(self:FusedTrainer, epoch:int) -> torch.Tensor:
         self.opt.step(self.flat, self.flat.grad, h)
         total += losses.detach() * len(idx)
     return total / max(len(X), 1)
-FusedTrainer.train_epoch = train_epoch
 
 # %% ../nbs/06a_fused.ipynb #c6ef941c
+@patch
 @torch.no_grad()
 def validate(self:FusedTrainer) -> tuple[list, list]:
     "Mean validation loss and mean SI-SDR (dB) of the outputs, for every active member."
@@ -197,9 +202,9 @@ def validate(self:FusedTrainer) -> tuple[list, list]:
         total += fused_loss(self.loss, y, Y[i:i + 64]).double().cpu().numpy() * y.shape[1]; outs.append(y.float().cpu().numpy())
     sdr = [float(np.mean(si_sdr_db(o, self.data.val_clean))) for o in np.concatenate(outs, 1)] if outs else [math.nan] * len(self.active)
     return (total / len(X)).tolist(), sdr
-FusedTrainer.validate = validate
 
 # %% ../nbs/06a_fused.ipynb #281b17b3
+@patch
 def _hand_over(self:FusedTrainer, j:int, epoch:int, tl:float, vl:float, sdr:float, t0:float, t_start:float) -> tuple|None:
     "Give the member in row `j` its epoch and apply the single run's epoch rules; `(status, reason)` when it stops."
     m = self.members[self.active[j]]
@@ -211,16 +216,24 @@ def _hand_over(self:FusedTrainer, j:int, epoch:int, tl:float, vl:float, sdr:floa
     finally: m.fused = None
     return stop if stop is not None or epoch < m.cfg.epochs else ('completed', '')
 
+@patch
 def _leave(self:FusedTrainer, keep:list):
     "Only the members in rows `keep` go on."
     if len(keep) == len(self.active): return
     self.active = [self.active[j] for j in keep]
     self.flat = self.flat.detach()[keep].requires_grad_(True); self.opt.keep(keep)
-FusedTrainer._hand_over, FusedTrainer._leave = _hand_over, _leave
 
 # %% ../nbs/06a_fused.ipynb #8908ef37
+@patch
+def _done(self:FusedTrainer, i:int, stop:tuple, t_start:float):
+    "Member `i` stopped with `(status, reason)`: finish it (checkpoint, history), keep its result with its best checkpoint's path, tell `on_done`."
+    m = self.members[i]
+    self.results[i] = {**m._finish(*stop, time.perf_counter() - t_start), 'model_path': str(m.ckpt_path) if m.best_state is not None and m.ckpt_path else None}
+    if self.on_done: self.on_done(i, self.results[i])
+
+@patch
 def fit(self:FusedTrainer) -> list[dict]:
-    "Train until every member has stopped (epoch budget, early stopping, divergence, `StopTraining`); each member's metrics, as `Trainer.fit` gives them."
+    "Train until every member has stopped (epoch budget, early stopping, divergence, `StopTraining`); each member's metrics, as `Trainer.fit` gives them, and `model_path`."
     t_start = time.perf_counter()
     for m in self.members: m.init_metrics = m.val_metrics(prefix='init_') if m.parent else {}
     if hasattr(self.data, 'prefetch_pairs'): self.data.prefetch_pairs(1)
@@ -233,16 +246,14 @@ def fit(self:FusedTrainer) -> list[dict]:
                 keep = []
                 for j, i in enumerate(self.active):
                     if (stop := self._hand_over(j, self.epoch, tl[j], vl[j], sdr[j], t0, t_start)) is None: keep.append(j)
-                    else: self.results[i] = self.members[i]._finish(*stop, time.perf_counter() - t_start)
+                    else: self._done(i, stop, t_start)
                 self._leave(keep)
                 if bar is not None: bar.update(1); bar.set_postfix(trials=len(self.active))
     finally:
         if bar is not None: bar.close()
     return self.results
-FusedTrainer.fit = fit
 
 # %% ../nbs/06a_fused.ipynb #e68c6b00
-def fit_fused(cfgs:list, data, ckpt_paths:list, history_paths:list, on_epochs:list|None=None, progress=False) -> list[dict]:
-    "Train the fusable trials `cfgs` together; per trial, in order, its metrics and `model_path`, as one `Trainer` run gives them."
-    ft = FusedTrainer(cfgs, data, ckpt_paths, history_paths, on_epochs, progress=progress)
-    return [{**m, 'model_path': str(p) if t.best_state is not None and p else None} for m, p, t in zip(ft.fit(), ckpt_paths, ft.members)]
+def fit_fused(cfgs:list, data, ckpt_paths:list, history_paths:list, on_epochs:list|None=None, progress=False, on_done=None) -> list[dict]:
+    "Train the fusable trials `cfgs` together; per trial, in order, its metrics and `model_path`, as one `Trainer` run gives them (`on_done(i, result)` as each stops)."
+    return FusedTrainer(cfgs, data, ckpt_paths, history_paths, on_epochs, progress=progress, on_done=on_done).fit()

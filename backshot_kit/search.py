@@ -4,13 +4,14 @@
 
 # %% ../nbs/07_search.ipynb #e595d07e
 from __future__ import annotations
-import argparse, contextlib, dataclasses, hashlib, importlib, itertools, json, math, os, shutil, signal, socket, subprocess, sys, threading, time, warnings
+import argparse, contextlib, dataclasses, hashlib, importlib, itertools, json, math, os, random, shutil, signal, socket, subprocess, sys, threading, time, warnings
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import optuna
 from optuna.trial import TrialState
 from tqdm.auto import tqdm
+from fastcore.basics import patch
 from .core import BackshotError, MODEL_DIR, MODEL_STEM, MODEL_NAME, atomic_path, save_json, load_json
 from .config import Config, config_replace, config_from_dict, resolve_device, add_config_args, config_overrides
 from .safety import sigterm_as_interrupt, die_with_parent, remove_stale_tmp
@@ -18,15 +19,17 @@ from .safety import sigterm_as_interrupt, die_with_parent, remove_stale_tmp
 # %% auto #0
 __all__ = ['GUIDE_KEYS', 'FULL_GRID', 'QUICK_GRID', 'GRIDS', 'OK_STATUSES', 'BEST_STATUSES', 'METRIC_KEYS', 'HEARTBEAT_INTERVAL',
            'GRACE_PERIOD', 'MAX_RETRY', 'SAMPLER_SEED', 'DB_NAME', 'RESULTS_NAME', 'DATA_CACHE_BYTES', 'GRID',
-           'AUTO_WORKERS_CPU', 'SUMMARY_COLUMNS', 'load_grid', 'resolve_grid', 'grid_size', 'grid_configs',
-           'model_stem', 'make_record', 'run_trial', 'best_record', 'storage_url', 'data_key', 'EpochCache',
-           'train_pairs', 'cached_data', 'make_storage', 'search_spec', 'Strategy', 'make_sampler', 'make_pruner',
-           'study_settings', 'default_study_name', 'first_points', 'open_study', 'grid_state', 'worker_id', 'recover',
-           'grid_points', 'grid_point_id', 'results_from_study', 'update_best', 'write_results', 'load_results',
-           'restore_study', 'check_out', 'TrialFailed', 'outcome', 'epochs_spent', 'epoch_callback', 'make_objective',
-           'run_worker', 'spawn_worker', 'worker_main', 'cpu_cores', 'worker_setup', 'strategy_from_dict',
-           'search_worker', 'resolve_workers', 'torch_threads', 'short_name', 'record_line', 'run_workers',
-           'run_search', 'top_configs', 'add_worker_args', 'quick_cli', 'full_cli']
+           'MIN_RESOURCE', 'REDUCTION_FACTOR', 'SMART_RESULTS', 'SMART_DIR', 'BUDGET_FRACTION', 'AUTO_WORKERS_CPU',
+           'ENGINES', 'FUSED_GROUP', 'SUMMARY_COLUMNS', 'load_grid', 'resolve_grid', 'grid_size', 'grid_configs',
+           'model_stem', 'make_record', 'trial_files', 'trial_record', 'run_trial', 'best_record', 'storage_url',
+           'data_key', 'EpochCache', 'cached_data', 'make_storage', 'search_spec', 'Strategy', 'halving_pruner',
+           'rung_epochs', 'NoRepeatSampler', 'default_study_name', 'smart_space', 'grid_epochs', 'default_budget',
+           'smart_strategy', 'open_study', 'grid_state', 'worker_id', 'recover', 'grid_points', 'grid_point_id',
+           'results_from_study', 'update_best', 'write_results', 'load_results', 'restore_study', 'check_out',
+           'TrialFailed', 'outcome', 'epochs_spent', 'epoch_callback', 'make_objective', 'run_worker', 'heartbeats',
+           'run_fused', 'ask_group', 'run_fused_worker', 'spawn_worker', 'worker_main', 'cpu_cores', 'worker_setup',
+           'strategy_from_dict', 'search_worker', 'resolve_workers', 'resolve_engine', 'torch_threads', 'short_name',
+           'record_line', 'run_workers', 'run_search', 'top_configs', 'add_worker_args', 'quick_cli', 'full_cli']
 
 # %% ../nbs/07_search.ipynb #efb926f7
 GUIDE_KEYS = ('batch_size', 'learning_rate', 'epochs', 'optimizer', 'scheduler_patience', 'scheduler_factor', 'early_stopping_patience')
@@ -121,6 +124,28 @@ def _reason(e:BaseException, params:dict) -> str:
     return f"{type(e).__name__}: {msg}"[:500]
 
 # %% ../nbs/07_search.ipynb #1aea0acf
+def trial_files(tuning_dir, params:dict) -> tuple[Path, Path]:
+    "A point's checkpoint and history paths, with what an earlier, interrupted or killed try of it left there removed."
+    tuning_dir = Path(tuning_dir); stem = model_stem(params)
+    ckpt, hist = tuning_dir / f'{stem}.pth', tuning_dir / f'{stem}_history.json'
+    for p in (ckpt, hist):
+        p.unlink(missing_ok=True)
+        for t in tuning_dir.glob(f'.{p.name}.*.tmp'): t.unlink(missing_ok=True)   # this process runs the point now: no other writer
+    return ckpt, hist
+
+def trial_record(params:dict, m:dict, hist:Path, t0:float, device:str) -> dict:
+    "The record of a trial that started at `t0` and ended with metrics `m` (`status`, `reason`, `model_path`, ...)."
+    return make_record(params, m, m['status'], m.get('reason', ''), model_path=m.get('model_path'), history_path=str(hist) if hist.exists() else None,
+                       seconds=round(time.perf_counter() - t0, 3), device=m.get('device', device), host=socket.gethostname(),
+                       finished_at=time.strftime('%Y-%m-%dT%H:%M:%S'))
+
+def _failed(e:Exception, params:dict, ckpt:Path, device:str) -> dict:
+    "The metrics of a trial that raised `e`: its partial model removed, CUDA memory freed after an out-of-memory error."
+    if 'out of memory' in str(e).lower() and device.startswith('cuda'):
+        import torch; torch.cuda.empty_cache()
+    ckpt.unlink(missing_ok=True)
+    return dict(status='failed', reason=_reason(e, params), model_path=None)
+
 def run_trial(params:dict,            # one grid point (config keys -> values)
               cfg:Config,             # base config; `params` override it
               data,                   # the `AudioData` to train on (built once per worker)
@@ -129,24 +154,13 @@ def run_trial(params:dict,            # one grid point (config keys -> values)
               on_epoch=None,          # per-epoch callback (may raise `StopTraining`, e.g. to prune)
               progress=False) -> dict: # the per-epoch bar: False, True or tqdm kwargs
     "Train one grid point; returns its record (failures are caught, recorded and their partial model removed)."
-    tuning_dir = Path(tuning_dir); stem = model_stem(params)
-    ckpt, hist = tuning_dir / f'{stem}.pth', tuning_dir / f'{stem}_history.json'
-    for p in (ckpt, hist):                                    # left by an earlier, interrupted or killed try of this point
-        p.unlink(missing_ok=True)
-        for t in tuning_dir.glob(f'.{p.name}.*.tmp'): t.unlink(missing_ok=True)   # this process runs the point now: no other writer
+    ckpt, hist = trial_files(tuning_dir, params)
     t0, device = time.perf_counter(), cfg.device
     try:
         tcfg = config_replace(cfg, **params); device = resolve_device(tcfg.device)
         m = (fit_fn or _fit)(tcfg, data, ckpt, hist, on_epoch=on_epoch, progress=progress)
-        status, reason, model = m['status'], m.get('reason', ''), m.get('model_path')
-    except Exception as e:
-        if 'out of memory' in str(e).lower() and device.startswith('cuda'):
-            import torch; torch.cuda.empty_cache()
-        m, status, reason, model = {}, 'failed', _reason(e, params), None
-        ckpt.unlink(missing_ok=True)
-    return make_record(params, m, status, reason, model_path=model, history_path=str(hist) if hist.exists() else None,
-                       seconds=round(time.perf_counter() - t0, 3), device=m.get('device', device), host=socket.gethostname(),
-                       finished_at=time.strftime('%Y-%m-%dT%H:%M:%S'))
+    except Exception as e: m = _failed(e, params, ckpt, device)
+    return trial_record(params, m, hist, t0, device)
 
 # %% ../nbs/07_search.ipynb #3f51cb39
 def best_record(records:list[dict]) -> dict|None:
@@ -222,9 +236,11 @@ class EpochCache:
     def prefetch_pairs(self, epoch:int):
         "Make `epoch`'s file in a background thread: one worker draws it (with the data's prefetch), the others wait for it."
         if epoch in self._bg or self.path(epoch).is_file(): return
-        self._bg[epoch] = t = threading.Thread(target=self._ensure, args=(epoch, True), daemon=True, name=f'backshot-epoch{epoch}'); t.start()
+        # not a daemon: the interpreter waits for the draw at exit (a daemon thread still inside the simulator's C code aborts it)
+        self._bg[epoch] = t = threading.Thread(target=self._ensure, args=(epoch, True), daemon=False, name=f'backshot-epoch{epoch}'); t.start()
 
 # %% ../nbs/07_search.ipynb #a8772e7f
+@patch
 def _write(self:EpochCache, epoch:int):
     "Draw `epoch` and write its file atomically, then keep the folder under `max_bytes`."
     noisy, target = self.data.train_pairs(epoch)
@@ -236,6 +252,7 @@ def _write(self:EpochCache, epoch:int):
         if files[0] != p: files[0].unlink(missing_ok=True)
         files.pop(0)
 
+@patch
 def _ensure(self:EpochCache, epoch:int, background:bool=False):
     "Draw and write `epoch` under its lock unless its file is there (a background failure leaves it to `train_pairs`)."
     try:
@@ -246,6 +263,7 @@ def _ensure(self:EpochCache, epoch:int, background:bool=False):
     except Exception:
         if not background: raise
 
+@patch
 def train_pairs(self:EpochCache, epoch:int) -> tuple[np.ndarray, np.ndarray]:
     "`(noisy, target)` of `epoch`, read from its file; drawn (once, under a lock) when no worker has drawn it yet."
     if (t := self._bg.pop(epoch, None)) is not None: t.join()
@@ -255,7 +273,6 @@ def train_pairs(self:EpochCache, epoch:int) -> tuple[np.ndarray, np.ndarray]:
         try: a = np.load(p, mmap_mode='r'); os.utime(p); self.read += 1; return np.array(a[0]), np.array(a[1])
         except FileNotFoundError: continue                  # evicted by another worker meanwhile
     return self.data.train_pairs(epoch)
-EpochCache._write, EpochCache._ensure, EpochCache.train_pairs = _write, _ensure, train_pairs
 
 # %% ../nbs/07_search.ipynb #7ae43a9a
 def cached_data(data, out, on:bool=True, max_bytes:int=DATA_CACHE_BYTES):
@@ -336,36 +353,93 @@ class Strategy:
 
 GRID = Strategy()
 
+# %% ../nbs/07_search.ipynb #49e04a5c
+MIN_RESOURCE, REDUCTION_FACTOR = 5, 3
+
+def _check_pruning(min_resource, reduction_factor):
+    if not (isinstance(min_resource, int) and min_resource >= 1): raise BackshotError(f"--min-resource {min_resource!r}: expected an integer >= 1 (epochs)")
+    if not (isinstance(reduction_factor, int) and reduction_factor >= 2): raise BackshotError(f"--reduction-factor {reduction_factor!r}: expected an integer >= 2")
+
+def halving_pruner(min_resource:int=MIN_RESOURCE, reduction_factor:int=REDUCTION_FACTOR) -> optuna.pruners.BasePruner:
+    "Optuna's successive-halving pruner with rungs at `min_resource * reduction_factor**k` epochs."
+    _check_pruning(min_resource, reduction_factor)
+    return optuna.pruners.SuccessiveHalvingPruner(min_resource=min_resource, reduction_factor=reduction_factor, min_early_stopping_rate=0)
+
+def rung_epochs(max_epochs:int, min_resource:int=MIN_RESOURCE, reduction_factor:int=REDUCTION_FACTOR) -> list[int]:
+    "The epochs (below `max_epochs`) at which successive halving compares trials."
+    out, r = [], min_resource
+    while r < max_epochs: out.append(r); r *= reduction_factor
+    return out
+
+# %% ../nbs/07_search.ipynb #3fff19c4
+def _held(study, trial, names) -> set:
+    "The combinations (of `names`) held by the other trials of `study`: finished, running or queued, abandoned ones aside."
+    out = set()
+    for t in study.get_trials(deepcopy=False):
+        if t.number == trial.number or t.user_attrs.get('duplicate'): continue
+        p = {**t.system_attrs.get('fixed_params', {}), **t.params}
+        if all(k in p for k in names): out.add(tuple(p[k] for k in names))
+    return out
+
+# %% ../nbs/07_search.ipynb #6c7231ef
+class NoRepeatSampler(optuna.samplers.BaseSampler):
+    "Draw whole combinations of a categorical `space` from `base` (TPE), never one another trial holds."
+    def __init__(self, base:optuna.samplers.BaseSampler, # the sampler that proposes (e.g. TPESampler)
+                 space:dict,                               # {name: [values]}, the smart space
+                 seed:int|None=0,                          # seed of the random choice among free combinations
+                 tries:int=10):                            # proposals of `base` before a random free combination
+        self.base, self.tries, self.rng = base, tries, random.Random(seed)
+        self.space = {k: optuna.distributions.CategoricalDistribution(v) for k, v in space.items() if len(v) > 1}
+    def infer_relative_search_space(self, study, trial): return dict(self.space)
+    def sample_independent(self, study, trial, name, dist): return self.base.sample_independent(study, trial, name, dist)
+    def before_trial(self, study, trial): self.base.before_trial(study, trial)
+    def after_trial(self, study, trial, state, values): self.base.after_trial(study, trial, state, values)
+    def reseed_rng(self): self.base.reseed_rng(); self.rng.seed()
+    def sample_relative(self, study, trial, space:dict) -> dict: return _no_repeat(self, study, trial, space)
+
+# %% ../nbs/07_search.ipynb #f4a37516
+def _no_repeat(self:NoRepeatSampler, study, trial, space:dict) -> dict:
+    "A combination from `base` that no other trial holds, else a random free one (the held one if none is free)."
+    if not space: return {}
+    names, p = list(space), {}
+    held = _held(study, trial, names)
+    for _ in range(self.tries):
+        p = self.base.sample_relative(study, trial, space)
+        if not p: break                                         # the base sampler's random start-up phase
+        if tuple(p[k] for k in names) not in held: return p
+    free = [c for c in itertools.product(*(space[k].choices for k in names)) if c not in held]
+    return dict(zip(names, self.rng.choice(free))) if free else p
+
 # %% ../nbs/07_search.ipynb #8aa5785d
-def _space(self:Strategy, grid:dict) -> dict:
+@patch
+def space(self:Strategy, grid:dict) -> dict:
     "The values the strategy searches: `grid`, with `epochs` cut to its largest value when every trial may be that long."
     return {**grid, 'epochs': [max(grid['epochs'])]} if self.longest else dict(grid)
 
-def _rungs(self:Strategy, max_epochs:int) -> list[int]:
+@patch
+def rungs(self:Strategy, max_epochs:int) -> list[int]:
     "The epochs at which the pruner decides (none without pruning)."
     if self.min_resource is None: return []
-    from backshot_kit.smart import rung_epochs
     return rung_epochs(max_epochs, self.min_resource, self.reduction_factor)
-Strategy.space, Strategy.rungs = _space, _rungs
 
 # %% ../nbs/07_search.ipynb #e9f003ef
+@patch
 def make_sampler(self:Strategy, space:dict, worker:int=0) -> optuna.samplers.BaseSampler:
     "The sampler of worker `worker`: the grid's `GridSampler` (the same in every worker), or TPE without repeats."
     if self.sampler == 'grid': return optuna.samplers.GridSampler(space, seed=self.seed)
-    from backshot_kit.smart import NoRepeatSampler
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', optuna.exceptions.ExperimentalWarning)
         tpe = optuna.samplers.TPESampler(seed=self.seed + worker, multivariate=True, constant_liar=True)
     return NoRepeatSampler(tpe, space, seed=self.seed + worker)
 
+@patch
 def make_pruner(self:Strategy) -> optuna.pruners.BasePruner:
     "Successive halving at the rungs, or no pruning."
     if self.min_resource is None: return optuna.pruners.NopPruner()
-    from backshot_kit.smart import make_pruner
-    return make_pruner(self.min_resource, self.reduction_factor)
-Strategy.make_sampler, Strategy.make_pruner = make_sampler, make_pruner
+    return halving_pruner(self.min_resource, self.reduction_factor)
 
 # %% ../nbs/07_search.ipynb #1db365d3
+@patch
 def study_settings(self:Strategy) -> dict|None:
     "What a study's trials depend on besides its space and config (stored in the study; None for the grid)."
     if self.sampler == 'grid': return None
@@ -378,9 +452,9 @@ def default_study_name(grid, strategy:Strategy=GRID) -> str:
     if strategy.sampler == 'grid': return f'backshot-{grid}' if named else 'backshot-grid-' + hashlib.sha1(json.dumps(grid, sort_keys=True).encode()).hexdigest()[:8]
     if named: return 'backshot-smart' + ('' if grid == 'full' else f'-{grid}')
     return 'backshot-smart-' + hashlib.sha1(json.dumps(grid, sort_keys=True, default=str).encode()).hexdigest()[:8]
-Strategy.study_settings = study_settings
 
 # %% ../nbs/07_search.ipynb #adc2817e
+@patch
 def first_points(self:Strategy, space:dict) -> list[tuple[dict, int]]:
     "The `first` points that lie in `space`, one per combination: `(params, epoch cap)`, the cap the longest of its points (None: no cap)."
     out, top = {}, max(space['epochs'])
@@ -390,7 +464,35 @@ def first_points(self:Strategy, space:dict) -> list[tuple[dict, int]]:
             key = json.dumps(q, sort_keys=True, default=str)
             out[key] = ({**q, 'epochs': top}, max(out.get(key, ({}, 0))[1], int(p['epochs'])))
     return [(q, cap if cap < top else None) for q, cap in out.values()]
-Strategy.first_points = first_points
+
+# %% ../nbs/07_search.ipynb #4f30e4ce
+def smart_space(grid='full', cfg:Config|None=None) -> dict:
+    "The values the smart search samples: `grid` ('full', 'quick', a dict or file) with `epochs` cut to its largest value."
+    return Strategy(longest=True).space(resolve_grid(grid, cfg))
+
+def grid_epochs(grid:dict) -> int:
+    "Epochs a grid search over the resolved `grid` trains when no trial stops early."
+    return grid_size(grid) // len(grid['epochs']) * sum(grid['epochs'])
+
+def default_budget(grid='full', cfg:Config|None=None) -> int:
+    "A tenth (`BUDGET_FRACTION`) of the epochs of the grid search over `grid`, rounded up."
+    return max(1, math.ceil(0.1 * grid_epochs(resolve_grid(grid, cfg))))
+
+# %% ../nbs/07_search.ipynb #6cbc18cb
+SMART_RESULTS, SMART_DIR, BUDGET_FRACTION = 'smart_results.json', 'smart', 0.1
+
+def smart_strategy(budget:int|None=None,                # epochs all trials together may train (None: `default_budget(grid)`)
+                   seed:int=0,                          # TPE seed (worker w uses seed + w)
+                   min_resource:int=MIN_RESOURCE,       # first successive-halving rung (epochs)
+                   reduction_factor:int=REDUCTION_FACTOR, # 1 in this many trials goes on past a rung
+                   grid='full',                         # the grid whose values are searched (for the default budget)
+                   cfg:Config|None=None) -> Strategy:   # base config (the quick points' other keys)
+    "The smart search's `Strategy`: TPE without repeats, successive halving, the quick grid's points first, an epoch budget."
+    _check_pruning(min_resource, reduction_factor)
+    b = default_budget(grid, cfg) if budget is None else budget
+    if not isinstance(b, int) or isinstance(b, bool) or b < 1: raise BackshotError(f"--budget-epochs {budget!r}: expected an integer >= 1")
+    return Strategy('tpe', seed, b, min_resource, reduction_factor, longest=True, first=tuple(grid_configs('quick', cfg)),
+                    results_name=SMART_RESULTS, models_dir=SMART_DIR)
 
 # %% ../nbs/07_search.ipynb #340d0327
 def _check_settings(study:optuna.Study, strategy:Strategy):
@@ -758,6 +860,149 @@ def run_worker(study:optuna.Study,      # the study, loaded with the strategy's 
         try: study.optimize(objective, callbacks=[after], catch=(TrialFailed, _Skip), gc_after_trial=False)
         except optuna.exceptions.UpdateFinishedTrialError: pass      # our trial was declared dead meanwhile and re-queued
 
+# %% ../nbs/07_search.ipynb #2553c049
+@contextlib.contextmanager
+def heartbeats(storage,             # the study's storage (an `RDBStorage` with a heartbeat interval keeps heartbeats)
+               study_name:str,      # the study
+               numbers:list):       # the trials to keep alive, by number
+    "Record a heartbeat for trials `numbers` every heartbeat interval of `storage` while the block runs."
+    interval = storage.get_heartbeat_interval() if hasattr(storage, 'get_heartbeat_interval') else None
+    if not interval or not numbers: yield; return
+    sid = storage.get_study_id_from_name(study_name)
+    ids, stop = [storage.get_trial_id_from_study_id_trial_number(sid, n) for n in numbers], threading.Event()
+    def beat():
+        while True:
+            for i in ids:
+                with contextlib.suppress(Exception): storage.record_heartbeat(i)
+            if stop.wait(interval): return
+    th = threading.Thread(target=beat, daemon=True, name='heartbeats'); th.start()
+    try: yield
+    finally: stop.set(); th.join()
+
+# %% ../nbs/07_search.ipynb #b97a8153
+def run_fused(points:list,            # grid points that can train as one group (`fusable_groups`)
+              cfg:Config,             # base config; each point overrides it
+              data,                   # the `AudioData` to train on
+              tuning_dir,             # folder of the per-trial model and history files
+              on_epochs=None,         # per point: callback(record) after each epoch (may raise `StopTraining`)
+              on_record=None,         # on_record(i, record) as point i stops
+              progress=False) -> list[dict]: # one bar over the group's epochs
+    "Train `points` together with `FusedTrainer`; their records as `run_trial` makes them (an exception fails the points still training)."
+    from backshot_kit.fused import fit_fused
+    files, t0 = [trial_files(tuning_dir, p) for p in points], time.perf_counter()
+    cfgs = [config_replace(cfg, **p) for p in points]; device = resolve_device(cfgs[0].device)
+    recs = [None] * len(points)
+    def done(i, m):
+        recs[i] = trial_record(points[i], m, files[i][1], t0, device)
+        if on_record: on_record(i, recs[i])
+    try: fit_fused(cfgs, data, [c for c, _ in files], [h for _, h in files], on_epochs, progress=progress, on_done=done)
+    except Exception as e:
+        for i in [i for i, r in enumerate(recs) if r is None]: done(i, _failed(e, points[i], files[i][0], device))
+    return recs
+
+# %% ../nbs/07_search.ipynb #5a6e0558
+def _ask(study:optuna.Study, grid:dict) -> tuple|None:
+    "A new trial and its point: `(trial, params, grid id, epoch cap)`; None (trial abandoned) when another trial holds the point."
+    with warnings.catch_warnings():
+        warnings.filterwarnings('ignore', message='Heartbeat of storage')    # `heartbeats` keeps the asked trials alive
+        trial = study.ask()
+    trials = study.get_trials(deepcopy=False)
+    params, g, cap = _start(trial, grid, trials)
+    if _claimed_by_other(trials, trial.number, g):
+        trial.set_user_attr('duplicate', True); study.tell(trial, state=TrialState.FAIL); return None
+    return trial, params, g, cap
+
+def _waiting(study:optuna.Study) -> int: return len(study.get_trials(deepcopy=False, states=(TrialState.WAITING,)))
+
+# %% ../nbs/07_search.ipynb #e6e428bc
+def _queue_points(study:optuna.Study, grid:dict, cfg:Config, size:int, st:dict):
+    "Queue the open points of `grid`, in grid order, that can train fused with the first one, until `size` trials wait."
+    from backshot_kit.fused import fuse_key
+    if (room := size - _waiting(study)) <= 0 or not st['open']: return
+    pts = grid_points(grid); key = lambda g: fuse_key(config_replace(cfg, **pts[g]))
+    first = key(st['open'][0])
+    for g in [g for g in st['open'] if key(g) == first][:room]: study.enqueue_trial(pts[g], user_attrs={'grid_id': g})
+
+def ask_group(study:optuna.Study, grid:dict, cfg:Config, strategy:Strategy, size:int, st:dict) -> list[tuple]:
+    "Up to `size` new trials to train together (`_ask`'s tuples): the grid's next fusable open points, or the sampler's next `size`."
+    if strategy.sampler == 'grid': _queue_points(study, grid, cfg, size, st)
+    out = []
+    while len(out) < size:
+        if strategy.sampler == 'grid' and not _waiting(study): break
+        if strategy.budget is not None and epochs_spent(study) >= strategy.budget: break
+        if (m := _ask(study, grid)) is not None: out.append(m)
+    return out
+
+# %% ../nbs/07_search.ipynb #6525283f
+def _tell(study:optuna.Study, trial, rec:dict):
+    "Store `rec` on `trial` and finish the trial as the objective would: COMPLETE with its best loss, PRUNED or FAIL."
+    trial.set_user_attr('record', rec)
+    if rec['status'] == 'diverged': _count_diverged(trial, rec)
+    try: value = outcome(rec)
+    except optuna.TrialPruned: value = TrialState.PRUNED
+    except TrialFailed: value = TrialState.FAIL
+    with contextlib.suppress(optuna.exceptions.UpdateFinishedTrialError):     # declared dead meanwhile: its retry runs it
+        study.tell(trial, state=value) if isinstance(value, TrialState) else study.tell(trial, value)
+
+# %% ../nbs/07_search.ipynb #d771895b
+def _train_asked(study, asked:list, cfg:Config, data, tuning_dir, per_trial, after, progress) -> None:
+    "Train the `asked` trials (fused groups, the others alone), telling each its record as it stops; an interrupt fails those not told."
+    from backshot_kit.fused import fusable_groups
+    told = set()
+    def record(m, rec):
+        rec.update(trial=m[0].number, grid_id=m[2]); _tell(study, m[0], rec); told.add(m[0].number); after()
+    groups, single = fusable_groups([config_replace(cfg, **m[1]) for m in asked])
+    try:
+        for idx in [*groups, *([i] for i in single)]:
+            ms = [asked[i] for i in idx]
+            if len(ms) == 1:
+                bar = progress(ms[0][0], ms[0][1]) if callable(progress) else progress
+                record(ms[0], run_trial(ms[0][1], cfg, data, tuning_dir, on_epoch=per_trial(ms[0][0], ms[0][3]), progress=bar))
+            else: run_fused([m[1] for m in ms], cfg, data, tuning_dir, [per_trial(m[0], m[3]) for m in ms],
+                            lambda i, rec, ms=ms: record(ms[i], rec), progress=bool(progress))
+    except BaseException as e:
+        for t, *_ in asked:
+            if t.number in told: continue
+            t.set_user_attr('interrupted' if isinstance(e, (KeyboardInterrupt, SystemExit)) else 'error', f'{type(e).__name__}: {e}'[:500])
+            with contextlib.suppress(Exception): study.tell(t, state=TrialState.FAIL)
+        raise
+
+# %% ../nbs/07_search.ipynb #150ebf8b
+def run_fused_worker(study:optuna.Study,      # the study, loaded with the strategy's sampler
+                     grid:dict,               # the searched space
+                     cfg:Config,              # base config
+                     data,                    # the `AudioData` to train on
+                     out,                     # output folder (results, models under tuning/, best model)
+                     storage=None,            # the study's storage, for the group's heartbeats
+                     group:int=4,             # trials asked at once
+                     max_retry:int=MAX_RETRY, # re-runs of a point whose trial raised
+                     poll:float=5.,           # seconds between checks while only other workers' trials remain
+                     stop_at:int|None=None,   # stop starting trials once this many points are done or running
+                     on_trial=None,           # on_trial(records, state) after each trial
+                     strategy:Strategy=GRID,  # sampler, scheduler, budget and results file
+                     grace_period:float=GRACE_PERIOD, # seconds before a trial without a worker counts as dead
+                     progress=False) -> dict:  # bars: False, True, or per-trial tqdm kwargs for trials that run alone
+    "`run_worker` for the fused engine: ask up to `group` trials at a time and train those that fuse as one batched model."
+    out, max_ep = Path(out), max(grid['epochs'])
+    per_trial, tuning_dir = epoch_callback(strategy.budget, max_ep, strategy.rungs(max_ep)), out / 'tuning' / strategy.models_dir
+    if strategy.sampler == 'grid': study.sampler = optuna.samplers.RandomSampler()   # every point is queued by grid id
+    def after():
+        st = recover(study, n, max_retry, grace_period); recs = write_results(study, out, strategy.results_name, max_retry)
+        if on_trial: on_trial(recs, st)
+    n = grid_size(grid)
+    while True:
+        st = recover(study, n, max_retry, grace_period)
+        if st['finished'] or (_idle(study, st, strategy, stop_at) and not st['running']): return dict(st, spent=epochs_spent(study))
+        if _idle(study, st, strategy, stop_at): time.sleep(poll); continue
+        busy = len(st['done']) + len(st['given_up']) + len(st['running'])
+        asked = ask_group(study, grid, cfg, strategy, group if stop_at is None else max(1, min(group, stop_at - busy)), st)
+        if not asked: time.sleep(min(poll, 1.)); continue
+        keys = {(study.study_name, m[0].number) for m in asked}; _RUNNING_HERE.update(keys)
+        try:
+            with heartbeats(storage, study.study_name, [m[0].number for m in asked]):
+                _train_asked(study, asked, cfg, data, tuning_dir, per_trial, after, progress)
+        finally: _RUNNING_HERE.difference_update(keys)
+
 # %% ../nbs/07_search.ipynb #719fe1d5
 def spawn_worker(spec:dict) -> subprocess.Popen:
     "Start a worker process running `spec['target']` ('module:function') with `spec`; it ends with this process (Linux)."
@@ -798,6 +1043,10 @@ def search_worker(spec:dict) -> int:
     cfg, data, storage, bar = worker_setup(spec)
     space, out, strategy = spec['grid'], Path(spec['out']), strategy_from_dict(spec['strategy'])
     study = open_study(storage, spec['study_name'], space, cfg, create=False, strategy=strategy, worker=spec.get('worker', 0))
+    if spec.get('engine') == 'fused':
+        run_fused_worker(study, space, cfg, data, out, storage, spec['group'], spec['max_retry'], spec['poll'], spec.get('stop_at'),
+                         strategy=strategy, grace_period=spec['grace_period'], progress=bar)
+        return 0
     obj = make_objective(space, cfg, data, out / 'tuning' / strategy.models_dir, progress=bar, strategy=strategy)
     run_worker(study, obj, out, grid_size(space), spec['max_retry'], spec['poll'], spec.get('stop_at'), strategy=strategy, grace_period=spec['grace_period'])
     return 0
@@ -812,6 +1061,19 @@ def resolve_workers(workers, device:str, preset:str|None=None) -> int:
     except (TypeError, ValueError): w = 0
     if w < 1: raise BackshotError(f"--workers {workers!r}: expected an integer >= 1 or 'auto'")
     return w
+
+# %% ../nbs/07_search.ipynb #64b246d5
+ENGINES = ('auto', 'single', 'fused')
+FUSED_GROUP = {'cuda': 8, 'cpu': 4}     # trials a fused worker asks for at once, by device type
+
+def resolve_engine(engine:str,             # 'auto' (fused on CUDA, single elsewhere), 'single' or 'fused'
+                   device:str,             # the resolved device
+                   group:int|None=None) -> tuple[str, int]: # trials asked at once by a fused worker (None: `FUSED_GROUP`)
+    "`(engine, group)`: how each worker trains its trials, one at a time or fused in groups."
+    if engine not in ENGINES: raise BackshotError(f"--engine {engine!r}; allowed: {', '.join(ENGINES)}")
+    if group is not None and (not isinstance(group, int) or isinstance(group, bool) or group < 1): raise BackshotError(f"--group {group!r}: expected an integer >= 1")
+    e = ('fused' if device.startswith('cuda') else 'single') if engine == 'auto' else engine
+    return e, (group or FUSED_GROUP['cuda' if device.startswith('cuda') else 'cpu']) if e == 'fused' else 1
 
 # %% ../nbs/07_search.ipynb #27a3af53
 @contextlib.contextmanager
@@ -857,6 +1119,7 @@ class _Run:
     cfg: Config; out: Path; space: dict; strategy: Strategy; name: str; url: str|None; storage: object
     workers: int; device: str; threads: int|None; max_retry: int; poll: float; heartbeat_interval: int; grace_period: int
     data_cache: bool = False
+    engine: str = 'single'; group: int = 1
     @property
     def n(self) -> int: return grid_size(self.space)
     @property
@@ -865,7 +1128,8 @@ class _Run:
 def _open_search(r:_Run) -> optuna.Study:
     "Create or load the study, check it against the results file, queue the `first` points of a new one, remove the temp files of killed writers."
     verbosity = optuna.logging.get_verbosity(); optuna.logging.set_verbosity(optuna.logging.WARNING)
-    try: study = open_study(r.storage if r.url is None else make_storage(r.url, r.heartbeat_interval, r.grace_period), r.name, r.space, r.cfg, strategy=r.strategy)
+    if r.url is not None: r.storage = make_storage(r.url, r.heartbeat_interval, r.grace_period)
+    try: study = open_study(r.storage, r.name, r.space, r.cfg, strategy=r.strategy)
     finally: optuna.logging.set_verbosity(verbosity)
     if k := check_out(study, r.out, r.space, r.strategy.results_name):
         print(f"restored {k} records of {r.results} into the empty study '{r.name}' (its database had been deleted or replaced)")
@@ -892,7 +1156,7 @@ def _worker_specs(r:_Run, stop_at:int|None, progress:bool) -> list[dict]:
     "One spec per worker process."
     spec = dict(target='backshot_kit.search:search_worker', config=r.cfg.to_dict(), grid=r.space, out=str(r.out), storage=r.url, study_name=r.name,
                 strategy=dataclasses.asdict(r.strategy), heartbeat_interval=r.heartbeat_interval, grace_period=r.grace_period,
-                max_retry=r.max_retry, poll=r.poll, stop_at=stop_at, threads=r.threads, data_cache=r.data_cache)
+                max_retry=r.max_retry, poll=r.poll, stop_at=stop_at, threads=r.threads, data_cache=r.data_cache, engine=r.engine, group=r.group)
     return [{**spec, 'worker': i, 'position': (i + 1 if progress else None)} for i in range(r.workers)]
 
 # %% ../nbs/07_search.ipynb #4f749209
@@ -901,7 +1165,6 @@ def _resolve(grid, strategy, budget_epochs, cfg:Config) -> tuple:
     if grid == 'smart': grid, strategy = 'full', strategy or 'smart'
     if strategy in (None, 'grid'): return grid, GRID
     if strategy == 'smart':
-        from backshot_kit.smart import smart_strategy
         return grid, smart_strategy(budget_epochs, grid=grid, cfg=cfg)
     if not isinstance(strategy, Strategy): raise BackshotError(f"strategy {strategy!r}; allowed: 'grid', 'smart' or a Strategy")
     return grid, strategy
@@ -935,12 +1198,15 @@ def run_search(grid='quick',                 # 'quick', 'full', 'smart' (the ful
                poll:float|None=None,         # seconds between progress/heartbeat checks (default: heartbeat interval)
                threads:int|None=None,        # torch threads per worker (default on a CPU: cores // workers; 1 for tiny)
                fit_fn=None,                  # replaces the training of one trial (tests, other trainers)
-               data_cache:bool=False) -> list[dict]: # share each epoch's training pairs through files (`EpochCache`)
+               data_cache:bool=False,        # share each epoch's training pairs through files (`EpochCache`)
+               engine:str='auto',            # 'single', 'fused' (trials that share a batch size train as one model) or 'auto' (fused on CUDA)
+               group:int|None=None) -> list[dict]: # trials a fused worker trains at once (None: 8 on CUDA, 4 on a CPU)
     "Run (or resume) a search; returns the records of its results file in `<out>/tuning/`."
     cfg = cfg or Config()
     grid, strategy = _resolve(grid, strategy, budget_epochs, cfg)
     r = _plan(grid, cfg, out, strategy, workers, storage, study_name, threads, max_retry, poll, heartbeat_interval, grace_period)
-    r.data_cache = data_cache
+    r.data_cache, (r.engine, r.group) = data_cache, resolve_engine(engine, r.device, group)
+    if fit_fn is not None and r.engine == 'fused': raise ValueError('`fit_fn` works with the single engine only')
     if (data is not None or fit_fn is not None) and r.workers > 1: raise ValueError('`data` and `fit_fn` work with the in-process worker only (workers=1)')
     study = _open_search(r)
     st = recover(study, r.n, max_retry, grace_period)
@@ -969,7 +1235,8 @@ def _intro(study, st:dict, r:_Run) -> str:
             f"{r.n} combinations, trials of up to {max(r.space['epochs'])} epochs (rungs {s.rungs(max(r.space['epochs']))}), "
             f"budget {s.budget} epochs, {epochs_spent(study)} spent")
     where = 'in memory' if r.url is None else _redact(r.url)
-    return f"search '{r.name}': {what}; {r.workers} worker{'s' if r.workers > 1 else ''} on {r.device}; storage {where}"
+    how = f", fused groups of up to {r.group}" if r.engine == 'fused' else ''
+    return f"search '{r.name}': {what}; {r.workers} worker{'s' if r.workers > 1 else ''} on {r.device}{how}; storage {where}"
 
 # %% ../nbs/07_search.ipynb #a9523d62
 def _run(study, r:_Run, stop_at:int|None, data, fit_fn, progress) -> list[dict]:
@@ -983,10 +1250,14 @@ def _run(study, r:_Run, stop_at:int|None, data, fit_fn, progress) -> list[dict]:
                 data = load_data(r.cfg)
             data = cached_data(data, r.out, r.data_cache)
             bar = (lambda trial, p: dict(position=1, leave=False, desc=f'trial {trial.number}')) if progress else False
-            obj = make_objective(r.space, r.cfg, data, r.out / 'tuning' / r.strategy.models_dir, fit_fn=fit_fn, progress=bar, strategy=r.strategy)
+            on_trial = lambda recs, st: overall.update(recs)
             with torch_threads(r.threads):
-                run_worker(study, obj, r.out, r.n, r.max_retry, r.poll, stop_at, on_trial=lambda recs, st: overall.update(recs),
-                           strategy=r.strategy, grace_period=r.grace_period)
+                if r.engine == 'fused':
+                    run_fused_worker(study, r.space, r.cfg, data, r.out, r.storage, r.group, r.max_retry, r.poll, stop_at, on_trial,
+                                     r.strategy, r.grace_period, progress=bar)
+                else:
+                    obj = make_objective(r.space, r.cfg, data, r.out / 'tuning' / r.strategy.models_dir, fit_fn=fit_fn, progress=bar, strategy=r.strategy)
+                    run_worker(study, obj, r.out, r.n, r.max_retry, r.poll, stop_at, on_trial=on_trial, strategy=r.strategy, grace_period=r.grace_period)
             codes = []
         else: codes = run_workers(_worker_specs(r, stop_at, bool(progress)), overall, study, r.max_retry, r.poll)
     finally:
@@ -1024,11 +1295,13 @@ def top_configs(records:list[dict], n:int=5, columns=None):
 
 # %% ../nbs/07_search.ipynb #e8a18b4f
 def add_worker_args(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
-    "The worker options the search commands share: --threads, --heartbeat, --grace, --no-progress."
+    "The worker options the search commands share: --threads, --heartbeat, --grace, --no-progress, --engine, --group, --data-cache."
     p.add_argument('--threads', type=int, default=None, help='torch threads per worker (default on a CPU: cores // workers, 1 for tiny)')
     p.add_argument('--heartbeat', type=int, default=HEARTBEAT_INTERVAL, help=f'seconds between trial heartbeats (default {HEARTBEAT_INTERVAL})')
     p.add_argument('--grace', type=int, default=GRACE_PERIOD, help=f'seconds without heartbeat before a trial counts as dead (default {GRACE_PERIOD})')
     p.add_argument('--no-progress', action='store_true', help='no progress bars')
+    p.add_argument('--engine', choices=ENGINES, default='auto', help='single: one trial at a time; fused: trials that share a batch size train as one batched model (default auto: fused on CUDA)')
+    p.add_argument('--group', type=int, default=None, help=f"trials a fused worker trains at once (default {FUSED_GROUP['cuda']} on CUDA, {FUSED_GROUP['cpu']} on a CPU)")
     p.add_argument('--data-cache', action='store_true', help="draw each epoch's noisy training set once per search and share it through files (default: in every worker)")
     return p
 
@@ -1047,7 +1320,7 @@ def _search_cli(mode:str, argv=None) -> int:
     with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd: stop as Ctrl-C does (the trial is noted interrupted)
         recs = run_search(a.grid or mode, cfg, a.out, workers=a.workers, storage=a.storage, study_name=a.study, progress=not a.no_progress,
                           max_trials=a.max_trials, heartbeat_interval=a.heartbeat, grace_period=a.grace, threads=a.threads,
-                          data_cache=a.data_cache)
+                          data_cache=a.data_cache, engine=a.engine, group=a.group)
     return 0 if best_record(recs) is not None else 1
 
 def quick_cli(argv=None) -> int:

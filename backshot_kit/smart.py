@@ -9,98 +9,11 @@ import optuna
 from .core import BackshotError, MODEL_DIR
 from .config import Config, add_config_args, config_overrides
 from .safety import sigterm_as_interrupt
-from .search import Strategy, resolve_grid, grid_size, grid_configs, run_search, best_record, add_worker_args
+from .search import (resolve_grid, run_search, best_record, add_worker_args, smart_strategy, default_budget, MIN_RESOURCE,
+                                 REDUCTION_FACTOR)
 
 # %% auto #0
-__all__ = ['MIN_RESOURCE', 'REDUCTION_FACTOR', 'SMART_RESULTS', 'SMART_DIR', 'BUDGET_FRACTION', 'smart_space', 'grid_epochs',
-           'default_budget', 'make_pruner', 'rung_epochs', 'NoRepeatSampler', 'smart_strategy', 'scripted_fit',
-           'synthetic_curve', 'run_smart', 'smart_cli']
-
-# %% ../nbs/07a_smart.ipynb #4f30e4ce
-def smart_space(grid='full', cfg:Config|None=None) -> dict:
-    "The values the smart search samples: `grid` ('full', 'quick', a dict or file) with `epochs` cut to its largest value."
-    return Strategy(longest=True).space(resolve_grid(grid, cfg))
-
-def grid_epochs(grid:dict) -> int:
-    "Epochs a grid search over the resolved `grid` trains when no trial stops early."
-    return grid_size(grid) // len(grid['epochs']) * sum(grid['epochs'])
-
-def default_budget(grid='full', cfg:Config|None=None) -> int:
-    "A tenth (`BUDGET_FRACTION`) of the epochs of the grid search over `grid`, rounded up."
-    return max(1, math.ceil(0.1 * grid_epochs(resolve_grid(grid, cfg))))
-
-# %% ../nbs/07a_smart.ipynb #49e04a5c
-MIN_RESOURCE, REDUCTION_FACTOR = 5, 3
-
-def _check_pruning(min_resource, reduction_factor):
-    if not (isinstance(min_resource, int) and min_resource >= 1): raise BackshotError(f"--min-resource {min_resource!r}: expected an integer >= 1 (epochs)")
-    if not (isinstance(reduction_factor, int) and reduction_factor >= 2): raise BackshotError(f"--reduction-factor {reduction_factor!r}: expected an integer >= 2")
-
-def make_pruner(min_resource:int=MIN_RESOURCE, reduction_factor:int=REDUCTION_FACTOR) -> optuna.pruners.BasePruner:
-    "Optuna's successive-halving pruner with rungs at `min_resource * reduction_factor**k` epochs."
-    _check_pruning(min_resource, reduction_factor)
-    return optuna.pruners.SuccessiveHalvingPruner(min_resource=min_resource, reduction_factor=reduction_factor, min_early_stopping_rate=0)
-
-def rung_epochs(max_epochs:int, min_resource:int=MIN_RESOURCE, reduction_factor:int=REDUCTION_FACTOR) -> list[int]:
-    "The epochs (below `max_epochs`) at which successive halving compares trials."
-    out, r = [], min_resource
-    while r < max_epochs: out.append(r); r *= reduction_factor
-    return out
-
-# %% ../nbs/07a_smart.ipynb #3fff19c4
-def _held(study, trial, names) -> set:
-    "The combinations (of `names`) held by the other trials of `study`: finished, running or queued, abandoned ones aside."
-    out = set()
-    for t in study.get_trials(deepcopy=False):
-        if t.number == trial.number or t.user_attrs.get('duplicate'): continue
-        p = {**t.system_attrs.get('fixed_params', {}), **t.params}
-        if all(k in p for k in names): out.add(tuple(p[k] for k in names))
-    return out
-
-# %% ../nbs/07a_smart.ipynb #6c7231ef
-class NoRepeatSampler(optuna.samplers.BaseSampler):
-    "Draw whole combinations of a categorical `space` from `base` (TPE), never one another trial holds."
-    def __init__(self, base:optuna.samplers.BaseSampler, # the sampler that proposes (e.g. TPESampler)
-                 space:dict,                               # {name: [values]}, the smart space
-                 seed:int|None=0,                          # seed of the random choice among free combinations
-                 tries:int=10):                            # proposals of `base` before a random free combination
-        self.base, self.tries, self.rng = base, tries, random.Random(seed)
-        self.space = {k: optuna.distributions.CategoricalDistribution(v) for k, v in space.items() if len(v) > 1}
-    def infer_relative_search_space(self, study, trial): return dict(self.space)
-    def sample_independent(self, study, trial, name, dist): return self.base.sample_independent(study, trial, name, dist)
-    def before_trial(self, study, trial): self.base.before_trial(study, trial)
-    def after_trial(self, study, trial, state, values): self.base.after_trial(study, trial, state, values)
-    def reseed_rng(self): self.base.reseed_rng(); self.rng.seed()
-    def sample_relative(self, study, trial, space:dict) -> dict: return _no_repeat(self, study, trial, space)
-
-# %% ../nbs/07a_smart.ipynb #f4a37516
-def _no_repeat(self:NoRepeatSampler, study, trial, space:dict) -> dict:
-    "A combination from `base` that no other trial holds, else a random free one (the held one if none is free)."
-    if not space: return {}
-    names, p = list(space), {}
-    held = _held(study, trial, names)
-    for _ in range(self.tries):
-        p = self.base.sample_relative(study, trial, space)
-        if not p: break                                         # the base sampler's random start-up phase
-        if tuple(p[k] for k in names) not in held: return p
-    free = [c for c in itertools.product(*(space[k].choices for k in names)) if c not in held]
-    return dict(zip(names, self.rng.choice(free))) if free else p
-
-# %% ../nbs/07a_smart.ipynb #6cbc18cb
-SMART_RESULTS, SMART_DIR, BUDGET_FRACTION = 'smart_results.json', 'smart', 0.1
-
-def smart_strategy(budget:int|None=None,                # epochs all trials together may train (None: `default_budget(grid)`)
-                   seed:int=0,                          # TPE seed (worker w uses seed + w)
-                   min_resource:int=MIN_RESOURCE,       # first successive-halving rung (epochs)
-                   reduction_factor:int=REDUCTION_FACTOR, # 1 in this many trials goes on past a rung
-                   grid='full',                         # the grid whose values are searched (for the default budget)
-                   cfg:Config|None=None) -> Strategy:   # base config (the quick points' other keys)
-    "The smart search's `Strategy`: TPE without repeats, successive halving, the quick grid's points first, an epoch budget."
-    _check_pruning(min_resource, reduction_factor)
-    b = default_budget(grid, cfg) if budget is None else budget
-    if not isinstance(b, int) or isinstance(b, bool) or b < 1: raise BackshotError(f"--budget-epochs {budget!r}: expected an integer >= 1")
-    return Strategy('tpe', seed, b, min_resource, reduction_factor, longest=True, first=tuple(grid_configs('quick', cfg)),
-                    results_name=SMART_RESULTS, models_dir=SMART_DIR)
+__all__ = ['scripted_fit', 'synthetic_curve', 'run_smart', 'smart_cli']
 
 # %% ../nbs/07a_smart.ipynb #c48b8bfc
 def scripted_fit(curve,            # curve(cfg) -> validation losses per epoch, or (validation, training) losses
@@ -157,5 +70,5 @@ def smart_cli(argv=None) -> int:
     with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd: stop as Ctrl-C does (the trial is noted interrupted)
         recs = run_smart(cfg, a.out, a.budget_epochs, a.grid or 'full', a.seed, a.min_resource, a.reduction_factor, workers=a.workers,
                          storage=a.storage, study_name=a.study, progress=not a.no_progress, heartbeat_interval=a.heartbeat,
-                         grace_period=a.grace, threads=a.threads, data_cache=a.data_cache)
+                         grace_period=a.grace, threads=a.threads, data_cache=a.data_cache, engine=a.engine, group=a.group)
     return 0 if best_record(recs) is not None else 1
