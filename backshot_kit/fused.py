@@ -169,6 +169,7 @@ class FusedTrainer:
         self.flat, self.active, self.results = stack_params([m.model for m in self.members]), list(range(n)), [None] * n
         self.opt, self.gen, self.epoch, self._val = FusedAdam(self.flat), torch.Generator().manual_seed(self.cfg.seed), 0, None
         self.on_done = on_done
+        self.forward = torch.compile(fused_forward) if m0.step_model is not m0.model else fused_forward   # the members' `compile` setting
 
 # %% ../nbs/06a_fused.ipynb #71de3e99
 @patch
@@ -183,7 +184,7 @@ def train_epoch(self:FusedTrainer, epoch:int) -> torch.Tensor:
     for idx in torch.randperm(len(X), generator=self.gen).split(self.cfg.batch_size):
         idx = idx.to(self.device, non_blocking=True)
         with torch.autocast(dev, dtype=self.amp, enabled=self.amp is not None):
-            losses = fused_loss(self.loss, fused_forward(self.base, self.layout, self.flat, X[idx]).float(), Y[idx])
+            losses = fused_loss(self.loss, self.forward(self.base, self.layout, self.flat, X[idx]).float(), Y[idx])
         self.flat.grad = None; losses.sum().backward()
         self.grad_norms = clip_rows_(self.flat.grad, clip)
         self.opt.step(self.flat, self.flat.grad, h)
@@ -198,7 +199,7 @@ def validate(self:FusedTrainer) -> tuple[list, list]:
     if self._val is None: self._val = tuple(torch.as_tensor(a, dtype=torch.float32, device=self.device) for a in (self.data.val_noisy, self.data.val_clean))
     X, Y = self._val; total, outs = np.zeros(len(self.active)), []
     for i in range(0, len(X), 64):
-        y = fused_forward(self.base, self.layout, self.flat, X[i:i + 64])
+        y = self.forward(self.base, self.layout, self.flat, X[i:i + 64])
         total += fused_loss(self.loss, y, Y[i:i + 64]).double().cpu().numpy() * y.shape[1]; outs.append(y.float().cpu().numpy())
     sdr = [float(np.mean(si_sdr_db(o, self.data.val_clean))) for o in np.concatenate(outs, 1)] if outs else [math.nan] * len(self.active)
     return (total / len(X)).tolist(), sdr
