@@ -70,12 +70,12 @@ def reading(c:str, r:dict) -> tuple[str, str]|None:
     if c == _QUALITY_COL[rules]: return r['denoising'], QUALITY_LABELS[rules][r['denoising']]
     return None
 
-def _cell(c, v, r) -> str:
-    rd, style, title = reading(c, r), '', ''
+def _cell(col:str, value, rec:dict) -> str:
+    rd, style, title = reading(col, rec), '', ''
     if rd is not None:
         title = f' title="{html.escape(rd[1])}"'
-        if c in _OVERFIT_COL.values() or rd[0] == 'poor': style = f'color:{READING_COLORS[rd[0]]}'
-    return f'<td style="{style}"{title}>{_fmt(v)}</td>'
+        if col in _OVERFIT_COL.values() or rd[0] == 'poor': style = f'color:{READING_COLORS[rd[0]]}'
+    return f'<td style="{style}"{title}>{_fmt(value)}</td>'
 
 # %% ../nbs/11_dashboard.ipynb #bc6bd1be
 def results_table_html(df:pd.DataFrame, selected=()) -> str:

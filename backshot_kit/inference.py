@@ -150,8 +150,9 @@ def piece_alignment(den:Denoiser, sr:int) -> tuple[int, int]:
 # %% ../nbs/08_inference.ipynb #d5d85474
 _INT_SUBTYPES = ('PCM_S8', 'PCM_U8', 'PCM_16', 'PCM_24', 'PCM_32', 'ULAW', 'ALAW', 'DWVW_12', 'DWVW_16', 'DWVW_24')
 
-def _pieces(T:int, B:int, M:int):
-    for a in range(0, T, B): yield max(0, a - M), a, min(T, a + B), min(T, a + B + M)
+def _pieces(length:int, block:int, margin:int):
+    "`(read start, block start, block end, read end)` of each block of `length` samples, read with `margin` samples either side."
+    for a in range(0, length, block): yield max(0, a - margin), a, min(length, a + block), min(length, a + block + margin)
 
 def _open_out(tmp:Path, fmt:str, sr:int, C:int, subtype:str) -> sf.SoundFile:
     "The SoundFile `tmp` in format `fmt`, with the input's subtype when the format holds it."

@@ -198,12 +198,12 @@ def folder_data(cfg:Config, report:DataReport|None=None) -> AudioData:
     (tc, ty), (vc, vy), (sc, sy) = arrays('train'), arrays('val'), arrays('test')
     for name, c in (('train', tc), ('val', vc)):
         if not len(c): raise BackshotError(f"{r.root}: not enough audio for a '{name}' split (need at least 3 clips of {cfg.clip_seconds} s)")
-    def fixed(c, y, k):                  # recorded pairs stay; other clips get `fill`'s noisy input (and target, if it gives one)
-        rows = np.isnan(y).any(1)
-        if not rows.any(): return c, y
-        out = fill(c[rows], np.random.default_rng([cfg.seed, k]))
-        c, y = c.copy(), y.copy(); y[rows], c[rows] = out if isinstance(out, tuple) else (out, c[rows])
-        return c, y
+    def fixed(clean, noisy, stream):     # recorded pairs stay; other clips get `fill`'s noisy input (and target, if it gives one)
+        rows = np.isnan(noisy).any(1)
+        if not rows.any(): return clean, noisy
+        out = fill(clean[rows], np.random.default_rng([cfg.seed, stream]))
+        clean, noisy = clean.copy(), noisy.copy(); noisy[rows], clean[rows] = out if isinstance(out, tuple) else (out, clean[rows])
+        return clean, noisy
     (vc, vy), (sc, sy) = fixed(vc, vy, 2), fixed(sc, sy, 3)
     groups = [(np.flatnonzero(np.isnan(ty).any(1)), fill)]
     if cfg.builtin_fraction > 0:
