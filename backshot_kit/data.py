@@ -8,14 +8,14 @@ import concurrent.futures as cf, multiprocessing as mp, os, pickle, signal, weak
 from collections import OrderedDict
 from dataclasses import dataclass, field
 import numpy as np
+from fastcore.basics import patch
 from .core import BackshotError
 from .config import Config
 from .channel import CHANNELS
 from .receivers import RANGES, simulate_receivers
 
 # %% auto #0
-__all__ = ['PAIR_CHUNK', 'PREFETCH_MODES', 'AudioData', 'config_channels', 'simulated_pairs', 'builtin_data', 'prefetch_mode',
-           'workers', 'prefetch_pairs', 'close']
+__all__ = ['PAIR_CHUNK', 'PREFETCH_MODES', 'AudioData', 'config_channels', 'simulated_pairs', 'builtin_data']
 
 # %% ../nbs/04_data.ipynb #f62d18e4
 PAIR_CHUNK = 32   # clips per random stream of a training epoch's noisy set: the unit of work of the background draw
@@ -24,6 +24,7 @@ def _work_items(groups) -> list:
     "`(group, chunk)` keys of every chunk of rows that a noise function re-draws."
     return [(k, c) for k, (rows, _) in enumerate(groups) for c in range(-(-len(rows) // PAIR_CHUNK))]
 
+# %% ../nbs/04_data.ipynb #f97039a4
 def _draw(train_clean:np.ndarray, groups, seed:int, epoch:int, key:tuple):
     "The noise function's output for chunk `key` of `epoch`: a function of (seed, epoch, key) alone."
     (k, c), (rows, fn) = key, groups[key[0]]
@@ -43,6 +44,7 @@ def _assemble(train_clean, train_noisy, groups, outs:dict) -> tuple[np.ndarray, 
         else: noisy[rows] = out
     return noisy, target
 
+# %% ../nbs/04_data.ipynb #c320bce6
 def _collect(futs:dict, keys:list, draw) -> dict:
     "Chunk outputs for `keys`: those no worker has started are drawn here with `draw(key)` (from the end), the rest awaited."
     outs = {k: draw(k) for k in reversed(keys) if (f := futs.get(k)) is None or f.cancel()}
@@ -97,11 +99,13 @@ def config_channels(cfg:Config) -> tuple:
     "The radio channel types `cfg.channels` names (repeats kept: they weight the draw), or all of them."
     return tuple(c.strip() for c in cfg.channels.split(',')) if cfg.channels else CHANNELS
 
+# %% ../nbs/04_data.ipynb #99e8842e
 @dataclass(frozen=True)
 class _ReceiverPairs:                    # a class rather than a closure: a background worker process can take it
     sr: int; channels: tuple; receivers: str
     def __call__(self, clean, rng): return simulate_receivers(clean, self.sr, rng, RANGES[self.receivers], self.channels)[:2]
 
+# %% ../nbs/04_data.ipynb #756861ed
 def simulated_pairs(sr:int, channels=None, receivers:str='random'):
     "A `noise_fn` giving `(noisy, target)`: clips through randomly drawn receptions, the target each receiver's noise-free output."
     if receivers not in RANGES: raise BackshotError(f"receivers {receivers!r}; allowed: {', '.join(map(repr, RANGES))}")
@@ -128,6 +132,7 @@ def _init_worker(train_clean, groups, seed):
     from backshot_kit.safety import die_with_parent; die_with_parent()
     _W.update(train_clean=train_clean, groups=groups, seed=seed)
 
+# %% ../nbs/04_data.ipynb #28290eca
 def _work(epoch:int, key:tuple): return _draw(_W['train_clean'], _W['groups'], _W['seed'], epoch, key)
 
 # %% ../nbs/04_data.ipynb #f50b0426
@@ -137,22 +142,27 @@ def _picklable(x) -> bool:
     try: pickle.dumps(x); return True
     except Exception: return False
 
+# %% ../nbs/04_data.ipynb #34b7915f
+@patch
 def prefetch_mode(self:AudioData) -> str:
     "What `prefetch` means here: 'off' without re-drawn noise; 'auto': 'process' for noise functions a worker can take and sets of 2**20 samples or more, else 'off'."
     if self.prefetch not in PREFETCH_MODES: raise BackshotError(f"AudioData prefetch {self.prefetch!r}; allowed: {', '.join(map(repr, PREFETCH_MODES))}")
     if not _work_items(self._groups()): return 'off'
     if self.prefetch != 'auto': return self.prefetch
     return 'process' if self.train_clean.size >= 2**20 and _picklable([fn for _, fn in self._groups()]) else 'off'
-AudioData.prefetch_mode = prefetch_mode
 
-# %% ../nbs/04_data.ipynb #69448f75
+# %% ../nbs/04_data.ipynb #369c976e
 def _cpus() -> int: return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
 
+# %% ../nbs/04_data.ipynb #69448f75
+@patch
 def workers(self:AudioData) -> int:
     "How many workers draw in the background: 0 when `prefetch_mode()` is 'off', 1 for a thread."
     mode = self.prefetch_mode()
     return 0 if mode == 'off' else 1 if mode == 'thread' else self.prefetch_workers or max(1, _cpus() - 1)
 
+# %% ../nbs/04_data.ipynb #fadc1806
+@patch
 def _executor(self:AudioData):
     "The background pool (made on first use; shut down by `close` or when the data is collected), None when off."
     if self._pool is None and (mode := self.prefetch_mode()) != 'off':
@@ -163,9 +173,9 @@ def _executor(self:AudioData):
                                                 initializer=_init_worker, initargs=(self.train_clean, self._groups(), self.seed))
         weakref.finalize(self, self._pool.shutdown, wait=False, cancel_futures=True)
     return self._pool
-AudioData.workers, AudioData._executor = workers, _executor
 
 # %% ../nbs/04_data.ipynb #4429e352
+@patch
 def prefetch_pairs(self:AudioData, epoch:int):
     "Start drawing `epoch`'s training pairs in the background; `train_pairs(epoch)` collects them."
     if epoch in self._cache or epoch in self._pending or (pool := self._executor()) is None: return
@@ -175,10 +185,11 @@ def prefetch_pairs(self:AudioData, epoch:int):
                                  for k in _work_items(g)}
     except (cf.BrokenExecutor, RuntimeError): self.close()      # a pool whose worker died: the next call starts a new one
 
+# %% ../nbs/04_data.ipynb #84f2a53c
+@patch
 def close(self:AudioData):
     "Stop the background workers, dropping draws not collected; the data stays usable (drawn here, or by new workers)."
     for futs in self._pending.values():
         for f in futs.values(): f.cancel()
     self._pending.clear()
     if self._pool is not None: self._pool.shutdown(wait=True, cancel_futures=True); self._pool = None
-AudioData.prefetch_pairs, AudioData.close = prefetch_pairs, close

@@ -4,37 +4,40 @@
 
 # %% ../nbs/14_export.ipynb #2258b4e8
 from __future__ import annotations
-import argparse, copy, importlib, io, json, os, subprocess, sys, tempfile, warnings
+import argparse, copy, importlib, io, json, os, subprocess, sys, tempfile, time, warnings
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
+from fastcore.basics import patch
 import backshot_kit
 from .core import BackshotError, atomic_write
 from .model import UNet1D, SpectralUNet, model_grid, receptive_field
 
 # %% auto #0
 __all__ = ['OPSET', 'OfflineGraph', 'stream_plan', 'state_specs', 'StreamGraph', 'export_onnx', 'onnx_session', 'OnnxDenoiser',
-           'OnnxStreamer', 'export_parser', 'export_cli', 'describe_onnx', 'onnx_benchmark']
+           'OnnxStreamer', 'export_parser', 'export_cli', 'describe_onnx', 'onnx_rows', 'onnx_benchmark']
 
 # %% ../nbs/14_export.ipynb #946e9baf
 def _geometry(model) -> tuple[int, int, int]:
     "(kernel_size, stride, depth) of a `UNet1D`."
     return tuple(model.hparams[n] for n in ('kernel_size', 'stride', 'depth'))
 
-def _valid_len(n:torch.Tensor, k:int, s:int, depth:int) -> torch.Tensor:
+# %% ../nbs/14_export.ipynb #6de5e173
+def _valid_len(n:torch.Tensor, kernel_size:int, stride:int, depth:int) -> torch.Tensor:
     "`UNet1D.valid_length` as tensor operations, so a traced graph keeps the input length free."
+    k, s = kernel_size, stride
     for _ in range(depth): n = torch.div(torch.clamp(n, min=k) - k + s - 1, s, rounding_mode='floor') + 1
     for _ in range(depth): n = (n - 1) * s + k
     return n
 
 # %% ../nbs/14_export.ipynb #371081be
-def _unet_core(m:UNet1D, x:torch.Tensor, n:torch.Tensor) -> torch.Tensor:
+def _unet_core(model:UNet1D, x:torch.Tensor, n:torch.Tensor) -> torch.Tensor:
     "`UNet1D.forward` on `(batch, 1, n)` with the padding from `_valid_len`."
-    h = F.pad(x, (0, _valid_len(n, *_geometry(m)) - n))
+    h = F.pad(x, (0, _valid_len(n, *_geometry(model)) - n))
     skips = []
-    for enc in m.enc: h = enc(h); skips.append(h)
-    h = h + m.mid(h)
-    for dec in m.dec: h = dec(h + skips.pop())
+    for enc in model.enc: h = enc(h); skips.append(h)
+    h = h + model.mid(h)
+    for dec in model.dec: h = dec(h + skips.pop())
     return x + h[..., :n]
 
 # %% ../nbs/14_export.ipynb #bd6fd6be
@@ -95,19 +98,22 @@ class StreamGraph(nn.Module):
         return [torch.zeros(1, dtype=torch.int64)] + [torch.zeros(batch, c, L) for _, c, L in self.specs]
 
 # %% ../nbs/14_export.ipynb #877e47ae
-def _push(st:dict, new:dict, name:str, h:torch.Tensor, L:int) -> torch.Tensor:
-    "State `name` followed by `h` (just `h` when the graph has no such state); its last `L` frames are the next state."
-    if name not in st: return h
-    b = torch.cat([st[name], h], -1); new[name] = b[..., -L:]
+def _push(states:dict, new_states:dict, name:str, h:torch.Tensor, keep:int) -> torch.Tensor:
+    "State `name` followed by `h` (just `h` when the graph has no such state); its last `keep` frames are the next state."
+    if name not in states: return h
+    b = torch.cat([states[name], h], -1); new_states[name] = b[..., -keep:]
     return b
 
+# %% ../nbs/14_export.ipynb #948bf032
 def _mask(h:torch.Tensor, n:int, pos:torch.Tensor, scale:int, lag:int) -> torch.Tensor:
     "`h`: `n` frames of `scale` samples, `lag` frames behind the block at `pos`; frames before the stream's start zeroed."
     if lag <= 0: return h
     return h * (pos + (torch.arange(n, dtype=torch.int64) - lag) * scale >= 0).to(h.dtype)
 
 # %% ../nbs/14_export.ipynb #4cbc4ac7
-def _sg_forward(self:StreamGraph, audio:torch.Tensor, position:torch.Tensor, *states:torch.Tensor) -> tuple:
+@patch
+def forward(self:StreamGraph, audio:torch.Tensor, position:torch.Tensor, *states:torch.Tensor) -> tuple:
+    "One block: the denoised block, the next position and the next states."
     if isinstance(self.model, SpectralUNet): return _spectral_step(self, audio, position, *states)
     m, p = self.model, self.plan; k, s, D = _geometry(m); r, c, d, B = -(-k // s), p['enc_lags'], p['dec_lags'], p['block']
     st, new = dict(zip(self.names, states)), {}
@@ -128,7 +134,6 @@ def _sg_forward(self:StreamGraph, audio:torch.Tensor, position:torch.Tensor, *st
         if len(dec) > 3: h = dec[3](h)
     y = _mask(push('state_x', audio)[..., :B] + h, B, position, 1, p['delay'])
     return (y, position + B, *[new[name] for name in self.names])
-StreamGraph.forward = _sg_forward
 
 # %% ../nbs/14_export.ipynb #95fb24a5
 def _spectral_plan(model:SpectralUNet, block:int) -> dict:
@@ -164,7 +169,7 @@ def _spectral_step(g:StreamGraph, audio:torch.Tensor, position:torch.Tensor, *st
     _replicate_start(st, 'state_smooth', smooth, first); floor = -F.max_pool1d(-push('state_smooth', smooth), K, 1)
     level = logpow.mean(1, keepdim=True)
     _replicate_start(st, 'state_level', level, first); recent = F.avg_pool1d(push('state_level', level), 31, 1)
-    post = (logpow - floor) / 4                                                      # the features, as `spectral_features`
+    post = (logpow - floor) / 4                                                      # the features, as `SpectralUNet.features`
     h = F.relu(m.inp(push('state_feat', torch.cat([(logpow - level) / 4, post, (level - recent) / 4], 1)))); skips = []
     for i, down in enumerate(m.down): skips.append(h); h = F.relu(down(push(f'state_down{i}', h)[..., :-1]))
     for j, c in enumerate(m.mid): h = h + F.relu(c(push(f'state_mid{j}', h)))
@@ -251,6 +256,7 @@ def onnx_session(path, threads:int=1):
     if 'backshot_kit_version' not in meta: raise BackshotError(f"{path}: not a backshot_kit export (no backshot_kit metadata)")
     return s, meta
 
+# %% ../nbs/14_export.ipynb #0ebf306a
 def _check_audio(x, sr:int, model_sr:int) -> np.ndarray:
     "`x` as float32 if it is finite audio of a shape the graphs take at the model's rate, else a clear error."
     if int(sr) != model_sr:
@@ -295,11 +301,14 @@ class OnnxStreamer:
         self._state, self._batch = None, None
 
 # %% ../nbs/14_export.ipynb #2388a206
+@patch
 def _initial(self:OnnxStreamer, batch:int) -> dict:
     "The session's inputs after `audio` at the start of a stream (shapes read from the graph)."
     return {n: np.zeros(1, np.int64) if n == 'position' else np.zeros((batch, *shape[1:]), np.float32) for n, shape in self.inputs}
 
-def _sfeed(self:OnnxStreamer, x, sr:int) -> np.ndarray:
+# %% ../nbs/14_export.ipynb #4335d63a
+@patch
+def feed(self:OnnxStreamer, x, sr:int) -> np.ndarray:
     "Push one block (`(block,)`, `(channels, block)` or `(batch, 1, block)` at the model's rate); returns one block."
     x = _check_audio(x, sr, self.sr)
     if x.shape[-1] != self.block:
@@ -311,7 +320,6 @@ def _sfeed(self:OnnxStreamer, x, sr:int) -> np.ndarray:
     out = self.session.run(self.outputs, {'audio': a, **self._state})
     self._state = {n[len('next_'):]: v for n, v in zip(self.outputs[1:], out[1:])}
     return out[0].reshape(x.shape)
-OnnxStreamer._initial, OnnxStreamer.feed = _initial, _sfeed
 
 # %% ../nbs/14_export.ipynb #a771dcd9
 _EXAMPLES = """examples:
@@ -358,34 +366,35 @@ def describe_onnx(path) -> str:
                       *(f"  {k} = {meta[k]}" for k in keys if k in meta)])
 
 # %% ../nbs/14_export.ipynb #27a4fce3
-_BENCH = r'''
-import json, sys, time, numpy as np, torch
-torch.set_num_threads(1)
-from backshot_kit.inference import load_denoiser
-from backshot_kit.stream import make_streamer
-from backshot_kit.export import OnnxDenoiser, OnnxStreamer
-model, off, st, seconds = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
-den = load_denoiser(model, 'cpu'); sr = den.sr
-x = (0.1 * np.random.default_rng(0).standard_normal(int(seconds * sr))).astype(np.float32)
-od, os_ = OnnxDenoiser(off), OnnxStreamer(st); B = os_.block; us = make_streamer(den.model, B)
-n = len(x) // B * B
-def kit_stream():
-    us.reset()
-    for i in range(0, n, B): us.feed(x[i:i + B])
-def onnx_stream():
-    os_.reset()
-    for i in range(0, n, B): os_.feed(x[i:i + B], sr)
-def best(mode, engine, f, secs):
-    f(); w, c = [], []
+def _best_rtf(mode:str, engine:str, run, secs:float) -> dict:
+    "Real-time factors (CPU and wall time) of `run()` for `secs` of audio: the best of three runs after a warm-up."
+    run(); w, c = [], []
     for _ in range(3):
-        t, p = time.perf_counter(), time.process_time(); f()
+        t, p = time.perf_counter(), time.process_time(); run()
         w.append(time.perf_counter() - t); c.append(time.process_time() - p)
     return dict(mode=mode, engine=engine, rtf_cpu=min(c) / secs, rtf_wall=min(w) / secs)
-kit_engine = 'kit (NumPy)' if type(us).__name__ == 'UNetStreamer' else 'kit (PyTorch windows)'
-rows = [best('offline', 'kit (PyTorch)', lambda: den(x), len(x) / sr), best('offline', 'ONNX Runtime', lambda: od(x, sr), len(x) / sr),
-        best(f'streaming, block {B}', kit_engine, kit_stream, n / sr), best(f'streaming, block {B}', 'ONNX Runtime', onnx_stream, n / sr)]
-print(json.dumps(rows))
-'''
+
+# %% ../nbs/14_export.ipynb #55c304ae
+def onnx_rows(model_path, # checkpoint whose exports are timed
+              offline, # its offline export
+              streaming, # its streaming export
+              seconds:float=20.) -> list[dict]: # audio per run
+    "Real-time factors of the kit's engines and ONNX Runtime, offline and streaming, in this process (the rows of `onnx_benchmark`)."
+    from backshot_kit.inference import load_denoiser
+    from backshot_kit.stream import make_streamer
+    den = load_denoiser(model_path, 'cpu'); sr = den.sr
+    x = (0.1 * np.random.default_rng(0).standard_normal(int(seconds * sr))).astype(np.float32)
+    od, ost = OnnxDenoiser(offline), OnnxStreamer(streaming); B = ost.block; us = make_streamer(den.model, B)
+    n = len(x) // B * B
+    def kit_stream():
+        us.reset()
+        for i in range(0, n, B): us.feed(x[i:i + B])
+    def onnx_stream():
+        ost.reset()
+        for i in range(0, n, B): ost.feed(x[i:i + B], sr)
+    kit_engine = 'kit (NumPy)' if type(us).__name__ == 'UNetStreamer' else 'kit (PyTorch windows)'
+    return [_best_rtf('offline', 'kit (PyTorch)', lambda: den(x), len(x) / sr), _best_rtf('offline', 'ONNX Runtime', lambda: od(x, sr), len(x) / sr),
+            _best_rtf(f'streaming, block {B}', kit_engine, kit_stream, n / sr), _best_rtf(f'streaming, block {B}', 'ONNX Runtime', onnx_stream, n / sr)]
 
 # %% ../nbs/14_export.ipynb #d4d55b48
 def onnx_benchmark(model_path,           # checkpoint to export and time
@@ -401,7 +410,9 @@ def onnx_benchmark(model_path,           # checkpoint to export and time
         env = {**os.environ, 'OMP_NUM_THREADS': '1', 'OPENBLAS_NUM_THREADS': '1', 'MKL_NUM_THREADS': '1'}
         cpu = sorted(os.sched_getaffinity(0))[0] if cpu is None and hasattr(os, 'sched_getaffinity') else cpu
         pre = (lambda: os.sched_setaffinity(0, {cpu})) if cpu is not None else None
-        r = subprocess.run([sys.executable, '-c', _BENCH, str(model_path), str(off), str(st), str(seconds)],
+        code = ("import json, sys, torch; torch.set_num_threads(1); from backshot_kit.export import onnx_rows; "
+                "print(json.dumps(onnx_rows(*sys.argv[1:4], float(sys.argv[4]))))")
+        r = subprocess.run([sys.executable, '-c', code, str(model_path), str(off), str(st), str(seconds)],
                            env=env, capture_output=True, text=True, preexec_fn=pre, timeout=1200)
     if r.returncode: raise BackshotError(f"benchmark failed: {r.stderr.strip().splitlines()[-1:]}")
     return [{**row, 'x_realtime': 1 / row['rtf_cpu']} for row in json.loads(r.stdout.strip().splitlines()[-1])]

@@ -6,20 +6,24 @@
 from __future__ import annotations
 import copy, math
 import torch, torch.nn as nn, torch.nn.functional as F
+from fastcore.basics import patch
 from .core import BackshotError
 from .config import Config
 
 # %% auto #0
-__all__ = ['MODELS', 'UNet1D', 'valid_length', 'n_params', 'model_grid', 'receptive_field', 'receptive_field_measured',
-           'stft_bases', 'SpectralUNet', 'spectral_features', 'mask_logits', 'n_frames', 'forward_length', 'model_name',
-           'spectral_n_fft', 'model_kwargs', 'build_model', 'describe_model']
+__all__ = ['MODELS', 'UNet1D', 'n_params', 'model_grid', 'receptive_field', 'receptive_field_measured', 'stft_bases',
+           'SpectralUNet', 'model_name', 'spectral_n_fft', 'model_kwargs', 'build_model', 'describe_model']
 
 # %% ../nbs/05_model.ipynb #515ba5d8
-def _enc_level(cin, ch, k, s, bias):
-    return nn.Sequential(nn.Conv1d(cin, ch, k, s, bias=bias), nn.ReLU(), nn.Conv1d(ch, ch, 1, bias=bias), nn.ReLU())
+def _enc_level(in_channels:int, channels:int, kernel_size:int, stride:int, bias:bool) -> nn.Sequential:
+    "One encoder level: a strided convolution and a 1x1 convolution, each followed by a ReLU."
+    return nn.Sequential(nn.Conv1d(in_channels, channels, kernel_size, stride, bias=bias), nn.ReLU(),
+                         nn.Conv1d(channels, channels, 1, bias=bias), nn.ReLU())
 
-def _dec_level(ch, cout, k, s, bias, last):
-    layers = [nn.Conv1d(ch, ch, 1, bias=bias), nn.ReLU(), nn.ConvTranspose1d(ch, cout, k, s, bias=bias)]
+# %% ../nbs/05_model.ipynb #7e791b9d
+def _dec_level(channels:int, out_channels:int, kernel_size:int, stride:int, bias:bool, last:bool) -> nn.Sequential:
+    "One decoder level: a 1x1 convolution and a transposed convolution back to the finer rate; a ReLU after it unless `last`."
+    layers = [nn.Conv1d(channels, channels, 1, bias=bias), nn.ReLU(), nn.ConvTranspose1d(channels, out_channels, kernel_size, stride, bias=bias)]
     return nn.Sequential(*layers) if last else nn.Sequential(*layers, nn.ReLU())
 
 # %% ../nbs/05_model.ipynb #98439a1d
@@ -47,15 +51,18 @@ class UNet1D(nn.Module):
         nn.init.zeros_(self.dec[-1][-1].weight)      # the correction starts at zero: a fresh model is the identity
 
 # %% ../nbs/05_model.ipynb #c076ad91
+@patch
 def valid_length(self:UNet1D, n:int) -> int:
     "Smallest length >= `n` that the encoder/decoder reproduce exactly."
     k, s, d = self.hparams['kernel_size'], self.hparams['stride'], self.hparams['depth']
     for _ in range(d): n = max(math.ceil((n - k) / s) + 1, 1)
     for _ in range(d): n = (n - 1) * s + k
     return n
-UNet1D.valid_length = valid_length
 
-def _forward(self:UNet1D, x:torch.Tensor) -> torch.Tensor:
+# %% ../nbs/05_model.ipynb #8a03ef82
+@patch
+def forward(self:UNet1D, x:torch.Tensor) -> torch.Tensor:
+    "The denoised `(batch, T)` or `(batch, 1, T)` audio: the input plus the network's correction."
     squeeze = x.dim() == 2
     if squeeze: x = x[:, None]
     if x.dim() != 3 or x.shape[1] != 1: raise BackshotError(f"UNet1D expects (batch, T) or (batch, 1, T), got {tuple(x.shape)}")
@@ -67,37 +74,39 @@ def _forward(self:UNet1D, x:torch.Tensor) -> torch.Tensor:
     for dec in self.dec: h = dec(h + skips.pop())
     y = x + h[..., :n]
     return y[:, 0] if squeeze else y
-UNet1D.forward = _forward
 
 # %% ../nbs/05_model.ipynb #665346fb
 def n_params(model:nn.Module) -> int:
     "Number of trainable parameters."
     return sum(p.numel() for p in model.parameters() if p.requires_grad)
 
+# %% ../nbs/05_model.ipynb #4363788d
 def model_grid(model:nn.Module) -> int:
     "The model's shift period in samples: shifting the input by a multiple of it shifts the output the same way."
     return getattr(model, 'grid', None) or model.hparams['stride'] ** model.hparams['depth']
 
+# %% ../nbs/05_model.ipynb #0e5f055e
 def receptive_field(model:nn.Module) -> dict:
     "Samples of past and future context each output sample depends on, and the total span."
     if hasattr(model, 'receptive_field'): return model.receptive_field()
     k, s, D = (model.hparams[n] for n in ('kernel_size', 'stride', 'depth'))
-    def enc(i, a, b):                     # input interval of e_i[a..b] (e_0 is the input)
-        for _ in range(i): a, b = a * s, b * s + k - 1
-        return a, b
-    def up(a, b): return -(-(a - k + 1) // s), b // s      # coarser positions a transposed conv reads
-    def u(i, a, b):                       # input interval of the decoder input at level i: skip + deeper path
-        lo, hi = enc(i, a, b)
-        if i == D: l2, h2 = enc(D, a - 2, b + 2)            # the two 3-tap convolutions at the bottom
-        else: l2, h2 = u(i + 1, *up(a, b))
+    def enc(level, first, last):          # input interval of e_level[first..last] (e_0 is the input)
+        for _ in range(level): first, last = first * s, last * s + k - 1
+        return first, last
+    def up(first, last): return -(-(first - k + 1) // s), last // s      # coarser positions a transposed conv reads
+    def dec_in(level, first, last):       # input interval of the decoder input at `level`: skip + deeper path
+        lo, hi = enc(level, first, last)
+        if level == D: l2, h2 = enc(D, first - 2, last + 2)            # the two 3-tap convolutions at the bottom
+        else: l2, h2 = dec_in(level + 1, *up(first, last))
         return min(lo, l2), max(hi, h2)
     P = s ** D; t0 = 16 * P * k                            # one period of output positions, far from the edges
     past = future = 0
     for t in range(t0, t0 + P):
-        lo, hi = u(1, *up(t, t))
+        lo, hi = dec_in(1, *up(t, t))
         past, future = max(past, t - min(lo, t)), max(future, max(hi, t) - t)
     return dict(past=past, future=future, total=past + future + 1)
 
+# %% ../nbs/05_model.ipynb #bfa36c5f
 def receptive_field_measured(model:UNet1D) -> dict:
     "The receptive field measured by back-propagation (slow for deep models; checks `receptive_field`)."
     m = copy.deepcopy(model).float().cpu()
@@ -134,6 +143,7 @@ def stft_bases(n_fft:int, hop:int) -> tuple[torch.Tensor, torch.Tensor]:
 # %% ../nbs/05_model.ipynb #045fa437
 def _causal(x:torch.Tensor, k:int, dilation:int=1) -> torch.Tensor: return F.pad(x, ((k - 1) * dilation, 0))
 
+# %% ../nbs/05_model.ipynb #c4d9faeb
 class SpectralUNet(nn.Module):
     "Spectral-gain denoiser for mono audio: STFT, a causal U-Net over frames, inverse STFT. `(batch, T)` or `(batch, 1, T)`."
     def __init__(self,
@@ -165,7 +175,8 @@ class SpectralUNet(nn.Module):
     def grid(self) -> int: return self.hop * 2 ** self.hparams['depth']
 
 # %% ../nbs/05_model.ipynb #619801b6
-def spectral_features(self:SpectralUNet, logpow:torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+@patch
+def features(self:SpectralUNet, logpow:torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     "Level-invariant features `(batch, 2*bins+1, frames)` of a log power spectrogram, and the noise-floor feature alone."
     K = self.hparams['noise_frames']
     smooth = F.avg_pool1d(F.pad(logpow, (2, 0), mode='replicate'), 3, 1)
@@ -175,6 +186,8 @@ def spectral_features(self:SpectralUNet, logpow:torch.Tensor) -> tuple[torch.Ten
     post = (logpow - floor) / 4                                   # natural log of power / 4: about 1 per 17 dB
     return torch.cat([(logpow - level) / 4, post, (level - recent) / 4], 1), post
 
+# %% ../nbs/05_model.ipynb #71da07f5
+@patch
 def mask_logits(self:SpectralUNet, logpow:torch.Tensor) -> torch.Tensor:
     "The gain logits per bin and frame (frames a multiple of 2**depth); frame t depends on frames <= t only."
     feat, post = self.features(logpow)
@@ -184,11 +197,15 @@ def mask_logits(self:SpectralUNet, logpow:torch.Tensor) -> torch.Tensor:
     for up in self.up: h = F.relu(up(h)) + skips.pop()
     return self.out(h) + self.direct(post)
 
+# %% ../nbs/05_model.ipynb #d61e9006
+@patch
 def n_frames(self:SpectralUNet, n):
     "STFT frames the forward runs for `n` samples: every sample covered, a multiple of `2**depth` (`n` an int or a tensor)."
     L, H, P = self.hparams['n_fft'], self.hop, 2 ** self.hparams['depth']
     return ((n + L - 1) // H + P - 1) // P * P
 
+# %% ../nbs/05_model.ipynb #b77c2d3c
+@patch
 def forward_length(self:SpectralUNet, x:torch.Tensor, n) -> torch.Tensor:
     "The forward on `(batch, 1, n)` audio; `n` may be a tensor, so a traced graph keeps the length free (ONNX export)."
     L, H = self.hparams['n_fft'], self.hop
@@ -197,28 +214,28 @@ def forward_length(self:SpectralUNet, x:torch.Tensor, n) -> torch.Tensor:
     gain = torch.sigmoid(self.mask_logits(torch.log(W[:, :bins] ** 2 + W[:, bins:] ** 2 + 1e-12)))
     return F.conv_transpose1d(W * torch.cat([gain, gain], 1), self.synthesis, stride=H)[..., L - H:L - H + n]
 
-def _spectral_forward(self:SpectralUNet, x:torch.Tensor) -> torch.Tensor:
+# %% ../nbs/05_model.ipynb #70e0cec7
+@patch
+def forward(self:SpectralUNet, x:torch.Tensor) -> torch.Tensor:
+    "The denoised `(batch, T)` or `(batch, 1, T)` audio."
     squeeze = x.dim() == 2
     if squeeze: x = x[:, None]
     if x.dim() != 3 or x.shape[1] != 1: raise BackshotError(f"SpectralUNet expects (batch, T) or (batch, 1, T), got {tuple(x.shape)}")
     y = self.forward_length(x, x.shape[-1])
     return y[:, 0] if squeeze else y
 
-SpectralUNet.features, SpectralUNet.mask_logits, SpectralUNet.forward = spectral_features, mask_logits, _spectral_forward
-SpectralUNet.n_frames, SpectralUNet.forward_length = n_frames, forward_length
-
 # %% ../nbs/05_model.ipynb #b95845a0
 _RF_FRAMES = {}     # frames of past context per architecture: they depend on the hyperparameters, not the weights
 
-def _rf_frames(self:SpectralUNet) -> int:
+def _rf_frames(model:SpectralUNet) -> int:
     "Frames of past context a gain depends on, measured once per architecture by back-propagation."
-    key = tuple(sorted(self.hparams.items()))
+    key = tuple(sorted(model.hparams.items()))
     if key in _RF_FRAMES: return _RF_FRAMES[key]
-    m = copy.deepcopy(self).float().cpu()
-    bins, P = self.hparams['n_fft'] // 2 + 1, 2 ** self.hparams['depth']
+    m = copy.deepcopy(model).float().cpu()
+    bins, P = model.hparams['n_fft'] // 2 + 1, 2 ** model.hparams['depth']
     with torch.no_grad():
         for p in m.parameters(): p.copy_(torch.full_like(p, 1.0 / max(p[0].numel(), 1)))
-    n = P * (-(-(4 * (self.hparams['noise_frames'] + 31 + 16 * P)) // P))
+    n = P * (-(-(4 * (model.hparams['noise_frames'] + 31 + 16 * P)) // P))
     with torch.enable_grad():                                     # callers may run under no_grad / inference_mode
         logpow = torch.zeros(P, bins, n, requires_grad=True)
         t = n - 2 * P + torch.arange(P)                           # one period of frame phases
@@ -228,12 +245,13 @@ def _rf_frames(self:SpectralUNet) -> int:
     _RF_FRAMES[key] = int((t - lo).max())
     return _RF_FRAMES[key]
 
-def _spectral_rf(self:SpectralUNet) -> dict:
+# %% ../nbs/05_model.ipynb #c2b1764a
+@patch
+def receptive_field(self:SpectralUNet) -> dict:
     "Receptive field in samples: the frames a gain depends on, widened by the STFT window."
     L = self.hparams['n_fft']
     past, future = _rf_frames(self) * self.hop + L - 1, L - 1
     return dict(past=past, future=future, total=past + future + 1)
-SpectralUNet.receptive_field = _spectral_rf
 
 # %% ../nbs/05_model.ipynb #47abc7f4
 MODELS = {'unet1d': UNet1D, 'spectral': SpectralUNet}     # config key `model` -> class
@@ -243,20 +261,24 @@ def model_name(model_or_class) -> str:
     cls = model_or_class if isinstance(model_or_class, type) else type(model_or_class)
     return next(k for k, c in MODELS.items() if c is cls)
 
+# %% ../nbs/05_model.ipynb #dd420a0c
 def spectral_n_fft(sr:int) -> int:
     "The STFT size of `SpectralUNet` at `sr` Hz: 32 ms, rounded to a power of two."
     return 2 ** max(4, round(math.log2(0.032 * sr)))
 
+# %% ../nbs/05_model.ipynb #4310d473
 def model_kwargs(cfg:Config) -> dict:
     "Constructor arguments of the config's model class."
     if cfg.model == 'spectral':
         return dict(n_fft=spectral_n_fft(cfg.sample_rate), channels=4 * cfg.base_channels, depth=min(cfg.depth, 3))
     return dict(depth=cfg.depth, base_channels=cfg.base_channels, kernel_size=cfg.kernel_size, stride=cfg.stride)
 
+# %% ../nbs/05_model.ipynb #3c7443cf
 def build_model(cfg:Config) -> nn.Module:
     "A fresh model for `cfg`."
     return MODELS[cfg.model](**model_kwargs(cfg))
 
+# %% ../nbs/05_model.ipynb #6fd15e6a
 def describe_model(model:nn.Module, sr:int=16000) -> str:
     "One line: parameters and receptive field."
     rf = receptive_field(model)

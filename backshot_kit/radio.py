@@ -8,6 +8,7 @@ import contextlib, math, socket, struct, sys, threading, time
 from fractions import Fraction
 from pathlib import Path
 import numpy as np
+from fastcore.basics import patch
 from scipy.signal import firwin, kaiserord, lfilter, oaconvolve
 from .core import BackshotError, atomic_path
 from .audio import audio_format
@@ -17,8 +18,8 @@ from .stream import PolyResampler, LiveQueue, StopStream
 # %% auto #0
 __all__ = ['IQ_FORMATS', 'DEMODS', 'RTL_RATES', 'ALTERNATIVES', 'SINK_ALTERNATIVES', 'RTL_CMD', 'TUNERS', 'DEFAULT_IQ_RATE',
            'iq_format', 'decode_iq', 'encode_iq', 'IQDecoder', 'lowpass', 'FIRDecimator', 'Demodulator', 'make_capture',
-           'parse_hz', 'RadioSource', 'iq_file_source', 'StdinSource', 'rtl_command', 'check_rtl_rate', 'RtlTcpClient',
-           'RtlTcpPeer', 'import_rtlsdr', 'rtlsdr_source', 'WavSink', 'StdoutSink', 'PlaySink', 'open_source',
+           'parse_hz', 'RadioSource', 'iq_file_source', 'StdinSource', 'rtl_command', 'check_rtl_rate', 'RtlTcpPeer',
+           'RtlTcpClient', 'import_rtlsdr', 'rtlsdr_source', 'WavSink', 'StdoutSink', 'PlaySink', 'open_source',
            'open_sink']
 
 # %% ../nbs/10a_radio.ipynb #5074b6c2
@@ -34,6 +35,7 @@ def iq_format(path) -> str:
                             f"(rtl_sdr writes .cu8); the sample rate goes in --sample-rate")
     return IQ_FORMATS[ext]
 
+# %% ../nbs/10a_radio.ipynb #38c2debd
 def decode_iq(raw, fmt:str) -> np.ndarray:
     "complex64 samples of raw interleaved I/Q bytes (a whole number of samples) in format `fmt`."
     b = np.frombuffer(raw, np.uint8)
@@ -53,6 +55,7 @@ def encode_iq(iq:np.ndarray, fmt:str) -> bytes:
     if fmt == 'cf32': return f.astype('<f4').tobytes()
     raise BackshotError(f"unknown I/Q format {fmt!r}; allowed: {', '.join(_SAMPLE_BYTES)}")
 
+# %% ../nbs/10a_radio.ipynb #9dd1de78
 def _clipped(raw, fmt:str) -> int:
     "Raw I or Q values at the format's full scale (the ADC clipped)."
     b = np.frombuffer(raw, np.uint8)
@@ -80,13 +83,14 @@ class IQDecoder:
         return 10 * math.log10(self.power / self.samples) if self.samples and self.power > 0 else -math.inf
 
 # %% ../nbs/10a_radio.ipynb #d38e2330
-def lowpass(fs:float, pass_hz:float, stop_hz:float, half_multiple:int=1, atten_db:float=60.) -> np.ndarray:
-    "Linear-phase low-pass FIR (Kaiser), flat to `pass_hz`, `atten_db` down from `stop_hz`; (taps-1)/2 a multiple of `half_multiple`."
+def lowpass(iq_sr:float, pass_hz:float, stop_hz:float, half_multiple:int=1, atten_db:float=60.) -> np.ndarray:
+    "Linear-phase low-pass FIR (Kaiser) for I/Q at `iq_sr`, flat to `pass_hz`, `atten_db` down from `stop_hz`; (taps-1)/2 a multiple of `half_multiple`."
     if not 0 < pass_hz < stop_hz: raise BackshotError(f"low-pass needs 0 < pass ({pass_hz:g} Hz) < stop ({stop_hz:g} Hz)")
-    n, beta = kaiserord(atten_db, (stop_hz - pass_hz) / (fs / 2))
+    n, beta = kaiserord(atten_db, (stop_hz - pass_hz) / (iq_sr / 2))
     half = -(-max(n // 2, 1) // half_multiple) * half_multiple
-    return firwin(2 * half + 1, (pass_hz + stop_hz) / 2, window=('kaiser', beta), fs=fs).astype(np.float32)
+    return firwin(2 * half + 1, (pass_hz + stop_hz) / 2, window=('kaiser', beta), fs=iq_sr).astype(np.float32)
 
+# %% ../nbs/10a_radio.ipynb #b718e1ec
 class FIRDecimator:
     "Stateful FIR filter + decimation by `d` (real or complex input): y[n] = Σ h[m] x[n·d − m]."
     def __init__(self, h:np.ndarray, d:int, pad:int=0):
@@ -96,7 +100,8 @@ class FIRDecimator:
         self._buf = None; self._start = 0               # absolute input index of the buffer's first sample
 
 # %% ../nbs/10a_radio.ipynb #668d7bb8
-def _dfeed(self:FIRDecimator, x) -> np.ndarray:
+@patch
+def feed(self:FIRDecimator, x) -> np.ndarray:
     "Filter and decimate the next input samples; returns the completed outputs."
     cplx = np.iscomplexobj(x); x = np.asarray(x, np.complex64 if cplx else np.float32)
     if self._buf is None: self._buf = np.zeros(self.K - 1, x.dtype); self._start = -(self.K - 1)
@@ -107,7 +112,6 @@ def _dfeed(self:FIRDecimator, x) -> np.ndarray:
     y = oaconvolve(buf, self.h, mode='valid')[j0::self.d].astype(x.dtype)
     self._start += len(buf) - (self.K - 1); self._buf = buf[len(buf) - (self.K - 1):]
     return y
-FIRDecimator.feed = _dfeed
 
 # %% ../nbs/10a_radio.ipynb #b7e630e9
 DEMODS = ('nbfm', 'wbfm', 'am')
@@ -122,6 +126,7 @@ def _smooth_below(n:int) -> int:
         if k == 1: return m
     return 1
 
+# %% ../nbs/10a_radio.ipynb #6b1bf443
 def _stages(D:int) -> list:
     "Split decimation `D` (5-smooth) into stage factors of at most 8, largest stage first."
     ps = [p for p in (5, 3, 2) for _ in range(100) if D % p ** (_ + 1) == 0]
@@ -137,31 +142,47 @@ def _mode_spec(mode:str, deemph_us:int):
     return channel_spec({'nbfm': 'nbfm5', 'am': 'am', 'wbfm': f'wbfm{deemph_us}'}[mode]) if mode != 'wbfm' or deemph_us in (50, 75) \
         else (_ for _ in ()).throw(BackshotError(f"--deemph {deemph_us}: allowed 50 or 75 (µs)"))
 
+# %% ../nbs/10a_radio.ipynb #c6931191
 class Demodulator:
-    "Streaming NBFM/WBFM/AM receiver: raw complex I/Q at `iq_rate` in, audio at `audio_rate` out, delay removed."
+    "Streaming NBFM/WBFM/AM receiver: raw complex I/Q at `iq_sr` in, audio at `sr` out, delay removed."
     def __init__(self, mode:str, # 'nbfm', 'wbfm' or 'am'
-                 iq_rate:int, # I/Q sample rate (Hz)
-                 audio_rate:int=16000, # audio output rate (Hz)
+                 iq_sr:int, # I/Q sample rate (Hz)
+                 sr:int=16000, # audio output sample rate (Hz)
                  deemph_us:int=75, # WBFM de-emphasis time constant (µs): 75 (Americas) or 50
                  deviation:float|None=None, # FM peak deviation (Hz); default 5 kHz NBFM, 75 kHz WBFM
                  bandwidth:float|None=None, # IF (channel) bandwidth B (Hz); default from the mode
                  dc_hz:float=10.): # corner of the DC-removing high-pass (0: none)
         spec = _mode_spec(mode, deemph_us)
-        self.mode, self.iq_rate, self.rate, self.spec, self.dc_hz = mode, int(iq_rate), int(audio_rate), spec, dc_hz
+        self.mode, self.iq_sr, self.sr, self.spec, self.dc_hz = mode, int(iq_sr), int(sr), spec, dc_hz
         self.deviation = float(deviation or spec.deviation)
-        W = audio_rate / 2
+        W = sr / 2
         B = bandwidth or (carson_bandwidth(self.deviation, W) if spec.kind == 'fm' else 2 * W)
         if mode == 'wbfm' and not bandwidth: B = max(B, 200e3)
-        if not (isinstance(iq_rate, (int, np.integer)) and iq_rate > 0) or iq_rate < 1.2 * B:
-            raise BackshotError(f"I/Q sample rate {iq_rate!r} is too low for {mode}: it needs at least {1.2 * B:.0f} S/s "
+        if not (isinstance(iq_sr, (int, np.integer)) and iq_sr > 0) or iq_sr < 1.2 * B:
+            raise BackshotError(f"I/Q sample rate {iq_sr!r} is too low for {mode}: it needs at least {1.2 * B:.0f} S/s "
                                 f"(channel bandwidth {B:.0f} Hz)")
         self.bandwidth = B
         self._build(B)
 
+# %% ../nbs/10a_radio.ipynb #88aa0773
+@patch
+def reset(self:Demodulator):
+    "Forget the stream."
+    fs = float(self.if_sr)
+    for s in self.stages: s._buf = None
+    self._drop = self.delay_if; self._prev = None; self.n_iq = 0; self.n_out = 0
+    a = math.exp(-1 / (self.spec.tau * fs)) if self.spec.tau else 0.
+    self._de = ([1 - a], [1, -a]) if self.spec.tau else None; self._de_z = np.zeros(1)
+    c = math.exp(-2 * math.pi * self.dc_hz / self.sr) if self.dc_hz else None
+    self._dc = ([1, -1], [1, -c]) if c else None; self._dc_z = np.zeros(1)
+    self._am_a = math.exp(-1 / (0.2 * fs)); self._am_z = None
+    self.audio.reset()
+
 # %% ../nbs/10a_radio.ipynb #9ae11a04
+@patch
 def _build(self:Demodulator, B:float):
     "Design the decimation stages, the IF processing and the audio resampler."
-    D = _smooth_below(int(self.iq_rate // (self.spec.if_oversample * B))); fs = float(self.iq_rate)
+    D = _smooth_below(int(self.iq_sr // (self.spec.if_oversample * B))); fs = float(self.iq_sr)
     facs = _stages(D); self.stages = []; units = 0       # delay so far, in input samples of the last stage
     for i, d in enumerate(facs):
         rest = math.prod(facs[i + 1:-1])                  # decimation between this stage and the last one
@@ -171,37 +192,25 @@ def _build(self:Demodulator, B:float):
         else:
             h, pad = lowpass(fs, 0.625 * B, fs / d - 0.625 * B, d * rest), 0; units += (len(h) - 1) // 2 // (d * rest)
         self.stages.append(FIRDecimator(h, d, pad)); fs /= d
-    self.if_rate = Fraction(self.iq_rate, D); self.D = D
+    self.if_sr = Fraction(self.iq_sr, D); self.D = D
     self.delay_if = units                               # whole IF samples of filter delay, dropped from the start
-    self.audio = PolyResampler(self.if_rate, self.rate)
+    self.audio = PolyResampler(self.if_sr, self.sr)
     self.reset()
-Demodulator._build = _build
 
-# %% ../nbs/10a_radio.ipynb #88aa0773
-def _reset(self:Demodulator):
-    "Forget the stream."
-    fs = float(self.if_rate)
-    for s in self.stages: s._buf = None
-    self._drop = self.delay_if; self._prev = None; self.n_iq = 0; self.n_out = 0
-    a = math.exp(-1 / (self.spec.tau * fs)) if self.spec.tau else 0.
-    self._de = ([1 - a], [1, -a]) if self.spec.tau else None; self._de_z = np.zeros(1)
-    c = math.exp(-2 * math.pi * self.dc_hz / self.rate) if self.dc_hz else None
-    self._dc = ([1, -1], [1, -c]) if c else None; self._dc_z = np.zeros(1)
-    self._am_a = math.exp(-1 / (0.2 * fs)); self._am_z = None
-    self.audio.reset()
-
+# %% ../nbs/10a_radio.ipynb #b12b6da1
+@patch
 def _if(self:Demodulator, iq:np.ndarray) -> np.ndarray:
     "Channel-filtered complex I/Q at the IF rate, with the chain's delay removed."
     for s in self.stages: iq = s.feed(iq)
     if self._drop: k = min(self._drop, len(iq)); iq = iq[k:]; self._drop -= k
     return iq
-Demodulator.reset, Demodulator._if = _reset, _if
 
 # %% ../nbs/10a_radio.ipynb #6a49d7ca
+@patch
 def _detect(self:Demodulator, iq:np.ndarray) -> np.ndarray:
     "Audio at the IF rate: discriminator (+ de-emphasis) or envelope over a running carrier level."
     if not len(iq): return np.zeros(0, np.float32)
-    fs = float(self.if_rate)
+    fs = float(self.if_sr)
     if self.spec.kind == 'fm':
         a = fm_discriminator(iq, fs, self.deviation, prev=self._prev); self._prev = iq[-1]
         if self._de is not None: a, self._de_z = lfilter(*self._de, a, zi=self._de_z)
@@ -211,36 +220,41 @@ def _detect(self:Demodulator, iq:np.ndarray) -> np.ndarray:
     c, self._am_z = lfilter([1 - self._am_a], [1, -self._am_a], env, zi=self._am_z)
     return am_envelope(iq, self.spec.mod_index, carrier=np.maximum(c, 1e-12))
 
+# %% ../nbs/10a_radio.ipynb #f1340e0c
+@patch
 def _dc_block(self:Demodulator, a:np.ndarray) -> np.ndarray:
     if self._dc is None or not len(a): return a.astype(np.float32)
     y, self._dc_z = lfilter(*self._dc, a, zi=self._dc_z)
     return y.astype(np.float32)
-Demodulator._detect, Demodulator._dc_block = _detect, _dc_block
 
 # %% ../nbs/10a_radio.ipynb #06c49a6b
-def _feed(self:Demodulator, iq) -> np.ndarray:
+@patch
+def feed(self:Demodulator, iq) -> np.ndarray:
     "Demodulate the next complex I/Q samples; returns the audio that became final."
     iq = np.asarray(iq, np.complex64); self.n_iq += len(iq)
     y = self._dc_block(self.audio.feed(self._detect(self._if(iq))))
     self.n_out += len(y); return y
 
-def _flush(self:Demodulator) -> np.ndarray:
-    "End of the I/Q stream: push the filters empty; in all `n_iq * audio_rate / iq_rate` audio samples."
+# %% ../nbs/10a_radio.ipynb #47b0383a
+@patch
+def flush(self:Demodulator) -> np.ndarray:
+    "End of the I/Q stream: push the filters empty; in all `n_iq * sr / iq_sr` audio samples."
     iq = self._if(np.zeros(self.delay_if * self.D + 2 * self.D, np.complex64))
     a = self.audio.feed(self._detect(iq)); a = np.concatenate([a, self.audio.flush()])
-    y = self._dc_block(a)[:max(0, round(self.n_iq * self.rate / self.iq_rate) - self.n_out)]
+    y = self._dc_block(a)[:max(0, round(self.n_iq * self.sr / self.iq_sr) - self.n_out)]
     self.n_out += len(y); return y
 
-def _latency_s(self:Demodulator) -> float:
+# %% ../nbs/10a_radio.ipynb #544e9534
+@patch(as_prop=True)
+def latency_s(self:Demodulator) -> float:
     "Look-ahead (s) of the filters (their delay, which the chain removes) and the audio resampler."
-    return self.delay_if / float(self.if_rate) + self.audio.lookahead_s
-Demodulator.feed, Demodulator.flush, Demodulator.latency_s = _feed, _flush, property(_latency_s)
+    return self.delay_if / float(self.if_sr) + self.audio.lookahead_s
 
 # %% ../nbs/10a_radio.ipynb #240a79b8
 def make_capture(clean:np.ndarray, # clean audio (1.0 = full deviation / modulation)
                  sr:int, # its sample rate (Hz)
                  mode:str, # 'nbfm', 'wbfm' or 'am'
-                 iq_rate:int, # I/Q sample rate of the capture (Hz)
+                 iq_sr:int, # I/Q sample rate of the capture (Hz)
                  cnr_db:float|None=None, # carrier-to-noise ratio in the receiver's bandwidth (None: no noise)
                  rng=None, # noise seed / generator
                  deemph_us:int=75, # WBFM emphasis time constant (µs)
@@ -248,9 +262,9 @@ def make_capture(clean:np.ndarray, # clean audio (1.0 = full deviation / modulat
     "Complex I/Q of `clean` transmitted in `mode` and received with white noise at `cnr_db`."
     spec = _mode_spec(mode, deemph_us); x = np.asarray(clean, np.float32)
     if spec.tau: x = preemphasis(x, sr, spec.tau)
-    iq = fm_modulate(x, sr, iq_rate, spec.deviation) if spec.kind == 'fm' else am_modulate(x, sr, iq_rate, spec.mod_index)
+    iq = fm_modulate(x, sr, iq_sr, spec.deviation) if spec.kind == 'fm' else am_modulate(x, sr, iq_sr, spec.mod_index)
     if cnr_db is not None:
-        iq = add_awgn_cnr(iq, cnr_db, Demodulator(mode, iq_rate, sr, deemph_us).bandwidth, iq_rate, rng=rng,
+        iq = add_awgn_cnr(iq, cnr_db, Demodulator(mode, iq_sr, sr, deemph_us).bandwidth, iq_sr, rng=rng,
                           carrier_power=float(np.mean(np.abs(iq) ** 2)))
     return (iq * (level / np.sqrt(np.mean(np.abs(iq) ** 2)))).astype(np.complex64)
 
@@ -278,7 +292,7 @@ class RadioSource:
                  max_backlog:float=0.5, # seconds of input a live source may queue
                  chunk_s:float=0.05, # typical seconds per chunk (to size the queue)
                  closer=None): # called by `close()` (closes the socket or device)
-        self.dec, self.demod, self.name, self.fmt, self.rate = IQDecoder(fmt), demod, name, fmt, demod.rate
+        self.dec, self.demod, self.name, self.fmt, self.sr = IQDecoder(fmt), demod, name, fmt, demod.sr
         self.live = live; self._closer = closer; self.dsp_s = 0.; self.dropped = 0
         self.chunks = LiveQueue(chunks, max(2, round(max_backlog / chunk_s)), drop=True) if live else chunks
     @property
@@ -287,22 +301,24 @@ class RadioSource:
     def latency_s(self) -> float: return self.demod.latency_s
     def describe(self) -> str:
         d = self.demod
-        return f"{self.name} ({d.mode}, I/Q {d.iq_rate} S/s, IF {float(d.if_rate):.0f} S/s, channel {d.bandwidth:.0f} Hz)"
+        return f"{self.name} ({d.mode}, I/Q {d.iq_sr} S/s, IF {float(d.if_sr):.0f} S/s, channel {d.bandwidth:.0f} Hz)"
 
 # %% ../nbs/10a_radio.ipynb #11056a9e
-def _rs_iter(self:RadioSource):
+@patch
+def __iter__(self:RadioSource):
     for raw in self.chunks:
         t = time.perf_counter(); a = self.demod.feed(self.dec.feed(raw)); self.dsp_s += time.perf_counter() - t
-        if self.live: self.dropped = round(self.chunks.dropped / self.dec.width * self.rate / self.demod.iq_rate)
+        if self.live: self.dropped = round(self.chunks.dropped / self.dec.width * self.sr / self.demod.iq_sr)
         yield a
     t = time.perf_counter(); a = self.demod.flush(); self.dsp_s += time.perf_counter() - t
     yield a
 
-def _rs_close(self:RadioSource):
+# %% ../nbs/10a_radio.ipynb #bd49154e
+@patch
+def close(self:RadioSource):
     "Stop reading and release the input."
     if self.live: self.chunks.close()
     if self._closer is not None: self._closer(); self._closer = None
-RadioSource.__iter__, RadioSource.close = _rs_iter, _rs_close
 
 # %% ../nbs/10a_radio.ipynb #5c1631f1
 def _file_chunks(path:Path, nbytes:int):
@@ -312,23 +328,24 @@ def _file_chunks(path:Path, nbytes:int):
             if not b: return
             yield b
 
+# %% ../nbs/10a_radio.ipynb #f5540068
 def iq_file_source(path, # raw capture (.cu8 .cs8 .cs16 .cf32)
-                   sample_rate, # its I/Q rate (required: not stored in the file)
-                   demod:str='nbfm', audio_rate:int=16000, deemph:int=75, deviation=None, bandwidth=None) -> RadioSource:
+                   iq_sr, # its I/Q sample rate, e.g. 240000 or '240k' (required: not stored in the file)
+                   demod:str='nbfm', sr:int=16000, deemph:int=75, deviation=None, bandwidth=None) -> RadioSource:
     "A `RadioSource` reading a raw I/Q capture as fast as it can be processed."
     path = Path(path); fmt = iq_format(path)
     if not path.is_file(): raise BackshotError(f"iq:{path}: no such file; {ALTERNATIVES}")
-    if sample_rate is None: raise BackshotError(f"iq:{path}: --sample-rate is required (raw I/Q files do not store their rate), e.g. --sample-rate 240k")
-    rate = parse_hz(sample_rate, '--sample-rate')
-    if rate != int(rate): raise BackshotError(f"--sample-rate {sample_rate!r}: must be a whole number of samples per second")
-    dm = Demodulator(demod, int(rate), audio_rate, deemph, deviation, bandwidth)
-    chunk = max(1, int(rate) // 20) * _SAMPLE_BYTES[fmt]
+    if iq_sr is None: raise BackshotError(f"iq:{path}: --sample-rate is required (raw I/Q files do not store their rate), e.g. --sample-rate 240k")
+    hz = parse_hz(iq_sr, '--sample-rate')
+    if hz != int(hz): raise BackshotError(f"--sample-rate {iq_sr!r}: must be a whole number of samples per second")
+    dm = Demodulator(demod, int(hz), sr, deemph, deviation, bandwidth)
+    chunk = max(1, int(hz) // 20) * _SAMPLE_BYTES[fmt]
     return RadioSource(_file_chunks(path, chunk), fmt, dm, f"iq:{path}")
 
 # %% ../nbs/10a_radio.ipynb #5682e3dc
 class StdinSource:
     "Audio blocks from s16le mono on a binary stream (stdin by default)."
-    def __init__(self, rate:int=24000, # audio rate of the stream (Hz)
+    def __init__(self, sr:int=24000, # audio sample rate of the stream (Hz)
                  stream=None, # a binary file object (default sys.stdin.buffer)
                  block:int=4096): # bytes per read at most
         self.stream = stream if stream is not None else getattr(sys.stdin, 'buffer', None)
@@ -336,9 +353,9 @@ class StdinSource:
         if getattr(self.stream, 'isatty', lambda: False)():
             raise BackshotError("--source stdin: standard input is a terminal, not audio; pipe s16le audio into it, e.g. "
                                 f"rtl_fm -f 446.00625M -s 24000 - | backshot stream --source stdin --rate 24000; {ALTERNATIVES}")
-        if not (isinstance(rate, int) and 4000 <= rate <= 384000): raise BackshotError(f"--rate {rate!r}: must be an integer audio rate in 4000..384000 Hz")
-        self.rate, self.block, self.clipped, self._rest = rate, block, 0, b''
-    def describe(self) -> str: return f"stdin (s16le, {self.rate} Hz)"
+        if not (isinstance(sr, int) and 4000 <= sr <= 384000): raise BackshotError(f"--rate {sr!r}: must be an integer audio rate in 4000..384000 Hz")
+        self.sr, self.block, self.clipped, self._rest = sr, block, 0, b''
+    def describe(self) -> str: return f"stdin (s16le, {self.sr} Hz)"
     def close(self): pass
     def __iter__(self):
         read = getattr(self.stream, 'read1', self.stream.read)
@@ -357,13 +374,57 @@ def rtl_command(name:str, value:int) -> bytes:
     "The 5-byte rtl_tcp command `name` with parameter `value` (signed values as two's complement)."
     return struct.pack('>BI', RTL_CMD[name], int(value) & 0xFFFFFFFF)
 
-def check_rtl_rate(rate) -> int:
-    "`rate` if an RTL-SDR can sample at it, else a `BackshotError` with the valid ranges."
-    r = parse_hz(rate, '--sample-rate')
+# %% ../nbs/10a_radio.ipynb #e32ab4b0
+def check_rtl_rate(iq_sr) -> int:
+    "`iq_sr` as a whole number of samples per second if an RTL-SDR can sample at it, else a `BackshotError` with the valid ranges."
+    r = parse_hz(iq_sr, '--sample-rate')
     if r != int(r) or not any(lo <= r <= hi for lo, hi in RTL_RATES):
-        raise BackshotError(f"--sample-rate {rate}: an RTL-SDR cannot sample at {r:g} S/s; use 225001-300000 or "
+        raise BackshotError(f"--sample-rate {iq_sr}: an RTL-SDR cannot sample at {r:g} S/s; use 225001-300000 or "
                             f"900001-3200000 (e.g. 240k for nbfm/am, 1024k for wbfm)")
     return int(r)
+
+# %% ../nbs/10a_radio.ipynb #c7d6047d
+class RtlTcpPeer:
+    "A stand-in rtl_tcp server on 127.0.0.1 that records commands and serves `data` (raw u8 I/Q)."
+    def __init__(self, data:bytes=b'', header:bytes=b'RTL0' + struct.pack('>II', 5, 29), chunk:int=4093,
+                 reset_after:int|None=None): # bytes after which the connection is reset instead of closed
+        self.data, self.header, self.chunk, self.reset_after = data, header, chunk, reset_after
+        self.srv = socket.create_server(('127.0.0.1', 0)); self.port = self.srv.getsockname()[1]
+        self.commands = []; self._seen = threading.Event()
+        self._t = threading.Thread(target=self._serve, daemon=True); self._t.start()
+    def __enter__(self): return self
+    def __exit__(self, *a): self._seen.set(); self.srv.close(); self._t.join(5)
+    def _read_commands(self, conn):
+        "Record every 5-byte command `conn` sends; note when both the rate and the frequency have come."
+        buf = b''
+        while True:
+            try: b = conn.recv(64)
+            except OSError: return
+            if not b: return
+            buf += b
+            while len(buf) >= 5:
+                c, v = struct.unpack('>BI', buf[:5]); buf = buf[5:]; self.commands.append((c, v))
+                if {1, 2} <= {c for c, _ in self.commands}: self._seen.set()
+
+# %% ../nbs/10a_radio.ipynb #4cbb84da
+@patch
+def _serve(self:RtlTcpPeer):
+    "Accept one client: send the header, wait for its rate and frequency, send `data` and close (or reset)."
+    try: conn, _ = self.srv.accept()
+    except OSError: return
+    with conn:
+        conn.sendall(self.header)
+        reader = threading.Thread(target=self._read_commands, args=(conn,), daemon=True); reader.start()
+        self._seen.wait(5)
+        if not self.srv.fileno() >= 0: return
+        end = len(self.data) if self.reset_after is None else min(self.reset_after, len(self.data))
+        try:
+            for i in range(0, end, self.chunk): conn.sendall(self.data[i:min(i + self.chunk, end)])
+            if self.reset_after is not None:                  # let the client read what was sent, then reset
+                time.sleep(0.5); conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
+                conn.shutdown(socket.SHUT_RD); reader.join(2)  # wake the command reader so that the close really resets
+            else: conn.shutdown(socket.SHUT_WR); time.sleep(0.05)
+        except OSError: pass
 
 # %% ../nbs/10a_radio.ipynb #cd41b811
 class RtlTcpClient:
@@ -385,6 +446,7 @@ class RtlTcpClient:
         self.received = 0; self.t0 = time.time()
 
 # %% ../nbs/10a_radio.ipynb #ba56e4fd
+@patch
 def _recv_exact(self:RtlTcpClient, n:int) -> bytes:
     b = b''
     try:
@@ -395,16 +457,20 @@ def _recv_exact(self:RtlTcpClient, n:int) -> bytes:
     except OSError: pass
     return b
 
-def _tune(self:RtlTcpClient, freq:float, rate:int, gain='auto', ppm:int=0):
+# %% ../nbs/10a_radio.ipynb #829e8866
+@patch
+def tune(self:RtlTcpClient, freq:float, iq_sr:int, gain='auto', ppm:int=0):
     "Send the sample rate, frequency, correction and gain commands."
-    cmds = [rtl_command('rate', rate), rtl_command('freq', round(freq))]
+    cmds = [rtl_command('rate', iq_sr), rtl_command('freq', round(freq))]
     if ppm: cmds.append(rtl_command('ppm', ppm))
     if str(gain).lower() == 'auto': cmds.append(rtl_command('gain_mode', 0))
     else: cmds += [rtl_command('gain_mode', 1), rtl_command('gain', round(10 * float(gain)))]
     try: self.sock.sendall(b''.join(cmds))
     except OSError as e: raise BackshotError(f"{self.name}: connection dropped while tuning ({e}); {ALTERNATIVES}") from None
 
-def _chunks(self:RtlTcpClient, nbytes:int=65536):
+# %% ../nbs/10a_radio.ipynb #4d4e98a3
+@patch
+def chunks(self:RtlTcpClient, nbytes:int=65536):
     "Raw I/Q byte chunks until the server closes the connection."
     while True:
         try: b = self.sock.recv(nbytes)
@@ -416,52 +482,12 @@ def _chunks(self:RtlTcpClient, nbytes:int=65536):
         if not b: return
         self.received += len(b); yield b
 
-def _close(self:RtlTcpClient):
+# %% ../nbs/10a_radio.ipynb #aa4fb55b
+@patch
+def close(self:RtlTcpClient):
     "Close the connection."
     try: self.sock.close()
     except Exception: pass
-RtlTcpClient._recv_exact, RtlTcpClient.tune, RtlTcpClient.chunks, RtlTcpClient.close = _recv_exact, _tune, _chunks, _close
-
-# %% ../nbs/10a_radio.ipynb #c7d6047d
-class RtlTcpPeer:
-    "A stand-in rtl_tcp server on 127.0.0.1 that records commands and serves `data` (raw u8 I/Q)."
-    def __init__(self, data:bytes=b'', header:bytes=b'RTL0' + struct.pack('>II', 5, 29), chunk:int=4093,
-                 reset_after:int|None=None): # bytes after which the connection is reset instead of closed
-        self.data, self.header, self.chunk, self.reset_after = data, header, chunk, reset_after
-        self.srv = socket.create_server(('127.0.0.1', 0)); self.port = self.srv.getsockname()[1]
-        self.commands = []; self._seen = threading.Event()
-        self._t = threading.Thread(target=self._serve, daemon=True); self._t.start()
-    def __enter__(self): return self
-    def __exit__(self, *a): self._seen.set(); self.srv.close(); self._t.join(5)
-    def _read_commands(self, conn):
-        buf = b''
-        while True:
-            try: b = conn.recv(64)
-            except OSError: return
-            if not b: return
-            buf += b
-            while len(buf) >= 5:
-                c, v = struct.unpack('>BI', buf[:5]); buf = buf[5:]; self.commands.append((c, v))
-                if {1, 2} <= {c for c, _ in self.commands}: self._seen.set()
-
-# %% ../nbs/10a_radio.ipynb #4cbb84da
-def _serve(self:RtlTcpPeer):
-    try: conn, _ = self.srv.accept()
-    except OSError: return
-    with conn:
-        conn.sendall(self.header)
-        reader = threading.Thread(target=self._read_commands, args=(conn,), daemon=True); reader.start()
-        self._seen.wait(5)
-        if not self.srv.fileno() >= 0: return
-        end = len(self.data) if self.reset_after is None else min(self.reset_after, len(self.data))
-        try:
-            for i in range(0, end, self.chunk): conn.sendall(self.data[i:min(i + self.chunk, end)])
-            if self.reset_after is not None:                  # let the client read what was sent, then reset
-                time.sleep(0.5); conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
-                conn.shutdown(socket.SHUT_RD); reader.join(2)  # wake the command reader so that the close really resets
-            else: conn.shutdown(socket.SHUT_WR); time.sleep(0.05)
-        except OSError: pass
-RtlTcpPeer._serve = _serve
 
 # %% ../nbs/10a_radio.ipynb #658f0a5f
 def import_rtlsdr(importer=None):
@@ -484,36 +510,38 @@ def _sdr_chunks(sdr, nbytes:int):
         except (OSError, IOError) as e: raise BackshotError(f"--source rtlsdr: reading the dongle failed ({e}); was it unplugged?") from None
         yield bytes(b)
 
-def rtlsdr_source(freq, sample_rate, gain='auto', ppm:int=0, device_index:int=0, demod:str='nbfm', audio_rate:int=16000,
+# %% ../nbs/10a_radio.ipynb #f2d527f0
+def rtlsdr_source(freq, iq_sr, gain='auto', ppm:int=0, device_index:int=0, demod:str='nbfm', sr:int=16000,
                   deemph:int=75, deviation=None, bandwidth=None, max_backlog:float=0.5, importer=None) -> RadioSource:
     "A live `RadioSource` on a local RTL-SDR dongle through pyrtlsdr."
-    rate = check_rtl_rate(sample_rate); f = parse_hz(freq)
-    dm = Demodulator(demod, rate, audio_rate, deemph, deviation, bandwidth)
+    iq_sr = check_rtl_rate(iq_sr); f = parse_hz(freq)
+    dm = Demodulator(demod, iq_sr, sr, deemph, deviation, bandwidth)
     RtlSdr = import_rtlsdr(importer)
     try: sdr = RtlSdr(device_index)
     except (OSError, IOError) as e:
         raise BackshotError(f"--source rtlsdr: no RTL-SDR dongle found at device index {device_index} ({e}); plug one in, or free it "
                             f"from the program (or the dvb_usb_rtl28xxu kernel driver) that holds it; {ALTERNATIVES}") from None
     try:
-        sdr.sample_rate = rate; sdr.center_freq = f
+        sdr.sample_rate = iq_sr; sdr.center_freq = f
         if ppm: sdr.freq_correction = ppm
         sdr.gain = 'auto' if str(gain).lower() == 'auto' else float(gain)
     except (OSError, IOError, ValueError, TypeError) as e:
         sdr.close(); raise BackshotError(f"--source rtlsdr: the dongle refused the settings ({e}); {ALTERNATIVES}") from None
-    n = 2 * max(16384, rate // 20 // 512 * 512)
+    n = 2 * max(16384, iq_sr // 20 // 512 * 512)
     return RadioSource(_sdr_chunks(sdr, n), 'cu8', dm, f"rtlsdr #{device_index} at {f / 1e6:.5f} MHz", live=True,
-                       max_backlog=max_backlog, chunk_s=n / 2 / rate, closer=sdr.close)
+                       max_backlog=max_backlog, chunk_s=n / 2 / iq_sr, closer=sdr.close)
 
 # %% ../nbs/10a_radio.ipynb #6bcf8c1d
 def _s16(y) -> np.ndarray: return (np.clip(np.asarray(y, np.float32), -1, 1) * 32767).astype('<i2')
 
+# %% ../nbs/10a_radio.ipynb #9314d7dc
 class WavSink:
     "Audio to a 16-bit WAV (or FLAC, ...) file, atomically at close."
-    def __init__(self, path, rate:int):
+    def __init__(self, path, sr:int):
         import soundfile as sf
         self.path = Path(path); fmt = audio_format(self.path)
         self._file = contextlib.ExitStack(); self.tmp = self._file.enter_context(atomic_path(self.path))   # renamed into place by `close`
-        self.f = sf.SoundFile(str(self.tmp), 'w', int(rate), 1, subtype='PCM_16', format=fmt); self.frames = 0
+        self.f = sf.SoundFile(str(self.tmp), 'w', int(sr), 1, subtype='PCM_16', format=fmt); self.frames = 0
     def describe(self) -> str: return f"wav:{self.path}"
     def write(self, y):
         if len(y): self.f.write(_s16(y)); self.frames += len(y)
@@ -525,12 +553,12 @@ class WavSink:
 # %% ../nbs/10a_radio.ipynb #4f7abdc6
 class StdoutSink:
     "s16le mono audio to a binary stream (stdout by default)."
-    def __init__(self, rate:int, stream=None):
-        self.stream = stream if stream is not None else sys.stdout.buffer; self.rate = rate
+    def __init__(self, sr:int, stream=None):
+        self.stream = stream if stream is not None else sys.stdout.buffer; self.sr = sr
         if getattr(self.stream, 'isatty', lambda: False)():
-            raise BackshotError(f"--sink stdout: standard output is a terminal; pipe it into a player (| aplay -r {rate} -f S16_LE) "
+            raise BackshotError(f"--sink stdout: standard output is a terminal; pipe it into a player (| aplay -r {sr} -f S16_LE) "
                                 f"or use --sink wav:PATH or --sink play")
-    def describe(self) -> str: return f"stdout (s16le, {self.rate} Hz)"
+    def describe(self) -> str: return f"stdout (s16le, {self.sr} Hz)"
     def write(self, y):
         if not len(y): return
         try: self.stream.write(_s16(y).tobytes()); self.stream.flush()
@@ -547,14 +575,15 @@ def _sounddevice(importer=None):
     except OSError as e: msg = f"the PortAudio library is missing ({e}): install it (Debian/Ubuntu: apt-get install libportaudio2)"
     raise BackshotError(f"--sink play: {msg}; {SINK_ALTERNATIVES}")
 
+# %% ../nbs/10a_radio.ipynb #77e45690
 class PlaySink:
     "Audio to the default sound output through sounddevice (blocking writes pace the stream)."
-    def __init__(self, rate:int, importer=None):
-        sd = _sounddevice(importer); self.rate, self.underruns = rate, 0
-        try: self.out = sd.OutputStream(samplerate=rate, channels=1, dtype='float32'); self.out.start()
+    def __init__(self, sr:int, importer=None):
+        sd = _sounddevice(importer); self.sr, self.underruns = sr, 0
+        try: self.out = sd.OutputStream(samplerate=sr, channels=1, dtype='float32'); self.out.start()
         except Exception as e:
             raise BackshotError(f"--sink play: no sound output device ({type(e).__name__}: {e}); {SINK_ALTERNATIVES}") from None
-    def describe(self) -> str: return f"sound card ({self.rate} Hz)"
+    def describe(self) -> str: return f"sound card ({self.sr} Hz)"
     def write(self, y):
         if len(y): self.underruns += bool(self.out.write(np.ascontiguousarray(np.clip(y, -1, 1), np.float32).reshape(-1, 1)))
     def close(self):
@@ -571,31 +600,33 @@ def _host_port(spec:str):
     except (ValueError, AssertionError): raise BackshotError(f"--source {spec}: bad port {port!r}; use rtl_tcp:HOST:PORT, e.g. rtl_tcp:127.0.0.1:1234") from None
     return host or '127.0.0.1', port
 
+# %% ../nbs/10a_radio.ipynb #47113078
 def _need_freq(args, name):
     if args.freq is None: raise BackshotError(f"--source {name}: --freq is required (e.g. --freq 446.00625M)")
     return parse_hz(args.freq)
 
 # %% ../nbs/10a_radio.ipynb #aa53f6f6
-def open_source(args, model_rate:int=16000):
+def open_source(args, model_sr:int=16000):
     "The source named by `args.source` (parsed `backshot stream` options), ready to iterate."
-    spec, audio_rate = args.source, args.rate or model_rate
-    kw = dict(demod=args.demod, audio_rate=audio_rate, deemph=args.deemph, deviation=args.deviation, bandwidth=args.bandwidth)
+    spec, sr = args.source, args.rate or model_sr
+    kw = dict(demod=args.demod, sr=sr, deemph=args.deemph, deviation=args.deviation, bandwidth=args.bandwidth)
     if spec == 'stdin': return StdinSource(args.rate or 24000)
     if spec.startswith('iq:'): return iq_file_source(spec[3:], args.sample_rate, **kw)
     if spec == 'rtlsdr':
         return rtlsdr_source(_need_freq(args, spec), args.sample_rate or DEFAULT_IQ_RATE[args.demod], args.gain, args.ppm,
                              args.device_index, max_backlog=args.max_backlog, **kw)
     if spec == 'rtl_tcp' or spec.startswith('rtl_tcp:'):
-        host, port = _host_port(spec); f = _need_freq(args, spec); rate = check_rtl_rate(args.sample_rate or DEFAULT_IQ_RATE[args.demod])
-        dm = Demodulator(args.demod, rate, audio_rate, args.deemph, args.deviation, args.bandwidth)
-        cl = RtlTcpClient(host, port); cl.tune(f, rate, args.gain, args.ppm)
+        host, port = _host_port(spec); f = _need_freq(args, spec); iq_sr = check_rtl_rate(args.sample_rate or DEFAULT_IQ_RATE[args.demod])
+        dm = Demodulator(args.demod, iq_sr, sr, args.deemph, args.deviation, args.bandwidth)
+        cl = RtlTcpClient(host, port); cl.tune(f, iq_sr, args.gain, args.ppm)
         name = f"{cl.name} ({TUNERS.get(cl.tuner, cl.tuner)}) at {f / 1e6:.5f} MHz"
         return RadioSource(cl.chunks(), 'cu8', dm, name, live=True, max_backlog=args.max_backlog, closer=cl.close)
     raise BackshotError(f"unknown --source {spec!r}; use rtlsdr, rtl_tcp:HOST:PORT, iq:PATH or stdin")
 
-def open_sink(spec:str, rate:int):
+# %% ../nbs/10a_radio.ipynb #4eeafe34
+def open_sink(spec:str, sr:int):
     "The sink named by `spec`: play, wav:PATH or stdout."
-    if spec == 'play': return PlaySink(rate)
-    if spec == 'stdout': return StdoutSink(rate)
-    if spec.startswith('wav:') and len(spec) > 4: return WavSink(spec[4:], rate)
+    if spec == 'play': return PlaySink(sr)
+    if spec == 'stdout': return StdoutSink(sr)
+    if spec.startswith('wav:') and len(spec) > 4: return WavSink(spec[4:], sr)
     raise BackshotError(f"unknown --sink {spec!r}; use play, wav:PATH or stdout")

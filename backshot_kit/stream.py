@@ -11,6 +11,7 @@ import numpy as np
 from scipy.fft import rfft, irfft
 from scipy.signal import firwin, upfirdn
 from scipy.special import expit
+from fastcore.basics import patch
 from .core import BackshotError, MODEL_DIR, MODEL_NAME
 from .paths import MODEL_HELP, find_model
 from .safety import sigterm_as_interrupt, remove_stale_tmp
@@ -18,24 +19,28 @@ from .safety import sigterm_as_interrupt, remove_stale_tmp
 # %% auto #0
 __all__ = ['UNetStreamer', 'stream_all', 'WindowStreamer', 'SpectralStreamer', 'algorithmic_latency', 'make_streamer',
            'PolyResampler', 'StreamDenoiser', 'offline_denoise', 'StreamStats', 'LiveQueue', 'StopStream',
-           'NonFiniteOutput', 'run_stream', 'auto_hop', 'stream_parser', 'check_sink', 'stream_cli', 'benchmark',
-           'spectral_benchmark']
+           'NonFiniteOutput', 'run_stream', 'auto_hop', 'stream_parser', 'check_sink', 'stream_cli', 'stream_rows',
+           'benchmark', 'spectral_rows', 'spectral_benchmark']
 
 # %% ../nbs/10_stream.ipynb #f9c258d8
 def _z(n:int, c:int) -> np.ndarray: return np.zeros((n, c), np.float32)
 
-def _windows(buf:np.ndarray, k:int, s:int, n:int, d:int=1) -> np.ndarray:
-    "`n` windows of `k` rows of `buf` (time × channels), `s` rows apart, taps `d` rows apart: an `(n, k, channels)` view."
+# %% ../nbs/10_stream.ipynb #e18e52d6
+def _windows(buf:np.ndarray, width:int, step:int, count:int, dilation:int=1) -> np.ndarray:
+    "`count` windows of `width` rows of `buf` (time × channels), `step` rows apart, taps `dilation` rows apart: a `(count, width, channels)` view."
     st = buf.strides
-    return np.lib.stride_tricks.as_strided(buf, (n, k, buf.shape[1]), (st[0] * s, st[0] * d, st[1]))
+    return np.lib.stride_tricks.as_strided(buf, (count, width, buf.shape[1]), (st[0] * step, st[0] * dilation, st[1]))
 
-def _unfold(buf:np.ndarray, k:int, s:int, n:int, d:int=1) -> np.ndarray:
-    "`n` frames of `k` rows of `buf` (time × channels, taps `d` rows apart), `s` rows apart, each flattened time-major."
-    return _windows(buf, k, s, n, d).reshape(n, k * buf.shape[1])
+# %% ../nbs/10_stream.ipynb #a2475219
+def _unfold(buf:np.ndarray, width:int, step:int, count:int, dilation:int=1) -> np.ndarray:
+    "`count` frames of `width` rows of `buf` (time × channels, taps `dilation` rows apart), `step` rows apart, each flattened time-major."
+    return _windows(buf, width, step, count, dilation).reshape(count, width * buf.shape[1])
 
-def _lin(x:np.ndarray, w:np.ndarray, b, relu:bool) -> np.ndarray:
-    y = x @ w
-    if b is not None: y += b
+# %% ../nbs/10_stream.ipynb #ad666a43
+def _lin(x:np.ndarray, weight:np.ndarray, bias, relu:bool) -> np.ndarray:
+    "`x @ weight + bias`, through a ReLU when `relu`."
+    y = x @ weight
+    if bias is not None: y += bias
     if relu: np.maximum(y, 0, out=y)
     return y
 
@@ -44,8 +49,10 @@ def _conv_w(c) -> np.ndarray:
     "Conv1d weight (out, in, k) as a (k*in, out) matrix for time-major unfolded frames."
     return np.ascontiguousarray(c.weight.detach().float().cpu().permute(2, 1, 0).reshape(-1, c.out_channels).numpy())
 
+# %% ../nbs/10_stream.ipynb #f854535b
 def _bias(c): return None if c.bias is None else c.bias.detach().float().cpu().numpy()
 
+# %% ../nbs/10_stream.ipynb #2166b90a
 def _is_unet(model) -> bool:
     "True when `model` has the `UNet1D` layer layout `UNetStreamer` reproduces."
     import torch.nn as nn
@@ -55,6 +62,14 @@ def _is_unet(model) -> bool:
         ok &= all(isinstance(d[0], nn.Conv1d) and isinstance(d[2], nn.ConvTranspose1d) and len(d) in (3, 4) for d in model.dec)
         return bool(ok) and {'depth', 'kernel_size', 'stride'} <= set(model.hparams)
     except (AttributeError, TypeError, IndexError): return False
+
+# %% ../nbs/10_stream.ipynb #61eee270
+def _check_hop(hop, grid:int) -> int:
+    "`hop` (default one `grid` step) if it is a positive multiple of `grid`, else a `BackshotError`."
+    hop = grid if hop is None else hop
+    if not (isinstance(hop, (int, np.integer)) and hop >= grid and hop % grid == 0):
+        raise BackshotError(f"block (hop) of {hop!r} samples must be a positive multiple of the model's grid of {grid} samples")
+    return int(hop)
 
 # %% ../nbs/10_stream.ipynb #bedcb19c
 class UNetStreamer:
@@ -78,14 +93,9 @@ class UNetStreamer:
         w = ct.weight.detach().float().cpu()
         return np.ascontiguousarray(F.pad(w, (0, self.r * self.s - self.k)).permute(0, 2, 1).reshape(w.shape[0], -1).numpy())
 
-def _check_hop(hop, grid:int) -> int:
-    hop = grid if hop is None else hop
-    if not (isinstance(hop, (int, np.integer)) and hop >= grid and hop % grid == 0):
-        raise BackshotError(f"block (hop) of {hop!r} samples must be a positive multiple of the model's grid of {grid} samples")
-    return int(hop)
-
 # %% ../nbs/10_stream.ipynb #3484b569
-def _ureset(self:UNetStreamer):
+@patch
+def reset(self:UNetStreamer):
     "Forget the stream: the next `feed` starts a new one."
     c, r, s = self.chs, self.r, self.s
     self.n_in = self.n_out = 0; self._pending = []; self._next = self.hop
@@ -95,17 +105,20 @@ def _ureset(self:UNetStreamer):
     self._Y = [np.zeros((r - 1, r, s, d[4]), np.float32) for d in self.dec]
     self._dout = [_z(0, d[4]) for d in self.dec]; self._frames = [0] * self.D
 
-def _uavailable(self:UNetStreamer, n:int) -> int:
+# %% ../nbs/10_stream.ipynb #2010250a
+@patch
+def available(self:UNetStreamer, n:int) -> int:
     "Output samples that are final once `n` input samples have arrived (stream not ended)."
     k, s = self.k, self.s; a = [n]
     for _ in range(self.D): a.append((a[-1] - k) // s + 1 if a[-1] >= k else 0)
     u = max(a[-1] - 2, 0)                                    # two 3-tap convolutions at the coarsest level
     for lvl in range(self.D): u = min(u * s, a[self.D - 1 - lvl])
     return u
-UNetStreamer.reset, UNetStreamer.available = _ureset, _uavailable
 
 # %% ../nbs/10_stream.ipynb #cd22fe44
+@patch
 def _encode(self:UNetStreamer, h:np.ndarray) -> np.ndarray:
+    "The encoder's new frames at every level (queued as skips) for new input rows `h`; returns the coarsest level's."
     k, s = self.k, self.s
     for i, (w1, b1, w2, b2) in enumerate(self.enc):
         buf = np.concatenate([self._enc[i], h]); n = (len(buf) - k) // s + 1 if len(buf) >= k else 0
@@ -113,7 +126,10 @@ def _encode(self:UNetStreamer, h:np.ndarray) -> np.ndarray:
         self._enc[i] = buf[n * s:]; self._skip[i] = np.concatenate([self._skip[i], h])
     return h
 
+# %% ../nbs/10_stream.ipynb #ce313205
+@patch
 def _middle(self:UNetStreamer, h:np.ndarray, final:bool) -> np.ndarray:
+    "The coarsest level's decoder input, `(e + mid(e)) + e`, for new encoder frames `h`; at the `final` end, the right zero padding."
     z = [_z(1, self.chs[-1])] if final else []               # the right zero padding, at the end only
     for j, (w, b) in enumerate(self.mid):
         buf = np.concatenate([self._mid[j], h] + z); n = max(len(buf) - 2, 0)
@@ -121,10 +137,11 @@ def _middle(self:UNetStreamer, h:np.ndarray, final:bool) -> np.ndarray:
         self._mid[j] = buf[n:]
     e = self._skip[-1][:len(h)]; self._skip[-1] = self._skip[-1][len(h):]
     return (e + h) + e                                       # (e + mid(e)) + skip, as the model adds them
-UNetStreamer._encode, UNetStreamer._middle = _encode, _middle
 
 # %% ../nbs/10_stream.ipynb #f05b3e2e
+@patch
 def _convT(self:UNetStreamer, lvl:int, v:np.ndarray, final:bool) -> np.ndarray:
+    "The final output samples of level `lvl`'s transposed convolution for new frames `v`; partial sums wait for the next frames."
     r, s, k = self.r, self.s, self.k; cout = self.dec[lvl][4]; n = len(v)
     Y = np.concatenate([self._Y[lvl], (v @ self.dec[lvl][2]).reshape(n, r, s, cout)]
                        + ([np.zeros((r - 1, r, s, cout), np.float32)] if final else []))
@@ -136,7 +153,10 @@ def _convT(self:UNetStreamer, lvl:int, v:np.ndarray, final:bool) -> np.ndarray:
     if final: out = out[:max(0, (self._frames[lvl] - 1) * s + k - (self._frames[lvl] - n) * s)]
     return out
 
+# %% ../nbs/10_stream.ipynb #6661b141
+@patch
 def _decode(self:UNetStreamer, u:np.ndarray, final:bool) -> np.ndarray:
+    "The decoder's final output samples for new coarsest-level inputs `u`, each level adding its queued skip."
     D = self.D
     for lvl, (w1, b1, _, bt, cout, relu) in enumerate(self.dec):
         if lvl:
@@ -146,16 +166,19 @@ def _decode(self:UNetStreamer, u:np.ndarray, final:bool) -> np.ndarray:
         if bt is not None: out += bt
         if relu: np.maximum(out, 0, out=out)
     return out
-UNetStreamer._convT, UNetStreamer._decode = _convT, _decode
 
 # %% ../nbs/10_stream.ipynb #9baea295
+@patch
 def _run(self:UNetStreamer, x:np.ndarray, final:bool=False) -> np.ndarray:
+    "Run new input rows `x` through the network; returns the output samples that became final (the residual added)."
     self._x = np.concatenate([self._x, x])
     out = self._decode(self._middle(self._encode(x), final), final)
     y = self._x[:len(out)] + out; self._x = self._x[len(out):]      # the residual output
     return y[:, 0]
 
-def _ufeed(self:UNetStreamer, x) -> np.ndarray:
+# %% ../nbs/10_stream.ipynb #a69098fb
+@patch
+def feed(self:UNetStreamer, x) -> np.ndarray:
     "Push input samples; returns the output samples that became final (often none)."
     x = np.asarray(x, np.float32).reshape(-1, 1)
     if len(x): self._pending.append(x); self.n_in += len(x)
@@ -164,13 +187,14 @@ def _ufeed(self:UNetStreamer, x) -> np.ndarray:
     self.n_out += len(y); self._next = self.n_out + self.hop
     return y
 
-def _uflush(self:UNetStreamer) -> np.ndarray:
+# %% ../nbs/10_stream.ipynb #c2d913a5
+@patch
+def flush(self:UNetStreamer) -> np.ndarray:
     "End the stream: returns the remaining output (the total equals the offline output's length)."
     n = self.n_in; pad = self.model.valid_length(max(n, 1)) - n
     y = self._run(np.concatenate(self._pending + [_z(pad, 1)]), final=True)[:n - self.n_out]
     self._pending = []; self.n_out += len(y)
     return y
-UNetStreamer._run, UNetStreamer.feed, UNetStreamer.flush = _run, _ufeed, _uflush
 
 # %% ../nbs/10_stream.ipynb #9578abf0
 def stream_all(streamer, x:np.ndarray, sizes=None, rng=None) -> np.ndarray:
@@ -182,6 +206,7 @@ def stream_all(streamer, x:np.ndarray, sizes=None, rng=None) -> np.ndarray:
     out.append(streamer.flush())
     return np.concatenate(out)
 
+# %% ../nbs/10_stream.ipynb #bc889b91
 def _offline(model, x) -> np.ndarray:
     "The whole-signal output of `model` (what offline denoising gives)."
     import torch
@@ -207,13 +232,16 @@ class WindowStreamer:
         return max(0, (n - self.future) // self.hop * self.hop)
 
 # %% ../nbs/10_stream.ipynb #6ddb90a2
+@patch
 def _window(self:WindowStreamer, t0:int, t1:int, final:bool=False) -> np.ndarray:
     "Output samples [t0, t1) from a grid-aligned window with full context (or the stream's end)."
     ws = max(0, t0 - self.past); we = len(self._buf) + self._start if final else t1 + self.future
     y = _offline(self.model, self._buf[ws - self._start:we - self._start])
     return y[t0 - ws:t1 - ws]
 
-def _wfeed(self:WindowStreamer, x) -> np.ndarray:
+# %% ../nbs/10_stream.ipynb #5af274f0
+@patch
+def feed(self:WindowStreamer, x) -> np.ndarray:
     "Push input samples; returns the output samples that became final."
     self._buf = np.concatenate([self._buf, np.asarray(x, np.float32).ravel()]); self.n_in += np.size(x)
     outs = []
@@ -222,21 +250,24 @@ def _wfeed(self:WindowStreamer, x) -> np.ndarray:
     keep = max(0, self.n_out - self.past); self._buf = self._buf[keep - self._start:]; self._start = keep
     return np.concatenate(outs) if outs else np.zeros(0, np.float32)
 
-def _wflush(self:WindowStreamer) -> np.ndarray:
+# %% ../nbs/10_stream.ipynb #8ff40028
+@patch
+def flush(self:WindowStreamer) -> np.ndarray:
     "End the stream: the remaining output."
     y = self._window(self.n_out, self.n_in, final=True) if self.n_in > self.n_out else np.zeros(0, np.float32)
     self.n_out = self.n_in
     return y
-WindowStreamer._window, WindowStreamer.feed, WindowStreamer.flush = _window, _wfeed, _wflush
 
 # %% ../nbs/10_stream.ipynb #11a0ff9c
 def _arr(t) -> np.ndarray: return np.ascontiguousarray(t.detach().float().cpu().numpy())
 
+# %% ../nbs/10_stream.ipynb #df54c001
 def _is_spectral(model) -> bool:
     "True when `model` is a `SpectralUNet`, which `SpectralStreamer` reproduces."
     from backshot_kit.model import SpectralUNet
     return isinstance(model, SpectralUNet)
 
+# %% ../nbs/10_stream.ipynb #593ff045
 class SpectralStreamer:
     "Exact frame-by-frame streaming `SpectralUNet`: `feed` blocks of any size, get the offline output back sample for sample."
     def __init__(self, model, # a `SpectralUNet` (weights are copied once)
@@ -257,7 +288,8 @@ class SpectralStreamer:
         self.reset()
 
 # %% ../nbs/10_stream.ipynb #d2ef6e7f
-def _sreset(self:SpectralStreamer):
+@patch
+def reset(self:SpectralStreamer):
     "Forget the stream: the next `feed` starts a new one."
     L, H = self.L, self.grid
     self.n_in = self.n_out = 0; self._next = self.hop
@@ -270,14 +302,16 @@ def _sreset(self:SpectralStreamer):
     self._count = [0] * (self.D + 1)                                # frames computed at each level
     self._ola = np.zeros(L - H, np.float32)                         # overlap-add tail
 
-def _savailable(self:SpectralStreamer, n:int) -> int:
+# %% ../nbs/10_stream.ipynb #33beccff
+@patch
+def available(self:SpectralStreamer, n:int) -> int:
     "Output samples that are final once `n` input samples have arrived (stream not ended)."
     return max(0, n // self.grid * self.grid - (self.L - self.grid))
-SpectralStreamer.reset, SpectralStreamer.available = _sreset, _savailable
 
 # %% ../nbs/10_stream.ipynb #089a6c30
-def _sfeatures(self:SpectralStreamer, lp:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    "`spectral_features` of new log-power frames `lp` (frames × bins) after the stream's earlier frames; and the noise-floor feature."
+@patch
+def _features(self:SpectralStreamer, lp:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    "`SpectralUNet.features` of new log-power frames `lp` (frames × bins) after the stream's earlier frames; and the noise-floor feature."
     m, K = len(lp), self.K
     if self._lp is None: self._lp = np.repeat(lp[:1], 2, 0)
     c = np.concatenate([self._lp, lp]); self._lp = c[m:]
@@ -291,10 +325,10 @@ def _sfeatures(self:SpectralStreamer, lp:np.ndarray) -> tuple[np.ndarray, np.nda
     recent = _windows(c, 31, 1, m).mean(1)
     post = (lp - floor) / np.float32(4)
     return np.concatenate([(lp - level) / np.float32(4), post, (level - recent) / np.float32(4)], 1), post
-SpectralStreamer._features = _sfeatures
 
 # %% ../nbs/10_stream.ipynb #3aa67428
-def _snet(self:SpectralStreamer, feat:np.ndarray, post:np.ndarray) -> np.ndarray:
+@patch
+def _net(self:SpectralStreamer, feat:np.ndarray, post:np.ndarray) -> np.ndarray:
     "`mask_logits` (frames × bins) of the new frames' features `feat` and noise-floor feature `post`."
     m, cnt = len(feat), self._count; cnt[0] += m
     c = np.concatenate([self._feat, feat]); self._feat = c[m:]
@@ -310,10 +344,10 @@ def _snet(self:SpectralStreamer, feat:np.ndarray, post:np.ndarray) -> np.ndarray
         s = skips.pop(); u = np.concatenate([self._up[i], _lin(h, w, b, True).reshape(-1, s.shape[1])])
         h = u[:len(s)] + s; self._up[i] = u[len(s):]
     return _lin(h, *self.out, False) + self.direct[0] * post + self.direct[1]
-SpectralStreamer._net = _snet
 
 # %% ../nbs/10_stream.ipynb #0cb73618
-def _sframes(self:SpectralStreamer, m:int) -> np.ndarray:
+@patch
+def _frames(self:SpectralStreamer, m:int) -> np.ndarray:
     "Run the next `m` STFT frames through the model; returns the output samples they complete."
     L, H = self.L, self.grid; r, st = L // H, self._x.strides[0]
     X = rfft(np.lib.stride_tricks.as_strided(self._x, (m, L), (st * H, st)) * self.win); self._x = self._x[m * H:]
@@ -325,7 +359,9 @@ def _sframes(self:SpectralStreamer, m:int) -> np.ndarray:
     d = min(self._drop, len(y)); self._drop -= d
     return y[d:]
 
-def _sfeed(self:SpectralStreamer, x) -> np.ndarray:
+# %% ../nbs/10_stream.ipynb #60e72e44
+@patch
+def feed(self:SpectralStreamer, x) -> np.ndarray:
     "Push input samples; returns the output samples that became final (often none)."
     x = np.asarray(x, np.float32).ravel(); self.n_in += len(x)
     self._x = np.concatenate([self._x, x])
@@ -334,7 +370,9 @@ def _sfeed(self:SpectralStreamer, x) -> np.ndarray:
     self.n_out += len(y); self._next = self.n_out + self.hop
     return y
 
-def _sflush(self:SpectralStreamer) -> np.ndarray:
+# %% ../nbs/10_stream.ipynb #1f981986
+@patch
+def flush(self:SpectralStreamer) -> np.ndarray:
     "End the stream: returns the remaining output (the total equals the offline output's length)."
     n, L, H = self.n_in, self.L, self.grid
     if n <= self.n_out: return np.zeros(0, np.float32)
@@ -343,7 +381,6 @@ def _sflush(self:SpectralStreamer) -> np.ndarray:
     y = self._frames(nf - self._count[0])[:n - self.n_out]
     self.n_out += len(y)
     return y
-SpectralStreamer._frames, SpectralStreamer.feed, SpectralStreamer.flush = _sframes, _sfeed, _sflush
 
 # %% ../nbs/10_stream.ipynb #b0abc3ad
 def algorithmic_latency(streamer) -> int:
@@ -357,6 +394,7 @@ def algorithmic_latency(streamer) -> int:
             done = a
     return worst
 
+# %% ../nbs/10_stream.ipynb #b1521370
 def make_streamer(model, hop:int|None=None, engine:str='auto', rf:dict|None=None):
     "A streamer for `model`: 'layer' (`UNetStreamer`, or `SpectralStreamer` for a `SpectralUNet`), 'window' (`WindowStreamer`, with `rf`), or 'auto' (layer when possible)."
     if engine not in ('auto', 'layer', 'window'): raise BackshotError(f"unknown streaming engine {engine!r}; allowed: 'auto', 'layer', 'window'")
@@ -390,6 +428,7 @@ class PolyResampler:
         return 0. if self.identity else (self.skip * self.down / self.up + 1) / self.sr_in
 
 # %% ../nbs/10_stream.ipynb #5b31537a
+@patch
 def _emit(self:PolyResampler, n_hi:int) -> np.ndarray:
     "Filter outputs up to (full) index `n_hi`, without the first `skip` (the filter's delay)."
     lo = self._next
@@ -404,71 +443,77 @@ def _emit(self:PolyResampler, n_hi:int) -> np.ndarray:
     self.n_out += len(out)
     return out
 
-def _rfeed(self:PolyResampler, x) -> np.ndarray:
+# %% ../nbs/10_stream.ipynb #9879c4a0
+@patch
+def feed(self:PolyResampler, x) -> np.ndarray:
     "Push input samples; returns the output samples that became final."
     x = np.asarray(x, self.dtype).ravel(); self.n_in += len(x)
     if self.identity: self.n_out += len(x); return x
     self._buf = np.concatenate([self._buf, x])
     return self._emit((self.n_in - 1) * self.up // self.down + 1 if self.n_in else 0)
 
-def _rflush(self:PolyResampler) -> np.ndarray:
+# %% ../nbs/10_stream.ipynb #f2de5c0d
+@patch
+def flush(self:PolyResampler) -> np.ndarray:
     "End the stream: the remaining output (in total `ceil(n_in*up/down)` samples, as `resample_poly`)."
     if self.identity: return np.zeros(0, self.dtype)
     return self._emit(self.skip + -(-self.n_in * self.up // self.down))
-PolyResampler._emit, PolyResampler.feed, PolyResampler.flush = _emit, _rfeed, _rflush
 
 # %% ../nbs/10_stream.ipynb #846784e0
 class StreamDenoiser:
-    "Streaming denoising at audio rate `rate` with a model trained at `model_rate`."
+    "Streaming denoising at audio sample rate `sr` with a model trained at `model_sr`."
     def __init__(self, model, # the denoiser (a `UNet1D` or `SpectralUNet`), or None with `denoise=False`
-                 rate:int, # audio rate in and out (Hz)
-                 model_rate:int=16000, # the model's sample rate (Hz)
+                 sr:int, # audio sample rate in and out (Hz)
+                 model_sr:int=16000, # the model's sample rate (Hz)
                  hop:int|None=None, # model samples per network run (default: the model's grid)
                  engine:str='auto', # 'auto', 'layer' or 'window' (see `make_streamer`)
                  denoise:bool=True): # False: pass the audio through (same latency accounting, none added)
-        self.rate, self.model_rate, self.denoise = int(rate), int(model_rate), denoise
+        self.sr, self.model_sr, self.denoise = int(sr), int(model_sr), denoise
         self.streamer = make_streamer(model, hop, engine) if denoise else None
-        self.rin = PolyResampler(rate, model_rate) if denoise else None
-        self.rout = PolyResampler(model_rate, rate) if denoise else None
+        self.rin = PolyResampler(sr, model_sr) if denoise else None
+        self.rout = PolyResampler(model_sr, sr) if denoise else None
         self.n_in = self.n_out = 0
     @property
     def latency_s(self) -> float:
         "Algorithmic latency (s): resampling look-ahead plus the model's look-ahead and block."
         if not self.denoise: return 0.
-        return self.rin.lookahead_s + algorithmic_latency(self.streamer) / self.model_rate + self.rout.lookahead_s
+        return self.rin.lookahead_s + algorithmic_latency(self.streamer) / self.model_sr + self.rout.lookahead_s
 
 # %% ../nbs/10_stream.ipynb #241a3cb9
-def _dfeed(self:StreamDenoiser, x) -> np.ndarray:
+@patch
+def feed(self:StreamDenoiser, x) -> np.ndarray:
     "Push audio; returns the denoised audio that became final."
     x = np.asarray(x, np.float32).ravel(); self.n_in += len(x)
     y = self.rout.feed(self.streamer.feed(self.rin.feed(x))) if self.denoise else x
     self.n_out += len(y)
     return y
 
-def _dflush(self:StreamDenoiser) -> np.ndarray:
+# %% ../nbs/10_stream.ipynb #71b8c31d
+@patch
+def flush(self:StreamDenoiser) -> np.ndarray:
     "End the stream: the rest of the output, `n_in` samples in all."
     if not self.denoise: return np.zeros(0, np.float32)
     y = self.streamer.feed(self.rin.flush()); y = np.concatenate([y, self.streamer.flush()])
     y = np.concatenate([self.rout.feed(y), self.rout.flush()])[:max(0, self.n_in - self.n_out)]
     self.n_out += len(y)
     return y
-StreamDenoiser.feed, StreamDenoiser.flush = _dfeed, _dflush
 
 # %% ../nbs/10_stream.ipynb #459282d2
-def offline_denoise(model, x:np.ndarray, rate:int, model_rate:int=16000) -> np.ndarray:
+def offline_denoise(model, x:np.ndarray, sr:int, model_sr:int=16000) -> np.ndarray:
     "The offline reference of `StreamDenoiser`: resample to the model rate, run on the whole signal, resample back."
     from backshot_kit.audio import resample
-    return resample(_offline(model, resample(x, rate, model_rate)), model_rate, rate)[:len(x)]
+    return resample(_offline(model, resample(x, sr, model_sr)), model_sr, sr)[:len(x)]
 
 # %% ../nbs/10_stream.ipynb #86ddfd0c
 def _db(v:float) -> float: return 10 * math.log10(v) if v > 0 else -math.inf
 
+# %% ../nbs/10_stream.ipynb #1da8c567
 class StreamStats:
     "Running figures of a stream: real-time factor, latency, late and dropped blocks, input level."
-    def __init__(self, rate:int, # audio rate of the blocks (Hz)
+    def __init__(self, sr:int, # audio sample rate of the blocks (Hz)
                  latency_s:float=0., # algorithmic latency of the processing (s)
                  clip_level:float=0.999): # |sample| at or above this counts as clipped
-        self.rate, self.latency_s, self.clip_level = rate, latency_s, clip_level
+        self.sr, self.latency_s, self.clip_level = sr, latency_s, clip_level
         self.samples = self.blocks = self.late = self.dropped = self.clipped = 0
         self.proc_s = self.dsp_s = self.max_block_s = 0.; self.sumsq = 0.; self.peak = 0.
         self.count_clipping = True                          # False when the source counts its own clipping (raw I/Q, s16 input)
@@ -478,23 +523,26 @@ class StreamStats:
         "Account one block of input audio `x` that took `proc_s` seconds to process."
         n = len(x); self.samples += n; self.blocks += 1; self.proc_s += proc_s
         if self.blocks > 1: self.max_block_s = max(self.max_block_s, proc_s)   # the first block carries one-time set-up
-        if n and proc_s > n / self.rate: self.late += 1
+        if n and proc_s > n / self.sr: self.late += 1
         if n:
             a = np.abs(x); ss = float(np.dot(x, x)); pk = float(a.max())
             if self.count_clipping: self.clipped += int((a >= self.clip_level).sum())
             self.sumsq += ss; self.peak = max(self.peak, pk); self._win = [self._win[0] + ss, max(self._win[1], pk)]
 
 # %% ../nbs/10_stream.ipynb #5eb0a5de
-def _figures(self:StreamStats) -> dict:
+@patch
+def figures(self:StreamStats) -> dict:
     "The stream's figures so far as a dict (times in s, levels in dBFS)."
-    secs = self.samples / self.rate
+    secs = self.samples / self.sr
     return dict(audio_s=secs, wall_s=time.perf_counter() - self.t0, rtf=(self.proc_s + self.dsp_s) / secs if secs else math.nan,
                 rtf_denoise=self.proc_s / secs if secs else math.nan, latency_s=self.latency_s + self.max_block_s,
                 algorithmic_latency_s=self.latency_s, max_block_s=self.max_block_s, blocks=self.blocks, late=self.late,
                 dropped=self.dropped, rms_dbfs=_db(self.sumsq / self.samples) if self.samples else -math.inf,
                 peak_dbfs=2 * _db(self.peak), clipped=self.clipped)
 
-def _line(self:StreamStats, final:bool=False) -> str:
+# %% ../nbs/10_stream.ipynb #512105a5
+@patch
+def line(self:StreamStats, final:bool=False) -> str:
     "One status line: totals when `final`, else the input level since the last line."
     f = self.figures()
     if final: rms, pk, cl = f['rms_dbfs'], f['peak_dbfs'], f['clipped']
@@ -506,7 +554,6 @@ def _line(self:StreamStats, final:bool=False) -> str:
          f"({1000 * f['algorithmic_latency_s']:.0f} algorithmic + {1000 * f['max_block_s']:.1f} processing) | "
          f"blocks {f['blocks']}, late {f['late']}, dropped {f['dropped']} | input {rms:.1f} dBFS, peak {pk:.1f} dBFS")
     return s + (f" | CLIPPING: {cl} input values at full scale, lower the gain or input level" if cl else '')
-StreamStats.figures, StreamStats.line = _figures, _line
 
 # %% ../nbs/10_stream.ipynb #63449e8e
 class LiveQueue:
@@ -531,17 +578,20 @@ class LiveQueue:
         finally: self.q.put(self._END)
 
 # %% ../nbs/10_stream.ipynb #36e0ca3f
-def _lq_iter(self:LiveQueue):
+@patch
+def __iter__(self:LiveQueue):
+    "The blocks as the reader thread queued them; an error of the source is raised here."
     while True:
         item = self.q.get()
         if item is self._END: return
         if isinstance(item, BaseException): raise item
         yield item
 
-def _lq_close(self:LiveQueue):
+# %% ../nbs/10_stream.ipynb #bf457e4b
+@patch
+def close(self:LiveQueue):
     "Ask the reader thread to stop (it ends at its next block)."
     self._stop.set()
-LiveQueue.__iter__, LiveQueue.close = _lq_iter, _lq_close
 
 # %% ../nbs/10_stream.ipynb #461da792
 class StopStream(Exception):
@@ -550,37 +600,42 @@ class StopStream(Exception):
 class NonFiniteOutput(BackshotError):
     "The processed audio became NaN or infinite: the stream stops and the audio before it is kept."
 
+# %% ../nbs/10_stream.ipynb #0faa4202
 def _finite(y, stats) -> np.ndarray:
     "`y`, or `NonFiniteOutput` when it holds NaN or infinite samples (never written to a sink)."
     if len(y) and not np.isfinite(y).all():
-        raise NonFiniteOutput(f"the output became NaN or infinite after {stats.samples / stats.rate:.2f} s of audio (input peak "
+        raise NonFiniteOutput(f"the output became NaN or infinite after {stats.samples / stats.sr:.2f} s of audio (input peak "
                               f"{2 * _db(stats.peak):.1f} dBFS); the stream stops, the audio before it is kept")
     return y
 
+# %% ../nbs/10_stream.ipynb #d79d818a
 def _sync(stats:StreamStats, source):
+    "Copy the figures a source keeps itself (`dsp_s`, `dropped`, `clipped`) into `stats`."
     for k in ('dsp_s', 'dropped'):
         if hasattr(source, k): setattr(stats, k, getattr(source, k))
     if hasattr(source, 'clipped'): stats.clipped = source.clipped
 
+# %% ../nbs/10_stream.ipynb #3d9af6b5
 def _say(status, text:str, tty:bool):
+    "Write a status line to `status` (none when None): on a terminal over the last one, else on its own line."
     if status is None: return
     status.write(('\r' + text + ' ' * 4) if tty else text + '\n'); status.flush()
 
 # %% ../nbs/10_stream.ipynb #0bae5d10
-def run_stream(source, # iterable of float32 audio blocks at `proc.rate`
+def run_stream(source, # iterable of float32 audio blocks at `proc.sr`
                sink, # object with `write(audio)` and `close()`
                proc:StreamDenoiser, # the processing (a `StreamDenoiser`)
                seconds:float|None=None, # stop after this much audio (None: until the source ends)
                status=sys.stderr, # where status lines go (None: silent)
                interval:float=1.0) -> StreamStats: # seconds between status lines
     "Denoise `source` into `sink` block by block; returns the `StreamStats`."
-    stats = StreamStats(proc.rate, proc.latency_s + getattr(source, 'latency_s', 0.)); stats.count_clipping = not hasattr(source, 'clipped'); tty = bool(status is not None and getattr(status, 'isatty', lambda: False)())
+    stats = StreamStats(proc.sr, proc.latency_s + getattr(source, 'latency_s', 0.)); stats.count_clipping = not hasattr(source, 'clipped'); tty = bool(status is not None and getattr(status, 'isatty', lambda: False)())
     err, t_last = None, time.perf_counter()
     try:
         for x in source:
             t = time.perf_counter(); y = proc.feed(x); stats.add(np.asarray(x, np.float32), time.perf_counter() - t)
             _sync(stats, source); sink.write(_finite(y, stats))
-            if seconds is not None and stats.samples >= seconds * proc.rate: break
+            if seconds is not None and stats.samples >= seconds * proc.sr: break
             if time.perf_counter() - t_last >= interval: _say(status, stats.line(), tty); t_last = time.perf_counter()
     except StopStream: pass
     except KeyboardInterrupt: _say(status, 'interrupted: finishing the output', tty)
@@ -597,12 +652,12 @@ def run_stream(source, # iterable of float32 audio blocks at `proc.rate`
     return stats
 
 # %% ../nbs/10_stream.ipynb #4a931525
-def auto_hop(model, model_rate:int, max_latency_ms:float=100., extra_s:float=0.) -> int:
+def auto_hop(model, model_sr:int, max_latency_ms:float=100., extra_s:float=0.) -> int:
     "Largest multiple of the model's grid whose algorithmic latency (+ `extra_s`) stays within `max_latency_ms` (at least one grid step)."
     st = make_streamer(model); g = st.grid; best = g
     for m in range(1, 65):
         st.hop = g * m
-        if algorithmic_latency(st) / model_rate + extra_s <= max_latency_ms / 1000: best = g * m
+        if algorithmic_latency(st) / model_sr + extra_s <= max_latency_ms / 1000: best = g * m
         else: break
     return best
 
@@ -645,6 +700,7 @@ def stream_parser() -> argparse.ArgumentParser:
 
 # %% ../nbs/10_stream.ipynb #e40f8f38
 def _set_threads(n:int):
+    "Let the model (torch) and NumPy's BLAS use `n` threads."
     import torch
     if n < 1: raise BackshotError(f"--threads {n}: must be >= 1")
     torch.set_num_threads(n)
@@ -653,6 +709,7 @@ def _set_threads(n:int):
         threadpool_limits(n)
     except ImportError: pass
 
+# %% ../nbs/10_stream.ipynb #0ffb1f27
 def _load(args):
     "The model and its sample rate, or (None, None) with --no-denoise."
     if args.no_denoise: return None, None
@@ -663,11 +720,13 @@ def _load(args):
     print(f"model: {how}", file=sys.stderr)
     return model, int((ck.get('config') or {}).get('sample_rate') or 16000)
 
-def _hop(args, model, model_rate, extra_s):
-    if args.block_ms is None: return auto_hop(model, model_rate, args.max_latency_ms, extra_s)
+# %% ../nbs/10_stream.ipynb #19ff753f
+def _hop(args, model, model_sr:int, extra_s:float) -> int:
+    "Model samples per network run: `--block-ms` rounded up to the model's grid, or the largest within `--max-latency-ms`."
+    if args.block_ms is None: return auto_hop(model, model_sr, args.max_latency_ms, extra_s)
     if not args.block_ms > 0: raise BackshotError(f"--block-ms {args.block_ms}: must be > 0")
     g = make_streamer(model).grid
-    return max(g, -(-round(args.block_ms * model_rate / 1000) // g) * g)
+    return max(g, -(-round(args.block_ms * model_sr / 1000) // g) * g)
 
 # %% ../nbs/10_stream.ipynb #6e450d53
 def check_sink(spec:str) -> str:
@@ -688,87 +747,93 @@ def stream_cli(argv=None) -> int:
     args = stream_parser().parse_args(argv)
     with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd, docker: finish the output as for Ctrl-C
         _set_threads(args.threads); check_sink(args.sink)
-        model, model_rate = _load(args)
-        return _stream(args, radio, model, model_rate)
+        model, model_sr = _load(args)
+        return _stream(args, radio, model, model_sr)
 
-def _stream(args, radio, model, model_rate) -> int:
-    source = radio.open_source(args, model_rate or 16000)
+# %% ../nbs/10_stream.ipynb #edc463cb
+def _stream(args, radio, model, model_sr) -> int:
+    "Open the source and the sink `args` name (through the module `radio`), and stream from one to the other through `model`."
+    source = radio.open_source(args, model_sr or 16000)
     try:
-        rate = source.rate
-        if model is None: proc = StreamDenoiser(None, rate, denoise=False)
+        sr = source.sr
+        if model is None: proc = StreamDenoiser(None, sr, denoise=False)
         else:
-            extra = PolyResampler(rate, model_rate).lookahead_s + PolyResampler(model_rate, rate).lookahead_s + getattr(source, 'latency_s', 0.)
-            proc = StreamDenoiser(model, rate, model_rate, hop=_hop(args, model, model_rate, extra))
-        sink = radio.open_sink(args.sink, rate)
-        blk = f"block {1000 * proc.streamer.hop / model_rate:.0f} ms" if model is not None else 'no denoising'
-        print(f"backshot stream: {source.describe()} -> {sink.describe()} | audio {rate} Hz | {blk} | "
+            extra = PolyResampler(sr, model_sr).lookahead_s + PolyResampler(model_sr, sr).lookahead_s + getattr(source, 'latency_s', 0.)
+            proc = StreamDenoiser(model, sr, model_sr, hop=_hop(args, model, model_sr, extra))
+        sink = radio.open_sink(args.sink, sr)
+        blk = f"block {1000 * proc.streamer.hop / model_sr:.0f} ms" if model is not None else 'no denoising'
+        print(f"backshot stream: {source.describe()} -> {sink.describe()} | audio {sr} Hz | {blk} | "
               f"algorithmic latency {1000 * (proc.latency_s + getattr(source, 'latency_s', 0.)):.0f} ms", file=sys.stderr)
         run_stream(source, sink, proc, args.seconds, status=sys.stderr, interval=math.inf if args.quiet else args.interval)
     finally: source.close()
     return 0
 
 # %% ../nbs/10_stream.ipynb #f48f535a
-_BENCH = r'''
-import json, os, sys, time, numpy as np, torch
-torch.set_num_threads(1)
-from backshot_kit.model import UNet1D
-from backshot_kit.stream import StreamDenoiser, make_streamer, algorithmic_latency
-path = sys.argv[1]
-if os.path.isfile(path):
-    from backshot_kit.checkpoint import load_model
-    model, _ = load_model(path); name = path
-else: model, name = UNet1D(depth=4, base_channels=16, kernel_size=8, stride=4).eval(), 'random weights, standard architecture'
-x = np.random.default_rng(0).standard_normal(16000 * 20).astype(np.float32) * 0.1
-rows = []
-for engine, hop in [('layer', 256), ('layer', 512), ('layer', 1024), ('window', 512)]:
-    st = make_streamer(model, hop, engine, rf=dict(past=1107, future=1107))
-    lat = algorithmic_latency(st); t = time.perf_counter(); worst = 0.
-    for i in range(0, len(x), 160):
-        t1 = time.perf_counter(); st.feed(x[i:i + 160]); worst = max(worst, time.perf_counter() - t1)
-    rtf = (time.perf_counter() - t) / 20
-    rows.append(dict(engine=engine, block_ms=1000 * hop / 16000, rtf=rtf, latency_ms=1000 * lat / 16000, worst_block_ms=1000 * worst))
-print(json.dumps(dict(model=name, rows=rows)))
-'''
+def _time_feeds(streamer, x:np.ndarray, piece:int) -> tuple[float, float]:
+    "Seconds to feed `x` to `streamer` in pieces of `piece` samples, and the longest single `feed`."
+    worst, t = 0., time.perf_counter()
+    for i in range(0, len(x), piece):
+        t1 = time.perf_counter(); streamer.feed(x[i:i + piece]); worst = max(worst, time.perf_counter() - t1)
+    return time.perf_counter() - t, worst
 
-def _bench_run(script:str, args:list, cpu:int|None=None) -> dict:
-    "Run a benchmark `script` with `args` in a subprocess, one thread for torch and BLAS, pinned to one core; its JSON result."
-    import json, os, subprocess
+# %% ../nbs/10_stream.ipynb #5050dc72
+def stream_rows(model_path=f'{MODEL_DIR}/{MODEL_NAME}', # checkpoint to stream (no such file: random weights of the standard `UNet1D`)
+                seconds:float=20.) -> dict: # audio per run (16 kHz), fed in pieces of 10 ms
+    "Real-time factor, latency and slowest block of streaming a model with each engine and block, in this process (the rows of `benchmark`)."
+    from backshot_kit.model import UNet1D
+    if os.path.isfile(model_path):
+        from backshot_kit.checkpoint import load_model
+        model, name = load_model(model_path)[0], str(model_path)
+    else: model, name = UNet1D(depth=4, base_channels=16, kernel_size=8, stride=4).eval(), 'random weights, standard architecture'
+    x = np.random.default_rng(0).standard_normal(round(16000 * seconds)).astype(np.float32) * 0.1
+    rows = []
+    for engine, hop in [('layer', 256), ('layer', 512), ('layer', 1024), ('window', 512)]:
+        st = make_streamer(model, hop, engine, rf=dict(past=1107, future=1107)); lat = algorithmic_latency(st)
+        secs, worst = _time_feeds(st, x, 160)
+        rows.append(dict(engine=engine, block_ms=1000 * hop / 16000, rtf=secs / seconds, latency_ms=1000 * lat / 16000, worst_block_ms=1000 * worst))
+    return dict(model=name, rows=rows)
+
+# %% ../nbs/10_stream.ipynb #b97d1512
+def _bench_run(fn:str, kwargs:dict, cpu:int|None=None):
+    "`fn(**kwargs)` of this module, run in a subprocess with one thread for torch and BLAS, pinned to one core; its JSON result."
+    import json, subprocess
     env = {**os.environ, 'OMP_NUM_THREADS': '1', 'OPENBLAS_NUM_THREADS': '1', 'MKL_NUM_THREADS': '1'}
     cpu = sorted(os.sched_getaffinity(0))[0] if cpu is None and hasattr(os, 'sched_getaffinity') else cpu
     pre = (lambda: os.sched_setaffinity(0, {cpu})) if cpu is not None else None
-    r = subprocess.run([sys.executable, '-c', script, *map(str, args)], env=env, capture_output=True, text=True, preexec_fn=pre, timeout=1200)
+    code = (f"import json, sys, torch; torch.set_num_threads(1); from backshot_kit.stream import {fn}; "
+            f"print(json.dumps({fn}(**json.loads(sys.argv[1]))))")
+    r = subprocess.run([sys.executable, '-c', code, json.dumps(kwargs)], env=env, capture_output=True, text=True, preexec_fn=pre, timeout=1200)
     if r.returncode: raise BackshotError(f"benchmark failed: {r.stderr.strip().splitlines()[-1:]}")
     return json.loads(r.stdout.strip().splitlines()[-1])
 
-def benchmark(model_path=f'{MODEL_DIR}/{MODEL_NAME}', cpu:int|None=None) -> dict:
+# %% ../nbs/10_stream.ipynb #00892059
+def benchmark(model_path=f'{MODEL_DIR}/{MODEL_NAME}', # checkpoint to stream (no such file: random weights of the standard `UNet1D`)
+              cpu:int|None=None, # the core to pin to (default: the first allowed)
+              seconds:float=20.) -> dict: # audio per run
     "Real-time factor and latency of streaming the default model, one thread, pinned to one core, in a subprocess."
-    return _bench_run(_BENCH, [model_path], cpu)
+    return _bench_run('stream_rows', dict(model_path=str(model_path), seconds=seconds), cpu)
 
 # %% ../nbs/10_stream.ipynb #724e1179
-_SPEC_BENCH = r'''
-import json, sys, time, numpy as np, torch
-torch.set_num_threads(1)
-from backshot_kit.config import Config
-from backshot_kit.model import build_model, receptive_field
-from backshot_kit.stream import SpectralStreamer, WindowStreamer, algorithmic_latency
-presets, feeds, secs = sys.argv[1].split(','), [int(f) for f in sys.argv[2].split(',')], float(sys.argv[3])
-rows = []
-for p in presets:
-    cfg = Config(preset=p); sr = cfg.sample_rate; model = build_model(cfg).eval(); rf = receptive_field(model)
-    x = np.random.default_rng(0).standard_normal(round(sr * secs)).astype(np.float32) * 0.1
-    for engine, make in [('spectral', lambda: SpectralStreamer(model)), ('window', lambda: WindowStreamer(model, rf=rf))]:
-        for f in feeds:
-            st = make(); lat = algorithmic_latency(st); worst = 0.; t = time.perf_counter()
-            for i in range(0, len(x), f):
-                t1 = time.perf_counter(); st.feed(x[i:i + f]); worst = max(worst, time.perf_counter() - t1)
-            rows.append(dict(preset=p, engine=engine, feed=f, rtf=(time.perf_counter() - t) / secs,
-                             latency_ms=1000 * lat / sr, worst_feed_ms=1000 * worst))
-print(json.dumps(dict(model=type(model).__name__, rows=rows)))
-'''
+def spectral_rows(presets=('demo',), # presets whose default `SpectralUNet` is measured (demo and standard build the same one)
+                  feeds=(128, 256, 512, 1024), # samples per `feed` call
+                  seconds:float=20.) -> dict: # audio per run
+    "Real-time factor and latency of `SpectralStreamer` next to `WindowStreamer` on the same input, in this process (the rows of `spectral_benchmark`)."
+    from backshot_kit.config import Config
+    from backshot_kit.model import build_model, receptive_field
+    rows = []
+    for p in presets:
+        cfg = Config(preset=p); sr = cfg.sample_rate; model = build_model(cfg).eval(); rf = receptive_field(model)
+        x = np.random.default_rng(0).standard_normal(round(sr * seconds)).astype(np.float32) * 0.1
+        for engine, make in [('spectral', lambda: SpectralStreamer(model)), ('window', lambda: WindowStreamer(model, rf=rf))]:
+            for f in feeds:
+                st = make(); lat = algorithmic_latency(st); secs, worst = _time_feeds(st, x, f)
+                rows.append(dict(preset=p, engine=engine, feed=f, rtf=secs / seconds, latency_ms=1000 * lat / sr, worst_feed_ms=1000 * worst))
+    return dict(model=type(model).__name__, rows=rows)
 
+# %% ../nbs/10_stream.ipynb #2718f50b
 def spectral_benchmark(presets=('demo',), # presets whose default `SpectralUNet` is measured (demo and standard build the same one)
                        feeds=(128, 256, 512, 1024), # samples per `feed` call
                        seconds:float=20., # audio per run
                        cpu:int|None=None) -> dict: # the core to pin to (default: the first allowed)
     "Real-time factor and latency of `SpectralStreamer` next to `WindowStreamer`, one thread, pinned to one core, in a subprocess."
-    return _bench_run(_SPEC_BENCH, [','.join(presets), ','.join(map(str, feeds)), seconds], cpu)
+    return _bench_run('spectral_rows', dict(presets=list(presets), feeds=list(feeds), seconds=seconds), cpu)

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm.auto import tqdm
+from fastcore.basics import patch
 from .core import BackshotError, MODEL_DIR, MODEL_STEM, save_json
 from .config import Config, LOSSES, resolve_device, config_replace, config_from_dict, add_config_args, config_overrides
 from .model import UNet1D, build_model, n_params, describe_model, model_kwargs, model_name
@@ -20,10 +21,10 @@ from .channel import si_sdr
 
 # %% auto #0
 __all__ = ['SNR_MAX_DB', 'si_sdr_db', 'STFT_SIZES', 'STFT_WEIGHT', 'RESUME_KEYS', 'RESUME_FREE', 'RESUMABLE', 'file_sha256',
-           'init_model', 'snr_loss', 'loss_fn', 'stft_sizes', 'stft_loss', 'snr_stft_loss', 'EarlyStopping',
-           'StopTraining', 'make_optimizer', 'make_scheduler', 'engine_options', 'Trainer', 'train_epoch', 'predict',
-           'validate', 'fit', 'val_metrics', 'rng_states', 'set_rng_states', 'restore', 'toy_data', 'ScriptedTrainer',
-           'summarize', 'last_path', 'load_last', 'resume_config', 'stop_after', 'train', 'train_cli']
+           'init_model', 'snr_loss', 'stft_sizes', 'stft_loss', 'snr_stft_loss', 'loss_fn', 'EarlyStopping',
+           'StopTraining', 'make_optimizer', 'make_scheduler', 'engine_options', 'toy_data', 'Trainer', 'predict',
+           'rng_states', 'set_rng_states', 'ScriptedTrainer', 'summarize', 'last_path', 'load_last', 'resume_config',
+           'stop_after', 'train', 'train_cli']
 
 # %% ../nbs/06_train.ipynb #9f526366
 def file_sha256(path, n:int=1 << 20) -> str:
@@ -33,6 +34,7 @@ def file_sha256(path, n:int=1 << 20) -> str:
         for b in iter(lambda: f.read(n), b''): h.update(b)
     return h.hexdigest()
 
+# %% ../nbs/06_train.ipynb #aff9d520
 def init_model(cfg:Config) -> tuple[nn.Module, dict]:
     "The parent model of a fine-tuning run and a record of where it came from."
     model, ck = load_model(cfg.init)
@@ -52,10 +54,7 @@ def snr_loss(est:torch.Tensor, ref:torch.Tensor, max_db:float=SNR_MAX_DB, eps:fl
     num, den = ref.pow(2).mean(-1), (ref - est).pow(2).mean(-1)
     return (10 * torch.log10((den + 10 ** (-max_db / 10) * num + eps) / (num + eps))).mean()
 
-def loss_fn(name:str):
-    "The training/validation loss for `name` ('mse', 'l1' or 'snr'), a mean over the batch."
-    return {'mse': F.mse_loss, 'l1': F.l1_loss, 'snr': snr_loss}[name]
-
+# %% ../nbs/06_train.ipynb #f355e07f
 si_sdr_db = si_sdr   # the zero-mean SI-SDR of the channel notebook, under the name the training code uses
 
 # %% ../nbs/06_train.ipynb #c0edb14a
@@ -65,6 +64,7 @@ def stft_sizes(sr:int=16000) -> tuple:
     "The FFT sizes of the STFT term at sample rate `sr`: the durations of `STFT_SIZES`, rounded to powers of two."
     return tuple(2 ** max(4, round(math.log2(n * sr / 16000))) for n in STFT_SIZES)
 
+# %% ../nbs/06_train.ipynb #eb766af8
 _WINDOWS = {}
 def _stft_mag(x:torch.Tensor, n:int) -> torch.Tensor:
     "|STFT| of `(batch, samples)` with a Hann window scaled by 1/sqrt(n), hop n/4, zero-padded ends."
@@ -79,6 +79,7 @@ def _spectral_terms(E:torch.Tensor, R:torch.Tensor, floor:float, delta:float) ->
     sc = (E - R).square().sum((-2, -1)).add(1e-12).sqrt() / (pR + delta * E.square().sum((-2, -1))).add(1e-12).sqrt()
     return sc + (lR - torch.log(E + floor)).abs().mean((-2, -1))
 
+# %% ../nbs/06_train.ipynb #06fcba53
 def stft_loss(est:torch.Tensor, ref:torch.Tensor, # (batch, samples): output and target
               sizes:tuple=STFT_SIZES,              # FFT sizes (see `stft_sizes`)
               floor:float=1e-3,                    # log-magnitude floor relative to the clip's level (-60 dB)
@@ -97,6 +98,7 @@ def snr_stft_loss(est:torch.Tensor, ref:torch.Tensor, sizes:tuple=STFT_SIZES, we
     "The default loss `'snr+stft'`: `snr_loss` (minus the SNR in dB) plus `weight` times `stft_loss`."
     return snr_loss(est, ref) + weight * stft_loss(est, ref, sizes)
 
+# %% ../nbs/06_train.ipynb #ae5e8e25
 def loss_fn(name:str, sr:int=16000):
     "The training/validation loss `name` (one of `LOSSES`) for audio at `sr` Hz, a mean over the batch."
     if name not in LOSSES: raise BackshotError(f"config key 'loss': invalid value {name!r}; allowed: one of {', '.join(map(repr, LOSSES))}")
@@ -119,12 +121,14 @@ class StopTraining(Exception):
     "Raised by an `on_epoch` callback to end training with `status`."
     def __init__(self, status:str='stopped', reason:str=''): super().__init__(reason or status); self.status, self.reason = status, reason
 
+# %% ../nbs/06_train.ipynb #f14105e2
 def make_optimizer(cfg:Config, params, device:str='cpu'):
     "Adam or AdamW with the config's learning rate (the fused kernels on CUDA)."
     kw = dict(lr=cfg.learning_rate, **({'fused': True} if device.startswith('cuda') else {}))
     if cfg.optimizer == 'adam': return torch.optim.Adam(params, **kw)
     return torch.optim.AdamW(params, weight_decay=cfg.weight_decay, **kw)
 
+# %% ../nbs/06_train.ipynb #9c9ae8b1
 def make_scheduler(cfg:Config, opt):
     "ReduceLROnPlateau on the validation loss, as the guide sets it."
     return torch.optim.lr_scheduler.ReduceLROnPlateau(opt, mode='min', factor=cfg.scheduler_factor,
@@ -139,8 +143,20 @@ def engine_options(cfg:Config, device:str, model:nn.Module):
     step = torch.compile(model) if cfg.compile == 'on' or (cfg.compile == 'auto' and cuda) else model
     return (torch.bfloat16 if bf16 else None), step
 
+# %% ../nbs/06_train.ipynb #a0165027
 def _to_tensor(a, device): return torch.as_tensor(np.ascontiguousarray(a), dtype=torch.float32, device=device)
 
+# %% ../nbs/06_train.ipynb #08649a4e
+def toy_data(n:int=8, T:int=256, seed:int=0, sr:int=16000) -> AudioData:
+    "A small `AudioData` of sine mixtures with white noise, for tests."
+    rng = np.random.default_rng(seed)
+    t = np.arange(T) / sr
+    clean = lambda k: (0.3 * np.sin(2 * np.pi * rng.uniform(100, 2000, (k, 1)) * t)).astype(np.float32)
+    noise = lambda c, r: (c + 0.05 * r.standard_normal(c.shape)).astype(np.float32)
+    v, te = clean(n), clean(n)
+    return AudioData(sr, clean(n), noise(v, rng), v, noise(te, rng), te, noise_fn=noise, seed=seed, source='toy')
+
+# %% ../nbs/06_train.ipynb #56eb98d9
 class Trainer:
     "Train a `UNet1D` on `AudioData` with the guide's rules."
     def __init__(self, cfg:Config, data:AudioData, model:UNet1D|None=None,
@@ -170,6 +186,7 @@ class Trainer:
     def lr(self) -> float: return self.opt.param_groups[0]['lr']
 
 # %% ../nbs/06_train.ipynb #9b85b3bc
+@patch
 def train_epoch(self:Trainer, epoch:int) -> float:
     "One pass over the shuffled training pairs of `epoch` (the next epoch's drawn meanwhile); returns the mean training loss."
     t = time.perf_counter(); noisy, clean = self.data.train_pairs(epoch); self.data_seconds = time.perf_counter() - t
@@ -186,8 +203,8 @@ def train_epoch(self:Trainer, epoch:int) -> float:
         self.opt.step()
         total += loss.detach() * len(idx)
     return float(total) / max(len(X), 1)
-Trainer.train_epoch = train_epoch
 
+# %% ../nbs/06_train.ipynb #fafdb18e
 @torch.no_grad()
 def predict(model:nn.Module, x, batch_size:int=32, device='cpu') -> np.ndarray:
     "Run `model` over `(n, T)` clips in batches; returns a float32 array."
@@ -195,6 +212,8 @@ def predict(model:nn.Module, x, batch_size:int=32, device='cpu') -> np.ndarray:
     return np.concatenate([model(_to_tensor(x[i:i + batch_size], device)).float().cpu().numpy()
                            for i in range(0, len(x), batch_size)]) if len(x) else np.zeros_like(x)
 
+# %% ../nbs/06_train.ipynb #b5c4a8e4
+@patch
 def validate(self:Trainer) -> float:
     "Mean validation loss over every validation clip; the mean SI-SDR (dB) of the outputs goes to `self.val_si_sdr`."
     if self._val is None: self._val = (_to_tensor(self.data.val_noisy, self.device), _to_tensor(self.data.val_clean, self.device))
@@ -204,81 +223,111 @@ def validate(self:Trainer) -> float:
             y = self.model(X[i:i+64]); total += float(self.loss(y, Y[i:i+64])) * len(y); outs.append(y.float().cpu().numpy())
     self.val_si_sdr = float(np.mean(si_sdr_db(np.concatenate(outs), self.data.val_clean))) if outs else math.nan
     return total / len(X)
-Trainer.validate = validate
 
 # %% ../nbs/06_train.ipynb #9e8831b4
+@patch
 def _bar(self:Trainer):
+    "The tqdm bar over epochs `progress` asks for, or None."
     if not self.progress: return None
     kw = self.progress if isinstance(self.progress, dict) else {}
     return tqdm(total=self.cfg.epochs, unit='epoch', leave=kw.pop('leave', True), **{'desc': 'train', **kw})
 
-def _record(self:Trainer, epoch, tl, vl, t0):
-    r = dict(epoch=epoch, train_loss=tl, val_loss=vl, lr=self.lr, seconds=round(time.perf_counter() - t0, 4),
+# %% ../nbs/06_train.ipynb #7a681e37
+@patch
+def _record(self:Trainer, epoch:int, train_loss:float, val_loss:float, start:float) -> dict:
+    "Append the history record of `epoch` (begun at `start`, a `time.perf_counter()`) and rewrite the history file."
+    r = dict(epoch=epoch, train_loss=train_loss, val_loss=val_loss, lr=self.lr, seconds=round(time.perf_counter() - start, 4),
              data_seconds=round(getattr(self, 'data_seconds', 0.), 4))      # of `seconds`, spent waiting for the epoch's noisy set
     if getattr(self, 'val_si_sdr', None) is not None: r['val_si_sdr'] = round(self.val_si_sdr, 4)   # dB, of this epoch's model
     self.history.append(r)
     if self.history_path: save_json(self.history, self.history_path)
     return r
-Trainer._bar, Trainer._record = _bar, _record
-
-# %% ../nbs/06_train.ipynb #6639f34e
-def _run_epoch(self:Trainer, epoch:int, t_start:float, bar) -> tuple|None:
-    "Train and validate `epoch`, apply the guide's rules, save the `last` checkpoint; `(status, reason)` when training must stop."
-    t0, self.val_si_sdr = time.perf_counter(), None
-    tl = self.train_epoch(epoch)
-    vl = self.validate() if math.isfinite(tl) else math.nan
-    rec = self._record(epoch, tl, vl, t0)
-    if not (math.isfinite(tl) and math.isfinite(vl)):
-        name, v = ('train', tl) if not math.isfinite(tl) else ('validation', vl)
-        return 'diverged', f'{name} loss became {"NaN" if math.isnan(v) else "infinite"} at epoch {epoch}'
-    if self.es.step(vl): self._improved(rec)
-    self.sched.step(vl); self.epoch = epoch
-    self._save_last('running', time.perf_counter() - t_start)
-    if bar is not None: bar.update(1); bar.set_postfix(train=f'{tl:.4g}', val=f'{vl:.4g}', best=f'{self.es.best:.4g}', lr=f'{rec["lr"]:.1e}')
-    if self.on_epoch is not None: self.on_epoch(rec)
-    return ('early_stopped', '') if self.es.should_stop else None
-Trainer._run_epoch = _run_epoch
-
-# %% ../nbs/06_train.ipynb #fa6cfc34
-def fit(self:Trainer) -> dict:
-    "Train from the epoch after `self.epoch` until the epoch budget, early stopping or divergence; returns the run's metrics."
-    bar, t_start, stop = self._bar(), time.perf_counter() - self.elapsed, None
-    if self.init_metrics is None: self.init_metrics = self.val_metrics(prefix='init_') if self.parent else {}
-    if self.es.should_stop: stop = ('early_stopped', '')          # resumed after the epoch that stopped it
-    elif self.epoch < self.cfg.epochs and hasattr(self.data, 'prefetch_pairs'): self.data.prefetch_pairs(self.epoch + 1)
-    try:
-        with self._cpu_share():
-            for epoch in range(self.epoch + 1, self.cfg.epochs + 1) if stop is None else ():
-                if (stop := self._run_epoch(epoch, t_start, bar)) is not None: break
-    except StopTraining as e: stop = (e.status, e.reason)
-    finally:
-        if bar is not None: bar.close()
-    return self._finish(*(stop or ('completed', '')), time.perf_counter() - t_start)
-Trainer.fit = fit
-
-# %% ../nbs/06_train.ipynb #f14ef5ba
-@contextlib.contextmanager
-def _cpu_share(self:Trainer):
-    "While `fit` runs on a CPU: torch's threads less the data's background workers (at least one)."
-    n, w = torch.get_num_threads(), getattr(self.data, 'workers', lambda: 0)() if self.device == 'cpu' else 0
-    if w: torch.set_num_threads(max(1, n - w))
-    try: yield
-    finally: torch.set_num_threads(n)
-Trainer._cpu_share = _cpu_share
 
 # %% ../nbs/06_train.ipynb #b84d4827
+@patch
 def _improved(self:Trainer, rec):
+    "Keep the current weights as the best, and rewrite the best checkpoint when there is a path."
     self.best_state = {k: v.detach().clone() for k, v in self.model.state_dict().items()}
     self.best_epoch = rec['epoch']
     if self.ckpt_path: self._save(dict(best_val_loss=rec['val_loss'], best_epoch=rec['epoch'], status='running'))
 
+# %% ../nbs/06_train.ipynb #13f232f1
+@patch
 def _save(self:Trainer, metrics):
+    "Write the best weights with `metrics` to the best checkpoint."
     model = copy.deepcopy(self.model).cpu(); model.load_state_dict({k: v.cpu() for k, v in self.best_state.items()})
     save_checkpoint(self.ckpt_path, model, self.cfg.to_dict(), self.history, metrics, **self.extra_ckpt)
-Trainer._improved, Trainer._save = _improved, _save
+
+# %% ../nbs/06_train.ipynb #a2e63bd6
+@patch
+def val_metrics(self:Trainer, prefix='') -> dict:
+    "Validation loss and mean zero-mean SI-SDR (noisy input, model output, improvement) of the current model."
+    den = predict(self.model, self.data.val_noisy, device=self.device)
+    sdr, sdr0 = float(np.mean(si_sdr_db(den, self.data.val_clean))), float(np.mean(si_sdr_db(self.data.val_noisy, self.data.val_clean)))
+    out = dict(val_si_sdr=sdr, val_si_sdr_noisy=sdr0, val_si_sdr_improvement=sdr - sdr0)
+    if prefix: out['val_loss'] = self.validate()
+    return {prefix + k: v for k, v in out.items()}
+
+# %% ../nbs/06_train.ipynb #ba239796
+def rng_states(gen:torch.Generator|None=None) -> dict:
+    "This process's random states as tensors and numbers: torch's (CPU, CUDA), numpy's and Python's global generators, and `gen`."
+    _, keys, pos, has_gauss, gauss = np.random.get_state()
+    version, py, py_gauss = random.getstate()
+    return dict(torch=torch.get_rng_state(), cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_initialized() else [],
+                numpy=torch.from_numpy(keys.astype(np.int64)), numpy_pos=int(pos), numpy_gauss=[int(has_gauss), float(gauss)],
+                python=torch.tensor(py, dtype=torch.int64), python_version=version, python_gauss=py_gauss,
+                gen=gen.get_state() if gen is not None else None)
+
+# %% ../nbs/06_train.ipynb #edffc47d
+def set_rng_states(s:dict, gen:torch.Generator|None=None):
+    "Restore the random states `rng_states` returned."
+    torch.set_rng_state(s['torch'])
+    for i, st in enumerate(s['cuda'][:torch.cuda.device_count() if torch.cuda.is_available() else 0]): torch.cuda.set_rng_state(st, i)
+    np.random.set_state(('MT19937', s['numpy'].numpy().astype(np.uint32), s['numpy_pos'], *s['numpy_gauss']))
+    random.setstate((s['python_version'], tuple(s['python'].tolist()), s['python_gauss']))
+    if gen is not None and s['gen'] is not None: gen.set_state(s['gen'])
+
+# %% ../nbs/06_train.ipynb #4d3b5023
+RESUME_KEYS = ('epoch', 'status', 'seconds', 'optimizer', 'scheduler', 'early_stopping', 'best_epoch', 'best_state', 'init_metrics', 'rng')
+
+@patch
+def _resume_state(self:Trainer, status:str, seconds:float) -> dict:
+    "What `restore` needs to continue after `self.epoch`, as tensors, numbers and strings."
+    return dict(epoch=self.epoch, status=status, seconds=seconds, optimizer=self.opt.state_dict(), scheduler=self.sched.state_dict(),
+                early_stopping=dict(best=self.es.best, bad=self.es.bad), best_epoch=getattr(self, 'best_epoch', None),
+                best_state={k: v.detach().cpu() for k, v in (self.best_state or {}).items()}, init_metrics=self.init_metrics or {},
+                rng=rng_states(self.gen))
+
+# %% ../nbs/06_train.ipynb #6c2a8bf7
+@patch
+def _save_last(self:Trainer, status:str, seconds:float, metrics:dict|None=None, model=None):
+    "Rewrite the `last` checkpoint (when there is a `last_path`): the current weights (or `model`'s) and the resume state."
+    if not self.last_path: return
+    m = metrics or dict(status=status, epochs_completed=self.epoch, best_val_loss=self.es.best, best_epoch=getattr(self, 'best_epoch', None))
+    save_checkpoint(self.last_path, model if model is not None else self.model, self.cfg.to_dict(), self.history, m,
+                    resume=self._resume_state(status, seconds), **self.extra_ckpt)
+
+# %% ../nbs/06_train.ipynb #3c80d870
+@patch
+def restore(self:Trainer, ck:dict, path='checkpoint') -> Trainer:
+    "Continue from the `last` checkpoint `ck`: weights, optimizer, scheduler, early stopping, best weights, history, RNG states, epoch."
+    r = ck['resume']
+    try:
+        self.model.load_state_dict(ck['state_dict']); self.opt.load_state_dict(r['optimizer']); self.sched.load_state_dict(r['scheduler'])
+        self.es.best, self.es.bad = float(r['early_stopping']['best']), int(r['early_stopping']['bad'])
+        self.best_state = {k: v.to(self.device) for k, v in r['best_state'].items()} or None
+        if r['best_epoch'] is not None: self.best_epoch = int(r['best_epoch'])
+        self.history, self.epoch, self.elapsed = list(ck['history']), int(r['epoch']), float(r['seconds'])
+        self.init_metrics, self.parent = dict(r['init_metrics']), ck.get('parent')
+        set_rng_states(r['rng'], self.gen)
+    except (KeyError, TypeError, ValueError, RuntimeError, IndexError, AttributeError) as e:
+        raise BackshotError(f"{path}: the resume state cannot be used ({type(e).__name__}: {str(e)[:200]})") from None
+    return self
 
 # %% ../nbs/06_train.ipynb #d73e7a25
+@patch
 def _finish(self:Trainer, status, reason, seconds) -> dict:
+    "The run's metrics after it stopped with `status`: the best weights loaded, checkpoints written."
     h = self.history
     fin = lambda k: h[-1][k] if h else math.nan
     m = dict(status=status, final_train_loss=fin('train_loss'), final_val_loss=fin('val_loss'),
@@ -297,80 +346,53 @@ def _finish(self:Trainer, status, reason, seconds) -> dict:
     self.metrics = m
     self._save_last(status, seconds, m, last)
     return m
-Trainer._finish = _finish
 
-def val_metrics(self:Trainer, prefix='') -> dict:
-    "Validation loss and mean zero-mean SI-SDR (noisy input, model output, improvement) of the current model."
-    den = predict(self.model, self.data.val_noisy, device=self.device)
-    sdr, sdr0 = float(np.mean(si_sdr_db(den, self.data.val_clean))), float(np.mean(si_sdr_db(self.data.val_noisy, self.data.val_clean)))
-    out = dict(val_si_sdr=sdr, val_si_sdr_noisy=sdr0, val_si_sdr_improvement=sdr - sdr0)
-    if prefix: out['val_loss'] = self.validate()
-    return {prefix + k: v for k, v in out.items()}
-Trainer.val_metrics = val_metrics
+# %% ../nbs/06_train.ipynb #6639f34e
+@patch
+def _run_epoch(self:Trainer, epoch:int, t_start:float, bar) -> tuple|None:
+    "Train and validate `epoch`, apply the guide's rules, save the `last` checkpoint; `(status, reason)` when training must stop."
+    t0, self.val_si_sdr = time.perf_counter(), None
+    tl = self.train_epoch(epoch)
+    vl = self.validate() if math.isfinite(tl) else math.nan
+    rec = self._record(epoch, tl, vl, t0)
+    if not (math.isfinite(tl) and math.isfinite(vl)):
+        name, v = ('train', tl) if not math.isfinite(tl) else ('validation', vl)
+        return 'diverged', f'{name} loss became {"NaN" if math.isnan(v) else "infinite"} at epoch {epoch}'
+    if self.es.step(vl): self._improved(rec)
+    self.sched.step(vl); self.epoch = epoch
+    self._save_last('running', time.perf_counter() - t_start)
+    if bar is not None: bar.update(1); bar.set_postfix(train=f'{tl:.4g}', val=f'{vl:.4g}', best=f'{self.es.best:.4g}', lr=f'{rec["lr"]:.1e}')
+    if self.on_epoch is not None: self.on_epoch(rec)
+    return ('early_stopped', '') if self.es.should_stop else None
 
-# %% ../nbs/06_train.ipynb #ba239796
-def rng_states(gen:torch.Generator|None=None) -> dict:
-    "This process's random states as tensors and numbers: torch's (CPU, CUDA), numpy's and Python's global generators, and `gen`."
-    _, keys, pos, has_gauss, gauss = np.random.get_state()
-    version, py, py_gauss = random.getstate()
-    return dict(torch=torch.get_rng_state(), cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_initialized() else [],
-                numpy=torch.from_numpy(keys.astype(np.int64)), numpy_pos=int(pos), numpy_gauss=[int(has_gauss), float(gauss)],
-                python=torch.tensor(py, dtype=torch.int64), python_version=version, python_gauss=py_gauss,
-                gen=gen.get_state() if gen is not None else None)
+# %% ../nbs/06_train.ipynb #f14ef5ba
+@patch
+@contextlib.contextmanager
+def _cpu_share(self:Trainer):
+    "While `fit` runs on a CPU: torch's threads less the data's background workers (at least one)."
+    n, w = torch.get_num_threads(), getattr(self.data, 'workers', lambda: 0)() if self.device == 'cpu' else 0
+    if w: torch.set_num_threads(max(1, n - w))
+    try: yield
+    finally: torch.set_num_threads(n)
 
-def set_rng_states(s:dict, gen:torch.Generator|None=None):
-    "Restore the random states `rng_states` returned."
-    torch.set_rng_state(s['torch'])
-    for i, st in enumerate(s['cuda'][:torch.cuda.device_count() if torch.cuda.is_available() else 0]): torch.cuda.set_rng_state(st, i)
-    np.random.set_state(('MT19937', s['numpy'].numpy().astype(np.uint32), s['numpy_pos'], *s['numpy_gauss']))
-    random.setstate((s['python_version'], tuple(s['python'].tolist()), s['python_gauss']))
-    if gen is not None and s['gen'] is not None: gen.set_state(s['gen'])
-
-# %% ../nbs/06_train.ipynb #4d3b5023
-RESUME_KEYS = ('epoch', 'status', 'seconds', 'optimizer', 'scheduler', 'early_stopping', 'best_epoch', 'best_state', 'init_metrics', 'rng')
-
-def _resume_state(self:Trainer, status:str, seconds:float) -> dict:
-    "What `restore` needs to continue after `self.epoch`, as tensors, numbers and strings."
-    return dict(epoch=self.epoch, status=status, seconds=seconds, optimizer=self.opt.state_dict(), scheduler=self.sched.state_dict(),
-                early_stopping=dict(best=self.es.best, bad=self.es.bad), best_epoch=getattr(self, 'best_epoch', None),
-                best_state={k: v.detach().cpu() for k, v in (self.best_state or {}).items()}, init_metrics=self.init_metrics or {},
-                rng=rng_states(self.gen))
-
-def _save_last(self:Trainer, status:str, seconds:float, metrics:dict|None=None, model=None):
-    "Rewrite the `last` checkpoint (when there is a `last_path`): the current weights (or `model`'s) and the resume state."
-    if not self.last_path: return
-    m = metrics or dict(status=status, epochs_completed=self.epoch, best_val_loss=self.es.best, best_epoch=getattr(self, 'best_epoch', None))
-    save_checkpoint(self.last_path, model if model is not None else self.model, self.cfg.to_dict(), self.history, m,
-                    resume=self._resume_state(status, seconds), **self.extra_ckpt)
-Trainer._resume_state, Trainer._save_last = _resume_state, _save_last
-
-# %% ../nbs/06_train.ipynb #3c80d870
-def restore(self:Trainer, ck:dict, path='checkpoint') -> Trainer:
-    "Continue from the `last` checkpoint `ck`: weights, optimizer, scheduler, early stopping, best weights, history, RNG states, epoch."
-    r = ck['resume']
+# %% ../nbs/06_train.ipynb #fa6cfc34
+@patch
+def fit(self:Trainer) -> dict:
+    "Train from the epoch after `self.epoch` until the epoch budget, early stopping or divergence; returns the run's metrics."
+    bar, t_start, stop = self._bar(), time.perf_counter() - self.elapsed, None
+    if self.init_metrics is None: self.init_metrics = self.val_metrics(prefix='init_') if self.parent else {}
+    if self.es.should_stop: stop = ('early_stopped', '')          # resumed after the epoch that stopped it
+    elif self.epoch < self.cfg.epochs and hasattr(self.data, 'prefetch_pairs'): self.data.prefetch_pairs(self.epoch + 1)
     try:
-        self.model.load_state_dict(ck['state_dict']); self.opt.load_state_dict(r['optimizer']); self.sched.load_state_dict(r['scheduler'])
-        self.es.best, self.es.bad = float(r['early_stopping']['best']), int(r['early_stopping']['bad'])
-        self.best_state = {k: v.to(self.device) for k, v in r['best_state'].items()} or None
-        if r['best_epoch'] is not None: self.best_epoch = int(r['best_epoch'])
-        self.history, self.epoch, self.elapsed = list(ck['history']), int(r['epoch']), float(r['seconds'])
-        self.init_metrics, self.parent = dict(r['init_metrics']), ck.get('parent')
-        set_rng_states(r['rng'], self.gen)
-    except (KeyError, TypeError, ValueError, RuntimeError, IndexError, AttributeError) as e:
-        raise BackshotError(f"{path}: the resume state cannot be used ({type(e).__name__}: {str(e)[:200]})") from None
-    return self
-Trainer.restore = restore
+        with self._cpu_share():
+            for epoch in range(self.epoch + 1, self.cfg.epochs + 1) if stop is None else ():
+                if (stop := self._run_epoch(epoch, t_start, bar)) is not None: break
+    except StopTraining as e: stop = (e.status, e.reason)
+    finally:
+        if bar is not None: bar.close()
+    return self._finish(*(stop or ('completed', '')), time.perf_counter() - t_start)
 
-# %% ../nbs/06_train.ipynb #08649a4e
-def toy_data(n:int=8, T:int=256, seed:int=0, sr:int=16000) -> AudioData:
-    "A small `AudioData` of sine mixtures with white noise, for tests."
-    rng = np.random.default_rng(seed)
-    t = np.arange(T) / sr
-    clean = lambda k: (0.3 * np.sin(2 * np.pi * rng.uniform(100, 2000, (k, 1)) * t)).astype(np.float32)
-    noise = lambda c, r: (c + 0.05 * r.standard_normal(c.shape)).astype(np.float32)
-    v, te = clean(n), clean(n)
-    return AudioData(sr, clean(n), noise(v, rng), v, noise(te, rng), te, noise_fn=noise, seed=seed, source='toy')
-
+# %% ../nbs/06_train.ipynb #3141c517
 class ScriptedTrainer(Trainer):
     "A `Trainer` whose epochs report scripted validation (and training) losses."
     def __init__(self, cfg, val_losses, train_losses=None, **kw):
@@ -399,6 +421,7 @@ def last_path(out, name:str=MODEL_STEM) -> Path:
     "The `last` checkpoint of the run that writes `<out>/<name>.pth`: `unet1d_best` -> `unet1d_last.pth`."
     return Path(out) / (f"{name[:-len('_best')]}_last.pth" if name.endswith('_best') else f'{name}_last.pth')
 
+# %% ../nbs/06_train.ipynb #47e8044f
 def load_last(out, name:str=MODEL_STEM) -> dict:
     "The validated `last` checkpoint of the run in folder `out`; `BackshotError` when there is nothing to resume."
     out, p = Path(out), last_path(out, name)
@@ -420,6 +443,7 @@ def resume_config(ck:dict, given:dict|None=None, path='checkpoint') -> Config:
                                  + f"; a resumed run keeps its config (only {', '.join(RESUME_FREE)} may change): drop those options, or train into another --out")
     return config_replace(cfg, **{k: v for k, v in (given or {}).items() if k in RESUME_FREE})
 
+# %% ../nbs/06_train.ipynb #8f03c328
 def _resuming(out:Path, name:str, cfg) -> tuple:
     "`(checkpoint, config, metrics of a finished run or None)` for `train(..., resume=True)`, with what it prints."
     ck, lp = load_last(out, name), last_path(out, name)
