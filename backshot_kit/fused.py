@@ -141,7 +141,7 @@ class _Member(Trainer):
     def validate(self):
         if self.fused is None: return super().validate()          # outside a fused epoch (a parent's metrics before training)
         self.val_si_sdr = self.fused[2]; return self.fused[1]
-    def _record(self, epoch, tl, vl, t0): return super()._record(epoch, tl, vl, self.fused[3])
+    def _record(self, epoch, train_loss, val_loss, start): return super()._record(epoch, train_loss, val_loss, self.fused[3])
 
 # %% ../nbs/06a_fused.ipynb #ac7d2a12
 def _per(v, n:int, what:str) -> list:
@@ -206,12 +206,12 @@ def validate(self:FusedTrainer) -> tuple[list, list]:
 
 # %% ../nbs/06a_fused.ipynb #281b17b3
 @patch
-def _hand_over(self:FusedTrainer, j:int, epoch:int, tl:float, vl:float, sdr:float, t0:float, t_start:float) -> tuple|None:
-    "Give the member in row `j` its epoch and apply the single run's epoch rules; `(status, reason)` when it stops."
-    m = self.members[self.active[j]]
-    load_row(m.model, self.flat[j], self.layout); m.last_grad_norm = self.grad_norms[j]
-    if m.last_path: self.opt.to_optimizer(j, m.opt, list(m.model.parameters()), self.layout); m.gen.set_state(self.gen.get_state())
-    m.fused = (tl, vl, sdr, t0, self.data_seconds)
+def _hand_over(self:FusedTrainer, row:int, epoch:int, train_loss:float, val_loss:float, val_sdr:float, epoch_start:float, t_start:float) -> tuple|None:
+    "Give the member in row `row` its epoch and apply the single run's epoch rules; `(status, reason)` when it stops."
+    m = self.members[self.active[row]]
+    load_row(m.model, self.flat[row], self.layout); m.last_grad_norm = self.grad_norms[row]
+    if m.last_path: self.opt.to_optimizer(row, m.opt, list(m.model.parameters()), self.layout); m.gen.set_state(self.gen.get_state())
+    m.fused = (train_loss, val_loss, val_sdr, epoch_start, self.data_seconds)
     try: stop = m._run_epoch(epoch, t_start, None)
     except StopTraining as e: stop = (e.status, e.reason)
     finally: m.fused = None
