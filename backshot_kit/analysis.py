@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import pandas as pd
+from fastcore.basics import patch
 from .core import BackshotError, MODEL_DIR, load_json, save_json, atomic_write
 from .config import Config, LOSSES
 from .safety import sigterm_as_interrupt, remove_stale_tmp
@@ -21,11 +22,11 @@ __all__ = ['HPARAMS', 'METRICS', 'EXTRA_METRICS', 'REQUIRED', 'NUMERIC', 'STATUS
            'find_results', 'check_records', 'resolve_path', 'load_history', 'rule_set', 'trial_losses', 'gap_category',
            'loss_category', 'gain_category', 'drop_category', 'sdr_drop', 'results_frame', 'param_columns',
            'load_results', 'fake_results', 'top_configs', 'param_impact', 'hyperparameter_impact', 'importance_metric',
-           'variance_importance', 'complete_grid', 'find_studies', 'match_study', 'optuna_importance',
-           'importance_ranking', 'fake_study', 'denoising_counts', 'overfitting_analysis', 'metric_summary',
-           'status_counts', 'problem_flags', 'flagged_trials', 'problem_messages', 'Analysis', 'analyze',
-           'rules_summary', 'report', 'figure_png', 'save_figure', 'plot_param_impact', 'plot_gap_vs_loss',
-           'plot_learning_curves', 'top_histories', 'analysis_prefix', 'write_analysis', 'analyze_cli']
+           'variance_importance', 'complete_grid', 'fake_study', 'find_studies', 'match_study', 'optuna_importance',
+           'importance_ranking', 'denoising_counts', 'overfitting_analysis', 'metric_summary', 'status_counts',
+           'problem_flags', 'flagged_trials', 'problem_messages', 'Analysis', 'analyze', 'rules_summary', 'figure_png',
+           'save_figure', 'plot_param_impact', 'plot_gap_vs_loss', 'top_histories', 'plot_learning_curves',
+           'analysis_prefix', 'write_analysis', 'analyze_cli']
 
 # %% ../nbs/09_analysis.ipynb #d1624c3c
 HPARAMS = ['batch_size', 'learning_rate', 'epochs', 'optimizer', 'scheduler_patience', 'scheduler_factor', 'early_stopping_patience']
@@ -60,6 +61,7 @@ def find_results(out=MODEL_DIR,      # the search's output folder
 # %% ../nbs/09_analysis.ipynb #b10dfc7c
 def _is_num(v): return v is None or (isinstance(v, (int, float)) and not isinstance(v, bool))
 
+# %% ../nbs/09_analysis.ipynb #20c06598
 def check_records(data, path='results') -> list:
     "Validate a parsed results file: a non-empty list of records with every required field (and a known `loss` where given)."
     if not isinstance(data, list): raise BackshotError(f"{path}: expected a JSON list of trial records, found a JSON {type(data).__name__}")
@@ -84,6 +86,7 @@ def resolve_path(p, base) -> Path|None:
         if c.is_file(): return c
     return None
 
+# %% ../nbs/09_analysis.ipynb #59c47007
 def load_history(rec:dict, base) -> list|None:
     "The per-epoch history of a trial record (from its history file or its checkpoint), or None."
     hp = resolve_path(rec.get('history_path'), base)
@@ -104,6 +107,7 @@ def rule_set(loss:str) -> str:
     if loss in DB_LOSSES: return 'dB'
     raise BackshotError(f"loss {loss!r}: unknown; expected one of {', '.join(map(repr, GUIDE_LOSSES + DB_LOSSES))}")
 
+# %% ../nbs/09_analysis.ipynb #fbcc8111
 def trial_losses(df:pd.DataFrame) -> pd.Series:
     "The loss of each trial: its `loss`; where missing, the search's one recorded loss, else 'mse' (files from before the key)."
     if 'loss' not in df: return pd.Series('mse', index=df.index, name='loss')
@@ -111,10 +115,12 @@ def trial_losses(df:pd.DataFrame) -> pd.Series:
     known = got.dropna().unique()
     return got.fillna(known[0] if len(known) == 1 else 'mse').astype(object).rename('loss')
 
+# %% ../nbs/09_analysis.ipynb #941623bb
 def _rules(df:pd.DataFrame) -> pd.Series:
     "The `rules` column ('guide' where a frame has none)."
     return df['rules'] if 'rules' in df else pd.Series('guide', index=df.index)
 
+# %% ../nbs/09_analysis.ipynb #aaa9e9bc
 def _rule_groups(df:pd.DataFrame) -> list:
     "`[(rules, trials)]` for each rule set present, the guide's first."
     r = _rules(df)
@@ -123,21 +129,25 @@ def _rule_groups(df:pd.DataFrame) -> list:
 # %% ../nbs/09_analysis.ipynb #59c33795
 def _finite(v) -> bool: return isinstance(v, numbers.Real) and math.isfinite(v)
 
+# %% ../nbs/09_analysis.ipynb #85f33290
 def gap_category(gap:float) -> str:
     "The guide's reading of a train-validation gap: 'good' (< `GAP_GOOD`), 'overfitting' (> `GAP_OVERFIT`), 'moderate' or 'unknown'."
     if not _finite(gap): return 'unknown'
     return 'good' if gap < GAP_GOOD else 'overfitting' if gap > GAP_OVERFIT else 'moderate'
 
+# %% ../nbs/09_analysis.ipynb #ae8db10b
 def loss_category(val_loss:float) -> str:
     "The guide's reading of a best validation loss: 'good' (<= `VAL_LOSS_GOOD`), 'poor' (> `VAL_LOSS_POOR`), 'moderate' or 'unknown'."
     if not _finite(val_loss): return 'unknown'
     return 'good' if val_loss <= VAL_LOSS_GOOD else 'poor' if val_loss > VAL_LOSS_POOR else 'moderate'
 
+# %% ../nbs/09_analysis.ipynb #d3e639f1
 def gain_category(gain:float) -> str:
     "dB rules: a val SI-SDR improvement (dB) is 'poor' (< `SDR_GAIN_POOR`), 'good' (>= `SDR_GAIN_GOOD`), 'moderate' or 'unknown'."
     if not _finite(gain): return 'unknown'
     return 'poor' if gain < SDR_GAIN_POOR else 'good' if gain >= SDR_GAIN_GOOD else 'moderate'
 
+# %% ../nbs/09_analysis.ipynb #2f5ebccd
 def drop_category(drop:float) -> str:
     "dB rules: a val SI-SDR drop (dB) is 'good' (< `SDR_DROP_GOOD`), 'overfitting' (> `SDR_DROP_OVERFIT`), 'moderate' or 'unknown'."
     if not _finite(drop): return 'unknown'
@@ -158,6 +168,7 @@ def _history_drop(rec:dict, base) -> float:
     try: return sdr_drop(load_history(rec, base))
     except BackshotError: return math.nan          # an unreadable history: overfitting unknown
 
+# %% ../nbs/09_analysis.ipynb #a04b5b5d
 def results_frame(records:list,
                   base='.') -> pd.DataFrame: # the results file's folder (where history paths are resolved)
     "A DataFrame of validated trial records, with each trial's `rules` and readings (`denoising`, `gap_category`)."
@@ -175,11 +186,13 @@ def results_frame(records:list,
     df['denoising'] = [gain_category(x) if d else loss_category(v) for d, v, x in zip(db, df.best_val_loss, gain)]
     return df
 
+# %% ../nbs/09_analysis.ipynb #fc196630
 def param_columns(df:pd.DataFrame) -> list[str]:
     "The hyperparameters in the results: the guide's seven, then any other config key a custom grid searched."
     cfg_keys = {f.name for f in dataclasses.fields(Config)}
     return HPARAMS + [c for c in df.columns if c in cfg_keys and c not in HPARAMS and c not in ('device', 'data', 'init')]
 
+# %% ../nbs/09_analysis.ipynb #c3f0691c
 def load_results(path) -> pd.DataFrame:
     "Read and validate a results file (clear errors naming the file); one row per trial."
     path = Path(path)
@@ -235,6 +248,7 @@ def _fake_db_history(hp, rng, gain, n_ep, fall=0., spectral=True):
     return [dict(epoch=int(e), train_loss=float(a), val_loss=float(b), lr=float(c), seconds=0.5, val_si_sdr=round(float(s), 4))
             for e, a, b, c, s in zip(t, train, val, lr, sdr)]
 
+# %% ../nbs/09_analysis.ipynb #9c31f408
 def _fake_db_trial(i, hp, rng, kind, loss):
     "One fake trial trained with dB loss `loss`: (record without paths, history)."
     lr_f = {5e-5: 3.0, 1e-4: 1.6, 2e-4: 1.0, 5e-4: 1.3}[hp['learning_rate']]
@@ -264,6 +278,7 @@ def _fake_checkpoint(path, rec, h, seed):
     m = {k: rec[k] for k in METRICS + ['status']}
     return save_checkpoint(path, UNet1D(depth=2, base_channels=4, kernel_size=8, stride=4), cfg.to_dict(), h, m)
 
+# %% ../nbs/09_analysis.ipynb #9cf5077c
 def _model_name(hp) -> str:
     "The guide's checkpoint name for a configuration."
     return f"unet1d_bs{hp['batch_size']}_lr{hp['learning_rate']:g}_ep{hp['epochs']}_{hp['optimizer']}_sp{hp['scheduler_patience']}"
@@ -312,6 +327,7 @@ def param_impact(df:pd.DataFrame, param:str) -> pd.DataFrame:
     g = df.groupby(param, dropna=False)['best_val_loss']
     return g.agg(mean='mean', median='median', best='min', count='size')
 
+# %% ../nbs/09_analysis.ipynb #8bfa7de6
 def hyperparameter_impact(df:pd.DataFrame) -> dict:
     "`param_impact` for every hyperparameter."
     return {p: param_impact(df, p) for p in param_columns(df)}
@@ -323,10 +339,12 @@ def _in_db(df:pd.DataFrame, metric:str) -> bool:
     "True when `metric` is in dB for these trials: an SI-SDR, or a validation loss of dB losses only."
     return metric.startswith('val_si_sdr') or (metric.endswith('val_loss') and (_rules(df) == 'dB').all())
 
+# %% ../nbs/09_analysis.ipynb #63070009
 def importance_metric(df:pd.DataFrame) -> str:
     "What the importances explain: best_val_loss, or the val SI-SDR improvement when the trials' losses differ in scale."
     return 'val_si_sdr_improvement' if _rules(df).nunique() > 1 and 'val_si_sdr_improvement' in df else 'best_val_loss'
 
+# %% ../nbs/09_analysis.ipynb #9de95ae7
 def variance_importance(df:pd.DataFrame, metric:str|None=None) -> pd.DataFrame:
     "Variance-based importance of each varied hyperparameter for `metric` (default `importance_metric`): its log10, or its value when in dB."
     metric = metric or importance_metric(df); db = _in_db(df, metric)
@@ -340,17 +358,24 @@ def variance_importance(df:pd.DataFrame, metric:str|None=None) -> pd.DataFrame:
     return out
 
 # %% ../nbs/09_analysis.ipynb #189bce74
-PED_MIN_TOP = 5         # fewer trials than this in PED-ANOVA's best 10%: its importances are mostly ties
 def _variance_what(df:pd.DataFrame) -> str:
+    "What the variance-based ranking explains, in words."
     m = importance_metric(df)
     return f"variance of {m + ' (dB)' if _in_db(df, m) else f'log10({m})'} explained per hyperparameter"
 
-def _finished(df): return df[df.status.isin(FINISHED) & np.isfinite(df.best_val_loss)]
+# %% ../nbs/09_analysis.ipynb #3120436f
+def _finished(df:pd.DataFrame) -> pd.DataFrame:
+    "The trials that trained to the end with a finite best validation loss."
+    return df[df.status.isin(FINISHED) & np.isfinite(df.best_val_loss)]
 
+# %% ../nbs/09_analysis.ipynb #23bc9fcb
 def complete_grid(df:pd.DataFrame) -> bool:
     "True when the finished trials hold every combination of the varied hyperparameters exactly once (a balanced design)."
     d = _finished(df); varied = [p for p in param_columns(d) if d[p].nunique() > 1]
     return bool(varied) and len(d) == math.prod(d[p].nunique() for p in varied) == len(d[varied].drop_duplicates())
+
+# %% ../nbs/09_analysis.ipynb #1b0a16b6
+PED_MIN_TOP = 5         # fewer trials than this in PED-ANOVA's best 10%: its importances are mostly ties
 
 def _trust_variance(df:pd.DataFrame) -> str|None:
     "Why the variance-based ranking is the one to read for these trials, or None when Optuna's PED-ANOVA is."
@@ -359,19 +384,39 @@ def _trust_variance(df:pd.DataFrame) -> str|None:
     if top < PED_MIN_TOP: return f"PED-ANOVA compares the best 10% of the {n} finished trials, {top}, too few to tell the hyperparameters apart"
     return None
 
+# %% ../nbs/09_analysis.ipynb #4b08578f
+def fake_study(df:pd.DataFrame, path, study_name:str='backshot', grid:dict|None=None) -> tuple[str, str]:
+    "Store the finished trials of `df` as an Optuna study in SQLite file `path`, on `grid`'s values (default `GRID`); returns (storage URL, name)."
+    import optuna
+    from optuna.distributions import CategoricalDistribution
+    optuna.logging.set_verbosity(optuna.logging.WARNING)
+    url = f'sqlite:///{Path(path).resolve()}'
+    st = optuna.create_study(study_name=study_name, storage=url, direction='minimize', load_if_exists=True)
+    dists = {p: CategoricalDistribution((grid or GRID)[p]) for p in HPARAMS}
+    state = {'completed': 'COMPLETE', 'early_stopped': 'COMPLETE', 'pruned': 'PRUNED'}
+    for r in df.to_dict('records'):
+        s = optuna.trial.TrialState[state.get(r['status'], 'FAIL')]
+        v = r['best_val_loss'] if s == optuna.trial.TrialState.COMPLETE else None
+        st.add_trial(optuna.trial.create_trial(state=s, value=v, params={p: r[p] for p in HPARAMS}, distributions=dists))
+    return url, study_name
+
 # %% ../nbs/09_analysis.ipynb #b705f11c
 def _is_optuna_db(path:Path) -> bool:
+    "True when the SQLite file at `path` holds Optuna's tables (opened read-only)."
     try:
         with sqlite3.connect(f'file:{path}?mode=ro', uri=True) as con:
             names = {r[0] for r in con.execute("select name from sqlite_master where type='table'")}
         return {'studies', 'trials'} <= names
     except sqlite3.Error: return False
 
+# %% ../nbs/09_analysis.ipynb #ccb9a060
 def _storage(url:str):
+    "Optuna's storage for database `url`, quiet, never creating tables."
     import optuna
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     return optuna.storages.RDBStorage(url, skip_table_creation=True, engine_kwargs={'connect_args': {'timeout': 10}})
 
+# %% ../nbs/09_analysis.ipynb #e7062987
 def find_studies(tuning_dir) -> list[tuple[str, str]]:
     "(storage URL, study name) of every Optuna study in SQLite files under `tuning_dir`."
     import optuna
@@ -385,11 +430,13 @@ def find_studies(tuning_dir) -> list[tuple[str, str]]:
 
 # %% ../nbs/09_analysis.ipynb #633d208c
 def _overlap(study, df:pd.DataFrame) -> int:
+    "How many (trial number, best validation loss) pairs of `df` are complete trials of `study`."
     from optuna.trial import TrialState
     mine = {(int(t), round(float(v), 9)) for t, v in zip(df.trial, df.best_val_loss) if math.isfinite(v)}
     theirs = {(t.number, round(float(t.value), 9)) for t in study.get_trials(deepcopy=False, states=(TrialState.COMPLETE,))}
     return len(mine & theirs)
 
+# %% ../nbs/09_analysis.ipynb #fdb79160
 def match_study(df:pd.DataFrame, tuning_dir) -> tuple[str, str]|None:
     "(storage URL, study name) of the study under `tuning_dir` that holds the trials of `df`, or None."
     import optuna
@@ -410,6 +457,7 @@ def optuna_importance(storage:str, study_name:str) -> pd.DataFrame:
     out.index.name = 'hyperparameter'
     return out
 
+# %% ../nbs/09_analysis.ipynb #b0e257f1
 def importance_ranking(df:pd.DataFrame, tuning_dir=None, study:tuple|None=None) -> tuple[pd.DataFrame, str]:
     "The importance table and how it was computed: Optuna's on the matching study where it can be read (`_trust_variance`), else variance-based."
     study = study or (match_study(df, tuning_dir) if tuning_dir is not None else None)
@@ -425,22 +473,6 @@ def importance_ranking(df:pd.DataFrame, tuning_dir=None, study:tuple|None=None) 
             why = f"study '{name}' gave no importances"
         except Exception as e: why = f"Optuna importance failed on study '{name}': {type(e).__name__}: {str(e)[:200]}"
     return variance_importance(df), f'{_variance_what(df)} ({why})'
-
-# %% ../nbs/09_analysis.ipynb #4b08578f
-def fake_study(df:pd.DataFrame, path, study_name:str='backshot', grid:dict|None=None) -> tuple[str, str]:
-    "Store the finished trials of `df` as an Optuna study in SQLite file `path`, on `grid`'s values (default `GRID`); returns (storage URL, name)."
-    import optuna
-    from optuna.distributions import CategoricalDistribution
-    optuna.logging.set_verbosity(optuna.logging.WARNING)
-    url = f'sqlite:///{Path(path).resolve()}'
-    st = optuna.create_study(study_name=study_name, storage=url, direction='minimize', load_if_exists=True)
-    dists = {p: CategoricalDistribution((grid or GRID)[p]) for p in HPARAMS}
-    state = {'completed': 'COMPLETE', 'early_stopped': 'COMPLETE', 'pruned': 'PRUNED'}
-    for r in df.to_dict('records'):
-        s = optuna.trial.TrialState[state.get(r['status'], 'FAIL')]
-        v = r['best_val_loss'] if s == optuna.trial.TrialState.COMPLETE else None
-        st.add_trial(optuna.trial.create_trial(state=s, value=v, params={p: r[p] for p in HPARAMS}, distributions=dists))
-    return url, study_name
 
 # %% ../nbs/09_analysis.ipynb #d1b9210f
 GAP_LABELS = {'good': f'good generalisation (gap < {GAP_GOOD})', 'moderate': f'moderate ({GAP_GOOD} to {GAP_OVERFIT})',
@@ -463,10 +495,12 @@ def _reading_counts(df:pd.DataFrame, col:str, labels:dict) -> pd.DataFrame:
     out = pd.concat(parts); out.index.name = 'category'
     return out
 
+# %% ../nbs/09_analysis.ipynb #99679e79
 def denoising_counts(df:pd.DataFrame) -> pd.DataFrame:
     "Trials per denoising reading: the best validation loss under the guide's rules, the val SI-SDR improvement under the dB rules."
     return _reading_counts(df, 'denoising', QUALITY_LABELS)
 
+# %% ../nbs/09_analysis.ipynb #1ae68965
 def overfitting_analysis(df:pd.DataFrame, n_worst:int=5) -> dict:
     "Counts per overfitting reading (gap, or val SI-SDR drop for dB losses) and the worst trials: largest gaps (`worst`), largest drops (`worst_drop`)."
     counts = _reading_counts(df, 'gap_category', OVERFIT_LABELS)
@@ -484,6 +518,7 @@ def metric_summary(df:pd.DataFrame) -> pd.DataFrame:
     cols = METRICS + [k for k in EXTRA_METRICS if k in df and df[k].notna().any()]
     return df[cols].describe().T
 
+# %% ../nbs/09_analysis.ipynb #9c7eee0f
 def status_counts(df:pd.DataFrame) -> pd.DataFrame:
     "Trials per status, the known statuses first in their usual order."
     c = df['status'].value_counts()
@@ -506,6 +541,7 @@ def problem_flags(df:pd.DataFrame) -> pd.DataFrame:
                              overfitting=np.where(db, drop > SDR_DROP_OVERFIT, df.train_val_gap > GAP_OVERFIT), no_early_stopping=df.status == 'completed',
                              diverged_or_failed=df.status.isin(['diverged', 'failed']), time_limit=df.status == 'time_limit'))
 
+# %% ../nbs/09_analysis.ipynb #7658ff8e
 def flagged_trials(df:pd.DataFrame) -> pd.DataFrame:
     "Trials with at least one sign of problems, with their flags as text."
     f = problem_flags(df).set_index('trial'); any_ = f.any(axis=1); rules = _rules(df).set_axis(df.trial)
@@ -515,17 +551,22 @@ def flagged_trials(df:pd.DataFrame) -> pd.DataFrame:
     return t.reset_index()
 
 # %% ../nbs/09_analysis.ipynb #ad4704e1
-def _ids(s): return ', '.join(map(str, s[:8])) + (f' and {len(s) - 8} more' if len(s) > 8 else '')
+def _ids(s:list) -> str:
+    "Trial numbers for a message: the first 8, and how many more."
+    return ', '.join(map(str, s[:8])) + (f' and {len(s) - 8} more' if len(s) > 8 else '')
 
+# %% ../nbs/09_analysis.ipynb #1829c340
 _ALL_CLEAR = {'guide': f'validation loss <= {VAL_LOSS_POOR} and gap <= {GAP_OVERFIT}',
               'dB': f'val SI-SDR improvement >= {SDR_GAIN_POOR:g} dB and val SI-SDR drop <= {SDR_DROP_OVERFIT:g} dB'}
 
 def _all_clear(df:pd.DataFrame) -> str:
+    "The all-clear line, naming the thresholds of the rule sets in `df`."
     rs = [r for r, _ in _rule_groups(df)] or ['guide']
     if rs == ['guide']: return f"none of the guide's signs of problems: every trial has {_ALL_CLEAR['guide']}, and early stopping triggered"
     cond = _ALL_CLEAR['dB'] if rs == ['dB'] else f"{_ALL_CLEAR['guide']} (MSE-scale losses) or {_ALL_CLEAR['dB']} (dB losses)"
     return f"none of the signs of problems: every trial has {cond}, and early stopping triggered"
 
+# %% ../nbs/09_analysis.ipynb #dd8ecbfc
 def problem_messages(df:pd.DataFrame) -> list[str]:
     "The signs of problems found in the results, judged by each trial's rules, one line each (an all-clear line when none)."
     f, n, msgs, rules = problem_flags(df), len(df), [], _rules(df).to_numpy()
@@ -575,16 +616,24 @@ def analyze(results,                # a results file path or a results DataFrame
 
 # %% ../nbs/09_analysis.ipynb #acc021f8
 def _table(t:pd.DataFrame, index=True) -> str:
+    "A table as text, wide, numbers to 4 significant digits."
     with pd.option_context('display.width', 250, 'display.max_columns', 40, 'display.max_colwidth', 60):
         return t.to_string(index=index, float_format=lambda v: f'{v:.4g}')
 
-def _section(title): return f'\n{title}\n' + '-' * len(title)
+# %% ../nbs/09_analysis.ipynb #979c00d0
+def _section(title:str) -> str:
+    "A section title, underlined."
+    return f'\n{title}\n' + '-' * len(title)
 
+# %% ../nbs/09_analysis.ipynb #0e1b8f50
 SHORT = dict(batch_size='bs', learning_rate='lr', optimizer='opt', scheduler_patience='sched_pat', scheduler_factor='sched_fac',
              early_stopping_patience='es_pat', best_val_loss='best_val', train_val_gap='gap', epochs_completed='ep_done',
              val_si_sdr='si_sdr', val_si_sdr_improvement='si_sdr_gain', val_si_sdr_drop='si_sdr_drop')
-def _short_note(cols): return '(' + ', '.join(f'{SHORT[c]} = {c}' for c in cols if c in SHORT) + ')'
+def _short_note(cols) -> str:
+    "The note that explains the short column names among `cols`."
+    return '(' + ', '.join(f'{SHORT[c]} = {c}' for c in cols if c in SHORT) + ')'
 
+# %% ../nbs/09_analysis.ipynb #066c0669
 RULE_TEXT = {'guide': f"the guide's rules (val loss > {VAL_LOSS_POOR} poor, <= {VAL_LOSS_GOOD} good; train-val gap > {GAP_OVERFIT} overfitting)",
              'dB': f"the dB rules (val SI-SDR improvement < {SDR_GAIN_POOR:g} dB poor, >= {SDR_GAIN_GOOD:g} dB good; "
                    f"val SI-SDR drop from its best epoch > {SDR_DROP_OVERFIT:g} dB overfitting)"}
@@ -599,7 +648,9 @@ def rules_summary(df:pd.DataFrame) -> str:
     note = ['The trials used losses of different scales: compare them by the val SI-SDR improvement, not the validation loss.'] if len(parts) > 1 else []
     return '\n'.join(['Thresholds: ' + '; '.join(parts)] + note)
 
+# %% ../nbs/09_analysis.ipynb #69559feb
 def _report_sections(a:Analysis) -> list[str]:
+    "The report's head, top configurations, impact and importance, as lines."
     n = len(a.df); s = a.statuses.trials
     head = [f"Results: {a.path or '(in memory)'}", f"{n} trials: " + ', '.join(f'{v} {k}' for k, v in s.items()), rules_summary(a.df)]
     imp = [_section('Impact of each hyperparameter on best validation loss')]
@@ -621,7 +672,9 @@ def _titles(df:pd.DataFrame) -> dict:
     return dict(denoising=f'Denoising ({j(den)})', overfitting=f'Overfitting analysis ({j(ovf)})',
                 signs=f"Signs of problems ({j(sig)}{';' if len(rs) > 1 else ','} no early stopping)")
 
+# %% ../nbs/09_analysis.ipynb #04d9ed31
 def _report_rest(a:Analysis) -> list[str]:
+    "The report's denoising, overfitting, statistics and signs of problems, as lines."
     ov, t, rs = a.overfitting, _titles(a.df), set(_rules(a.df))
     pct = lambda c: c.assign(share=c.share.map('{:.0%}'.format))
     out = [_section(t['denoising']), _table(pct(a.denoising))] if a.denoising is not None else []
@@ -633,13 +686,16 @@ def _report_rest(a:Analysis) -> list[str]:
     return out + [_section('Statistical summaries'), _table(a.summary), '', _table(a.statuses), _section(t['signs'])] + \
            [f'- {m}' for m in a.problems] + (['', _table(a.flagged, index=False)] if len(a.flagged) else [])
 
+# %% ../nbs/09_analysis.ipynb #1f3aad3c
+@patch
 def report(self:Analysis) -> str:
     "The whole analysis as text for a terminal."
     return '\n'.join(_report_sections(self) + _report_rest(self)) + '\n'
-Analysis.report = report
 
 # %% ../nbs/09_analysis.ipynb #78082378
+@patch
 def _repr_html_(self:Analysis) -> str:
+    "The whole analysis as HTML tables, for Jupyter."
     h = lambda t: f'<h4>{t}</h4>'
     ov = self.overfitting
     parts = [h(f'Results: {self.path} ({len(self.df)} trials)'), self.statuses.to_html(),
@@ -652,7 +708,6 @@ def _repr_html_(self:Analysis) -> str:
               h('Statistical summaries'), self.summary.to_html(float_format='{:.4g}'.format),
               h('Signs of problems'), '<ul>' + ''.join(f'<li>{m}</li>' for m in self.problems) + '</ul>', self.flagged.to_html(index=False)]
     return '\n'.join(parts)
-Analysis._repr_html_ = _repr_html_
 
 # %% ../nbs/09_analysis.ipynb #682ef467
 def figure_png(fig, dpi:int=110, tight:bool=True) -> bytes:
@@ -660,14 +715,18 @@ def figure_png(fig, dpi:int=110, tight:bool=True) -> bytes:
     buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=dpi, bbox_inches='tight' if tight else None)
     return buf.getvalue()
 
+# %% ../nbs/09_analysis.ipynb #88b549a8
 def save_figure(fig, path) -> Path:
     "Write a matplotlib figure to `path` as PNG, atomically."
     return atomic_write(path, figure_png(fig))
 
+# %% ../nbs/09_analysis.ipynb #66490cce
 def _log_if_wide(ax, values, axis='y'):
+    "A log scale on `axis` when the positive finite `values` span more than a factor of 20."
     v = np.asarray(values, float); v = v[np.isfinite(v) & (v > 0)]
     if len(v) and v.max() / v.min() > 20: (ax.set_yscale if axis == 'y' else ax.set_xscale)('log')
 
+# %% ../nbs/09_analysis.ipynb #d56e3de1
 STATUS_COLORS = {'completed': 'tab:blue', 'early_stopped': 'tab:green', 'time_limit': 'tab:olive', 'stopped': 'tab:cyan', 'pruned': 'tab:gray',
                  'diverged': 'tab:red', 'failed': 'black'}
 
@@ -677,6 +736,7 @@ def _empty(ax, what:str, df:pd.DataFrame):
     ax.axis('off'); counts = ', '.join(f'{n} {s}' for s, n in df.status.value_counts().items())
     ax.text(0.5, 0.5, f'no trial has {what} ({counts}): nothing to plot', ha='center', va='center', wrap=True)
 
+# %% ../nbs/09_analysis.ipynb #b8ef90ee
 def _no_losses(title:str, df:pd.DataFrame, what:str='a finite best validation loss'):
     "A figure that says there is nothing to plot: no trial has `what`."
     from matplotlib.figure import Figure
@@ -690,10 +750,21 @@ def _impact_metric(df:pd.DataFrame) -> tuple[str, str]:
     if (_rules(df) == 'dB').any() and 'val_si_sdr_improvement' in df: return 'val_si_sdr_improvement', 'val SI-SDR improvement (dB)'
     return 'best_val_loss', 'best validation loss' + (' (dB)' if (_rules(df) == 'dB').all() else '')
 
+# %% ../nbs/09_analysis.ipynb #307ae9e6
 def _gain_lines(ax):
+    "The dB rules' thresholds of the val SI-SDR improvement as horizontal lines."
     ax.axhline(SDR_GAIN_POOR, color='tab:orange', ls='--', lw=1, label=f'val SI-SDR improvement < {SDR_GAIN_POOR:g} dB (poor)')
     ax.axhline(SDR_GAIN_GOOD, color='tab:green', ls='--', lw=1, label=f'val SI-SDR improvement >= {SDR_GAIN_GOOD:g} dB (good)')
 
+# %% ../nbs/09_analysis.ipynb #e72acfa9
+def _status_legend(ax, df, extra=()):
+    "A legend of the trials' statuses (with their counts) and `extra` handles, alone on `ax`."
+    from matplotlib.lines import Line2D
+    ax.axis('off')
+    hs = [Line2D([], [], marker='o', ls='', color=STATUS_COLORS.get(s, 'tab:purple'), label=f'{s} ({n})') for s, n in df.status.value_counts().items()]
+    ax.legend(handles=hs + list(extra), title='status', loc='center', fontsize=8)
+
+# %% ../nbs/09_analysis.ipynb #c1d886ec
 def plot_param_impact(df:pd.DataFrame):
     "Box and strip plots of best_val_loss (for dB losses: the val SI-SDR improvement, dB) per value of each hyperparameter."
     from matplotlib.figure import Figure
@@ -719,12 +790,6 @@ def plot_param_impact(df:pd.DataFrame):
     fig.suptitle(f"{title} ({len(d)} trials with {'a loss' if m == 'best_val_loss' else 'one'})")
     return fig
 
-def _status_legend(ax, df, extra=()):
-    from matplotlib.lines import Line2D
-    ax.axis('off')
-    hs = [Line2D([], [], marker='o', ls='', color=STATUS_COLORS.get(s, 'tab:purple'), label=f'{s} ({n})') for s, n in df.status.value_counts().items()]
-    ax.legend(handles=hs + list(extra), title='status', loc='center', fontsize=8)
-
 # %% ../nbs/09_analysis.ipynb #5d2f6dec
 def _gap_axes(ax, d:pd.DataFrame, label_top:int, title:str):
     "The guide's panel: gap against best validation loss."
@@ -739,6 +804,7 @@ def _gap_axes(ax, d:pd.DataFrame, label_top:int, title:str):
     ax.set_ylim(min(d.train_val_gap.min(), 0) - 0.005, max(d.train_val_gap.max(), GAP_OVERFIT) * 1.15 + 0.005)
     ax.legend(fontsize=8, loc='upper left'); ax.grid(alpha=0.3); ax.set_title(title)
 
+# %% ../nbs/09_analysis.ipynb #bda67acb
 def _drop_axes(ax, g:pd.DataFrame, label_top:int, title:str):
     "The dB rules' panel: val SI-SDR drop against val SI-SDR improvement, in dB."
     d = g[np.isfinite(g.val_si_sdr_improvement) & np.isfinite(g.val_si_sdr_drop)] if {'val_si_sdr_improvement', 'val_si_sdr_drop'} <= set(g) else g.iloc[:0]
@@ -756,6 +822,7 @@ def _drop_axes(ax, g:pd.DataFrame, label_top:int, title:str):
     ax.set_ylim(lo, max(d.val_si_sdr_drop.max(), SDR_DROP_OVERFIT) * 1.15 + 0.1)
     ax.legend(fontsize=8, loc='best'); ax.grid(alpha=0.3); ax.set_title(title)
 
+# %% ../nbs/09_analysis.ipynb #9684322b
 def plot_gap_vs_loss(df:pd.DataFrame, label_top:int=5):
     "Overfitting against denoising with the thresholds, one panel per rule set (the guide's: gap against best validation loss; dB: val SI-SDR drop against improvement); the best and the flagged trials labelled."
     from matplotlib.figure import Figure
@@ -771,6 +838,7 @@ def plot_gap_vs_loss(df:pd.DataFrame, label_top:int=5):
 
 # %% ../nbs/09_analysis.ipynb #b496df1f
 def _curve_axes(ax_loss, ax_lr, h, label, color, mark_best=True):
+    "One history on two axes: validation loss (solid), training loss (dashed), a dot at the best epoch; the learning rate."
     e = [r['epoch'] for r in h]; v = [r['val_loss'] for r in h]
     ax_loss.plot(e, v, color=color, lw=1.6, label=label)
     ax_loss.plot(e, [r['train_loss'] for r in h], color=color, lw=1, ls='--')
@@ -778,10 +846,21 @@ def _curve_axes(ax_loss, ax_lr, h, label, color, mark_best=True):
     if mark_best and np.isfinite(min(fv)): ax_loss.plot(e[int(np.argmin(fv))], min(fv), 'o', color=color, ms=5)
     ax_lr.plot(e, [r.get('lr', np.nan) for r in h], color=color, lw=1.3, label=label)
 
+# %% ../nbs/09_analysis.ipynb #08161856
 def _nonpositive(histories:dict) -> bool:
     "True when any loss in the histories is <= 0 (a dB loss)."
     return any(_finite(x) and x <= 0 for h in histories.values() for r in (h or []) for x in (r.get('val_loss'), r.get('train_loss')))
 
+# %% ../nbs/09_analysis.ipynb #c60be26a
+def top_histories(df:pd.DataFrame, base, n:int=5) -> dict:
+    "`{label: history}` of the `n` best trials."
+    out = {}
+    for r in top_configs(df, n).to_dict('records'):
+        rec = df[df.trial == r['trial']].iloc[0].to_dict()
+        out[f"#{r['trial']} bs{r['batch_size']} lr{r['learning_rate']:g} {r['optimizer']}"] = load_history(rec, base)
+    return out
+
+# %% ../nbs/09_analysis.ipynb #b2d80db6
 def plot_learning_curves(histories:dict, title:str='Learning curves', figsize=(13, 4.8),
                          db:bool|None=None): # losses in dB (linear axis); None: when any loss is <= 0
     "Train/val loss (log; linear in dB for dB losses) and learning rate per epoch for `{label: history}`."
@@ -798,21 +877,13 @@ def plot_learning_curves(histories:dict, title:str='Learning curves', figsize=(1
     ax2.legend(fontsize=8); fig.suptitle(title)
     return fig
 
-# %% ../nbs/09_analysis.ipynb #c60be26a
-def top_histories(df:pd.DataFrame, base, n:int=5) -> dict:
-    "`{label: history}` of the `n` best trials."
-    out = {}
-    for r in top_configs(df, n).to_dict('records'):
-        rec = df[df.trial == r['trial']].iloc[0].to_dict()
-        out[f"#{r['trial']} bs{r['batch_size']} lr{r['learning_rate']:g} {r['optimizer']}"] = load_history(rec, base)
-    return out
-
 # %% ../nbs/09_analysis.ipynb #737bd00c
 def analysis_prefix(path) -> str:
     "File-name prefix of the outputs for results file `path` ('' for hyperparameter_results.json)."
     stem = Path(path).stem if path else ''
     return '' if stem in ('', 'hyperparameter_results') else stem.replace('_results', '') + '_'
 
+# %% ../nbs/09_analysis.ipynb #da9b6a92
 def write_analysis(a:Analysis, folder, figures:bool=True, n_curves:int=5) -> list[Path]:
     "Write figures (PNG), the results table (CSV) and the report (text) to `folder`; returns the paths."
     folder, pre = Path(folder), analysis_prefix(a.path)

@@ -45,8 +45,11 @@ CHANNEL_SPECS = {
 CHANNELS = tuple(CHANNEL_SPECS)
 
 # %% ../nbs/02_channel.ipynb #955725e3
-def _names(xs): return ', '.join(map(repr, xs))
+def _names(xs) -> str:
+    "The items of `xs`, quoted, for a message."
+    return ', '.join(map(repr, xs))
 
+# %% ../nbs/02_channel.ipynb #a27be4d6
 def channel_spec(channel:str, # one of `CHANNELS`
                 ) -> ChannelSpec:
     "The `ChannelSpec` of `channel`, or a `BackshotError` naming the allowed channels."
@@ -54,7 +57,9 @@ def channel_spec(channel:str, # one of `CHANNELS`
         raise BackshotError(f"unknown channel {channel!r}; allowed: {_names(CHANNELS)}")
     return CHANNEL_SPECS[channel]
 
+# %% ../nbs/02_channel.ipynb #3e57c89e
 def _check_sr(sr, channel:str) -> float:
+    "`sr` as a float, after checking that `channel` can carry audio at that rate."
     spec = channel_spec(channel)
     ok = isinstance(sr, (int, float, np.integer, np.floating)) and not isinstance(sr, bool) and math.isfinite(sr)
     if not ok or sr < spec.min_sr:
@@ -68,6 +73,7 @@ def carson_bandwidth(deviation:float, # peak frequency deviation Δf (Hz)
     "Carson's rule: the bandwidth (Hz) holding ~98 % of an FM signal's power, 2(Δf + W)."
     return 2. * (deviation + audio_bw)
 
+# %% ../nbs/02_channel.ipynb #539eb3ad
 def channel_bandwidth(channel:str, # one of `CHANNELS`
                       sr:float,    # audio sample rate (Hz)
                      ) -> float:
@@ -76,6 +82,7 @@ def channel_bandwidth(channel:str, # one of `CHANNELS`
     if spec.kind == 'ssb': return SSB_BAND[1] - SSB_BAND[0]
     return carson_bandwidth(spec.deviation, W) if spec.kind == 'fm' else 2. * W
 
+# %% ../nbs/02_channel.ipynb #0481b0c4
 def _smooth(n:int) -> int:
     "Smallest integer >= n whose only prime factors are 2, 3 and 5 (fast FFT sizes)."
     while True:
@@ -85,6 +92,7 @@ def _smooth(n:int) -> int:
         if m == 1: return n
         n += 1
 
+# %% ../nbs/02_channel.ipynb #aee9f9e0
 def if_factor(channel:str,                 # one of `CHANNELS`
               sr:float,                    # audio sample rate (Hz)
               oversample:float|None=None,  # IF rate / IF bandwidth; None for the channel's default
@@ -120,6 +128,7 @@ def _resize_spectrum(X:np.ndarray, n_in:int, n_out:int) -> np.ndarray:
     Y *= n_out / n_in
     return Y
 
+# %% ../nbs/02_channel.ipynb #4a99e321
 def fft_resample(x:np.ndarray, # real signal(s), resampled along the last axis
                  n_out:int,     # number of output samples
                 ) -> np.ndarray:
@@ -137,6 +146,7 @@ def emphasis_response(n:int,     # clip length (samples)
     if n % 2 == 0: H[-1] = abs(H[-1])
     return H
 
+# %% ../nbs/02_channel.ipynb #122abfa5
 def preemphasis(x:np.ndarray,      # audio, filtered along the last axis
                 sr:float,           # sample rate (Hz)
                 tau:float=75e-6,    # time constant (s)
@@ -145,6 +155,7 @@ def preemphasis(x:np.ndarray,      # audio, filtered along the last axis
     x = np.asarray(x, np.float32); n = x.shape[-1]
     return sfft.irfft(sfft.rfft(x, axis=-1) * emphasis_response(n, sr, tau), n, axis=-1).astype(np.float32)
 
+# %% ../nbs/02_channel.ipynb #e5758b1a
 def deemphasis(x:np.ndarray,       # audio, filtered along the last axis
                sr:float,            # sample rate (Hz)
                tau:float=75e-6,     # time constant (s)
@@ -154,32 +165,37 @@ def deemphasis(x:np.ndarray,       # audio, filtered along the last axis
     return sfft.irfft(sfft.rfft(x, axis=-1) / emphasis_response(n, sr, tau), n, axis=-1).astype(np.float32)
 
 # %% ../nbs/02_channel.ipynb #8d6e77d0
-def _to_rate(x:np.ndarray, fs_in:float, fs_out:float) -> np.ndarray:
-    x = np.asarray(x, np.float32); n = x.shape[-1]; m = int(round(n * fs_out / fs_in))
+def _to_rate(x:np.ndarray, sr:float, fs_iq:float) -> np.ndarray:
+    "`x` resampled (FFT) from the audio rate `sr` to `fs_iq`; itself when the length stays."
+    x = np.asarray(x, np.float32); n = x.shape[-1]; m = int(round(n * fs_iq / sr))
     return x if m == n else fft_resample(x, m)
 
+# %% ../nbs/02_channel.ipynb #586047e4
 def _expj(ph:np.ndarray) -> np.ndarray:
+    "e^{j·ph} as complex64."
     z = np.empty(ph.shape, np.complex64); z.real = np.cos(ph); z.imag = np.sin(ph)
     return z
 
+# %% ../nbs/02_channel.ipynb #77f9f292
 def fm_modulate(audio:np.ndarray, # modulating audio along the last axis; 1.0 = full deviation
-                fs_audio:float,    # its sample rate (Hz)
+                sr:float,          # its sample rate (Hz)
                 fs_iq:float,       # complex baseband sample rate (Hz)
                 deviation:float,   # peak frequency deviation Δf (Hz)
                ) -> np.ndarray:
     "FM complex baseband e^{jφ}, φ[n] = 2πΔf Σ_{k<=n} m[k]/fs_iq, of real `audio` resampled (FFT) to `fs_iq`."
-    m = _to_rate(audio, fs_audio, fs_iq)
+    m = _to_rate(audio, sr, fs_iq)
     ph = np.cumsum(m, axis=-1, dtype=np.float64) * (2 * np.pi * deviation / fs_iq)
     ph -= 2 * np.pi * np.round(ph / (2 * np.pi))       # wrap in float64 before going to float32
     return _expj(ph.astype(np.float32))
 
+# %% ../nbs/02_channel.ipynb #7fabacf8
 def am_modulate(audio:np.ndarray, # modulating audio along the last axis; 1.0 = full modulation index
-                fs_audio:float,    # its sample rate (Hz)
+                sr:float,          # its sample rate (Hz)
                 fs_iq:float,       # complex baseband sample rate (Hz)
                 m:float=0.8,       # modulation index at full scale
                ) -> np.ndarray:
     "AM complex baseband 1 + m·x (carrier amplitude 1) of real `audio` resampled (FFT) to `fs_iq`."
-    return (1 + m * _to_rate(audio, fs_audio, fs_iq)).astype(np.complex64)
+    return (1 + m * _to_rate(audio, sr, fs_iq)).astype(np.complex64)
 
 # %% ../nbs/02_channel.ipynb #4fddfc0a
 def noise_sigma(cnr_db,                   # carrier-to-noise ratio (dB), scalar or array
@@ -190,16 +206,19 @@ def noise_sigma(cnr_db,                   # carrier-to-noise ratio (dB), scalar 
     "RMS (I and Q together) of complex white noise per sample giving CNR = C/(N0·B) at sample rate `fs`."
     return np.sqrt(carrier_power * fs / (bandwidth * 10 ** (np.asarray(cnr_db, np.float64) / 10)))
 
+# %% ../nbs/02_channel.ipynb #470134d1
 def _rows_param(v, x:np.ndarray) -> np.ndarray:
     "A scalar or per-row parameter shaped to broadcast over the last axis of `x`."
     v = np.asarray(v, np.float64)
     return v.reshape(v.shape + (1,) * (x.ndim - v.ndim)) if v.ndim else v
 
+# %% ../nbs/02_channel.ipynb #0e2dd948
 def _randn(rng, shape) -> np.ndarray:
     "Standard normal float32 numbers from a torch generator seeded by `rng` (twice as fast as numpy's)."
     g = torch.Generator().manual_seed(int(rng.integers(2**62)))
     return torch.randn(shape, generator=g).numpy()
 
+# %% ../nbs/02_channel.ipynb #1a1e3242
 def add_awgn_cnr(iq:np.ndarray,            # complex baseband, (L,) or (n, L)
                  cnr_db,                   # CNR (dB): a number or one per row
                  bandwidth:float,          # bandwidth B the CNR refers to (Hz)
@@ -227,6 +246,7 @@ def _if_gain(n:int, fs:float, bandwidth:float, transition:float=0.1):
     G.flags.writeable = False
     return G, kp, kn, kf, kfn
 
+# %% ../nbs/02_channel.ipynb #ee7120a2
 def if_response(n:int,           # number of FFT bins
                 fs:float,         # sample rate (Hz)
                 bandwidth:float,  # noise bandwidth B (Hz), at most fs
@@ -269,6 +289,7 @@ def _atan2(y:np.ndarray, x:np.ndarray, grain:int=16384) -> np.ndarray:
         torch.atan2(torch.from_numpy(fy[i:i + grain]), torch.from_numpy(fx[i:i + grain]), out=torch.from_numpy(fo[i:i + grain]))
     return out
 
+# %% ../nbs/02_channel.ipynb #f053aed2
 def fm_discriminator(iq:np.ndarray,      # complex baseband along the last axis
                      fs:float,           # its sample rate (Hz)
                      deviation:float,    # peak deviation Δf (Hz) that maps to 1.0
@@ -283,6 +304,7 @@ def fm_discriminator(iq:np.ndarray,      # complex baseband along the last axis
     out = _atan2(p.imag, p.real); out *= np.float32(fs / (2 * np.pi * deviation))
     return out
 
+# %% ../nbs/02_channel.ipynb #21136c61
 def am_envelope(iq:np.ndarray,  # complex baseband along the last axis
                 m:float=0.8,     # modulation index that maps to 1.0
                 carrier=None,    # carrier amplitude (per row); None uses the mean envelope
@@ -293,13 +315,13 @@ def am_envelope(iq:np.ndarray,  # complex baseband along the last axis
     return ((env / c - 1) / m).astype(np.float32)
 
 # %% ../nbs/02_channel.ipynb #d11cd6c1
-def band_gain(f:np.ndarray,        # frequencies (Hz); negative ones are stopped
-              lo:float, hi:float,  # passband edges (Hz)
-              edge:float=100.,     # width of the raised-cosine skirt at each edge (Hz)
+def band_gain(freqs:np.ndarray,       # frequencies (Hz); negative ones are stopped
+              low:float, high:float,  # passband edges (Hz)
+              edge:float=100.,        # width of the raised-cosine skirt at each edge (Hz)
              ) -> np.ndarray:
-    "Amplitude response passing positive frequencies from `lo` to `hi` Hz, with raised-cosine edges."
-    f = np.asarray(f, np.float64)
-    up, dn = np.clip((f - lo) / edge + 0.5, 0, 1), np.clip((hi - f) / edge + 0.5, 0, 1)
+    "Amplitude response passing positive frequencies from `low` to `high` Hz, with raised-cosine edges."
+    freqs = np.asarray(freqs, np.float64)
+    up, dn = np.clip((freqs - low) / edge + 0.5, 0, 1), np.clip((high - freqs) / edge + 0.5, 0, 1)
     return ((0.5 - 0.5 * np.cos(np.pi * up)) * (0.5 - 0.5 * np.cos(np.pi * dn))).astype(np.float32)
 
 # %% ../nbs/02_channel.ipynb #326ae6f2
@@ -313,6 +335,7 @@ def ssb_modulate(audio:np.ndarray,   # real audio along the last axis
     s = sfft.ifft(sfft.fft(x, axis=-1) * G, axis=-1).astype(np.complex64)
     return s if sideband > 0 else np.conj(s)
 
+# %% ../nbs/02_channel.ipynb #0e769d39
 def product_detector(iq:np.ndarray,   # SSB complex baseband along the last axis
                      sr:float,        # its sample rate (Hz)
                      sideband:int=1,  # +1 upper, -1 lower
@@ -333,9 +356,10 @@ def _integrator(k:int, L:int, scale:float) -> np.ndarray:
     g = (scale / D).astype(np.complex64); g[0] = 0; g.flags.writeable = False
     return g
 
-def _fm_circular(m:np.ndarray, fs_audio:float, fs_iq:float, deviation:float) -> np.ndarray:
+# %% ../nbs/02_channel.ipynb #3201af01
+def _fm_circular(m:np.ndarray, sr:float, fs_iq:float, deviation:float) -> np.ndarray:
     "`fm_modulate` of zero-mean `m` with the phase integrated in the frequency domain (circular)."
-    m = np.asarray(m, np.float32); n = m.shape[-1]; L = int(round(n * fs_iq / fs_audio)); k = min(n, L) // 2 + 1
+    m = np.asarray(m, np.float32); n = m.shape[-1]; L = int(round(n * fs_iq / sr)); k = min(n, L) // 2 + 1
     Phi = _resize_spectrum(sfft.rfft(m, axis=-1), n, L)
     Phi[..., :k] *= _integrator(k, L, 2 * np.pi * deviation / fs_iq)
     return _expj(sfft.irfft(Phi, L, axis=-1, overwrite_x=True).astype(np.float32))
@@ -361,8 +385,10 @@ def count_clicks(x:np.ndarray,        # demodulated audio, (T,) or (n, T)
 
 # %% ../nbs/02_channel.ipynb #9084b7e6
 def _ref_rms(x:np.ndarray) -> np.ndarray:
+    "RMS of each row of `x`, floored at 0.01 (-40 dBFS): the level interference is set against."
     return np.maximum(np.sqrt(np.mean(np.square(x, dtype=np.float64), -1)), 0.01)
 
+# %% ../nbs/02_channel.ipynb #f6bd3b75
 def hum_wave(n:int,            # samples
              sr:float,         # sample rate (Hz)
              freq:float=50.,   # mains frequency (Hz)
@@ -375,6 +401,7 @@ def hum_wave(n:int,            # samples
     for k in range(K): zk = zk * z1; y += a[k] * (zk * np.exp(1j * ph[k])).imag
     return (y / max(np.sqrt(np.mean(y ** 2)), 1e-12)).astype(np.float32)
 
+# %% ../nbs/02_channel.ipynb #365ac325
 def impulse_train(n:int,       # samples
                   sr:float,    # sample rate (Hz)
                   rate:float,  # mean bursts per second
@@ -400,6 +427,7 @@ def add_hum(x:np.ndarray,       # audio, (T,) or (n, T)
     for r, lvl in zip(rows, _ref_rms(rows) * 10 ** (hum_db / 20)): r += lvl * hum_wave(len(r), sr, freq, rng)
     return out
 
+# %% ../nbs/02_channel.ipynb #245c1b96
 def add_impulses(x:np.ndarray,        # audio, (T,) or (n, T)
                  sr:float,             # sample rate (Hz)
                  rate:float,           # mean bursts per second
@@ -411,23 +439,25 @@ def add_impulses(x:np.ndarray,        # audio, (T,) or (n, T)
     for r, lvl in zip(rows, _ref_rms(rows) * 10 ** (impulse_db / 20)): r += lvl * impulse_train(len(r), sr, rate, rng)
     return out
 
+# %% ../nbs/02_channel.ipynb #286768b0
 def count_bursts(x:np.ndarray,         # audio, (T,) or (n, T)
                  sr:float,              # sample rate (Hz)
                  ref=None,              # clean audio to subtract first
-                 k:float=8.,            # threshold in robust standard deviations of the residual
+                 threshold:float=8.,    # threshold in robust standard deviations of the residual
                  min_gap_ms:float=5.,   # runs closer than this count once (ms)
                 ) -> int|np.ndarray:
-    "Number of bursts in `x` minus `ref`: runs above `k` robust standard deviations, closer ones merged, per row."
+    "Number of bursts in `x` minus `ref`: runs above `threshold` robust standard deviations, closer ones merged, per row."
     r = np.asarray(x, np.float64) - (0. if ref is None else np.asarray(ref, np.float64))
     r2 = r.reshape(-1, r.shape[-1]); gap = max(1, round(min_gap_ms * sr / 1000)); out = []
     for row in r2:
         sd = 1.4826 * np.median(np.abs(row - np.median(row))) + 1e-12
-        hits = np.flatnonzero(np.abs(row - np.median(row)) > k * sd)
+        hits = np.flatnonzero(np.abs(row - np.median(row)) > threshold * sd)
         out.append(0 if len(hits) == 0 else 1 + int(np.count_nonzero(np.diff(hits) > gap)))
     return out[0] if r.ndim == 1 else np.array(out).reshape(r.shape[:-1])
 
 # %% ../nbs/02_channel.ipynb #3aeb0b0e
 def _as_rows(clean) -> np.ndarray:
+    "Clean audio as float32 rows (n, T), after checking it."
     x = np.asarray(clean)
     if x.ndim not in (1, 2): raise BackshotError(f"clean audio must be 1-D (T,) or 2-D (n, T); got shape {x.shape}")
     if not np.issubdtype(x.dtype, np.number) or np.iscomplexobj(x):
@@ -435,12 +465,16 @@ def _as_rows(clean) -> np.ndarray:
     if not np.isfinite(x).all(): raise BackshotError("clean audio contains NaN or infinite samples")
     return x.astype(np.float32).reshape(-1, x.shape[-1])
 
-def _finite(name, v, lo=-np.inf, hi=np.inf, allowed='a finite number'):
-    ok = isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool) and lo <= v <= hi and math.isfinite(v)
-    if not ok: raise BackshotError(f"{name} must be {allowed}; got {v!r}")
-    return float(v)
+# %% ../nbs/02_channel.ipynb #f1aff0a9
+def _finite(name, value, low=-np.inf, high=np.inf, allowed='a finite number'):
+    "`value` as a float, after checking that it is a finite number in [`low`, `high`]; the error names `name` and what is `allowed`."
+    ok = isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool) and low <= value <= high and math.isfinite(value)
+    if not ok: raise BackshotError(f"{name} must be {allowed}; got {value!r}")
+    return float(value)
 
+# %% ../nbs/02_channel.ipynb #a19a03ba
 def _check_cnr(cnr_db, n:int) -> np.ndarray:
+    "`cnr_db` as one float per row of `n`, after checking it."
     try: c = np.asarray(cnr_db, np.float64)
     except (TypeError, ValueError): raise BackshotError(f"cnr_db must be a number (dB) or one per row; got {cnr_db!r}") from None
     if c.ndim > 1 or (c.ndim == 1 and len(c) != n):
@@ -489,6 +523,7 @@ def am_detect(iq:np.ndarray,           # AM complex baseband along the last axis
     r = np.asarray(iq, np.complex64).real
     return ((r / r.mean(-1, keepdims=True) - 1) / m).astype(np.float32)
 
+# %% ../nbs/02_channel.ipynb #200085da
 def am_agc(audio:np.ndarray,  # AM audio (detector output), along the last axis
            sr:float,          # its sample rate (Hz)
            m:float,           # the modulation index the audio was scaled by
@@ -502,17 +537,19 @@ def am_agc(audio:np.ndarray,  # AM audio (detector output), along the last axis
     return ((env / np.maximum(level, 1e-3) - 1) / m).astype(np.float32)
 
 # %% ../nbs/02_channel.ipynb #824e3089
-def _taper(n:int, lo:int, hi:int) -> np.ndarray:
-    "1 on [lo, hi), raised-cosine ramps down to 0 at both ends, so the circular wrap is continuous."
+def _taper(n:int, start:int, stop:int) -> np.ndarray:
+    "1 on [start, stop), raised-cosine ramps down to 0 at both ends, so the circular wrap is continuous."
     w = np.ones(n, np.float32); i = np.arange(n)
-    w[:lo] = 0.5 - 0.5 * np.cos(np.pi * i[:lo] / lo)
-    w[hi:] = 0.5 + 0.5 * np.cos(np.pi * (i[hi:] - hi) / (n - hi))
+    w[:start] = 0.5 - 0.5 * np.cos(np.pi * i[:start] / start)
+    w[stop:] = 0.5 + 0.5 * np.cos(np.pi * (i[stop:] - stop) / (n - stop))
     return w
 
+# %% ../nbs/02_channel.ipynb #58739f71
 def _pad_sizes(T:int, sr:float) -> tuple[int, int]:
     "Padding P at each end (20 ms) and the padded, FFT-friendly even length N >= T + 2P."
     P = max(32, round(0.02 * sr)); return P, 2 * sfft.next_fast_len((T + 2 * P + 1) // 2, real=True)
 
+# %% ../nbs/02_channel.ipynb #e2db3018
 def _padded(x:np.ndarray, sr:float) -> np.ndarray:
     "Rows of `x` reflect-padded to N samples, tapered to 0 at both ends of the padding."
     T = x.shape[-1]; P, N = _pad_sizes(T, sr)
@@ -520,39 +557,39 @@ def _padded(x:np.ndarray, sr:float) -> np.ndarray:
     return xp * _taper(N, P // 2, P + T + P // 2)
 
 # %% ../nbs/02_channel.ipynb #308291fa
-def _ssb_rows(x:np.ndarray, sr:float, spec:ChannelSpec, cnr:np.ndarray, rng, rx:Receiver) -> np.ndarray:
-    "Rows of `x` through an SSB channel at per-row SNR `cnr` in the receive filter: the product detector's audio."
-    T = x.shape[-1]; P, N = _pad_sizes(T, sr)
-    s = ssb_modulate(_padded(x, sr), sr, spec.sideband)
+def _ssb_rows(clean:np.ndarray, sr:float, spec:ChannelSpec, cnr:np.ndarray, rng, receiver:Receiver) -> np.ndarray:
+    "Rows of `clean` through an SSB channel at per-row SNR `cnr` in the receive filter: the product detector's audio."
+    T = clean.shape[-1]; P, N = _pad_sizes(T, sr)
+    s = ssb_modulate(_padded(clean, sr), sr, spec.sideband)
     power = np.maximum(np.mean(np.abs(s[:, P:P + T]) ** 2, -1), 1e-4)
-    s = add_awgn_cnr(s, cnr, rx.rx_band[1] - rx.rx_band[0], sr, rng, carrier_power=power)
-    return product_detector(s, sr, spec.sideband, rx.offset, rx.rx_band)[:, P:P + T]
+    s = add_awgn_cnr(s, cnr, receiver.rx_band[1] - receiver.rx_band[0], sr, rng, carrier_power=power)
+    return product_detector(s, sr, spec.sideband, receiver.offset, receiver.rx_band)[:, P:P + T]
 
 # %% ../nbs/02_channel.ipynb #1b24429b
-def _channel_rows(x:np.ndarray, sr:float, channel:str, cnr:np.ndarray, rng, if_oversample=None, rx:Receiver=STANDARD_RECEIVER) -> np.ndarray:
-    "Rows of clean audio `x` (n, T) through `channel` and receiver `rx` at per-row CNR `cnr` (n,): the demodulated audio."
-    spec = channel_spec(channel); n, T = x.shape
-    if n == 0 or T == 0: return np.empty_like(x)
-    if spec.kind == 'ssb': return _ssb_rows(x, sr, spec, cnr, rng, rx)
+def _channel_rows(clean:np.ndarray, sr:float, channel:str, cnr:np.ndarray, rng, if_oversample=None, receiver:Receiver=STANDARD_RECEIVER) -> np.ndarray:
+    "Rows of `clean` audio (n, T) through `channel` and `receiver` at per-row CNR `cnr` (n,): the demodulated audio."
+    spec = channel_spec(channel); n, T = clean.shape
+    if n == 0 or T == 0: return np.empty_like(clean)
+    if spec.kind == 'ssb': return _ssb_rows(clean, sr, spec, cnr, rng, receiver)
     fm, ov = spec.kind == 'fm', spec.if_oversample if if_oversample is None else if_oversample
-    dev, m = spec.deviation * rx.deviation_scale, spec.mod_index if rx.mod_index is None else rx.mod_index
-    tx_tau, rx_tau = (spec.tau if t is None else t for t in (rx.tx_tau, rx.rx_tau))
-    B = channel_bandwidth(channel, sr) * rx.if_scale
+    dev, m = spec.deviation * receiver.deviation_scale, spec.mod_index if receiver.mod_index is None else receiver.mod_index
+    tx_tau, rx_tau = (spec.tau if t is None else t for t in (receiver.tx_tau, receiver.rx_tau))
+    B = channel_bandwidth(channel, sr) * receiver.if_scale
     U = max(if_factor(channel, sr, if_oversample), _smooth(math.ceil(ov * max(B, carson_bandwidth(dev, sr / 2) if fm else sr) / sr - 1e-9)))
     P, N = _pad_sizes(T, sr); fs, step = U * sr, max(1, 2**20 // (N * U))
-    wi = _taper(N * U, P // 2 * U, (P + T + P // 2) * U); out = np.empty_like(x)
+    wi = _taper(N * U, P // 2 * U, (P + T + P // 2) * U); out = np.empty_like(clean)
     for i in range(0, n, step):
-        xp = _padded(x[i:i + step], sr)
+        xp = _padded(clean[i:i + step], sr)
         if tx_tau: xp = preemphasis(xp, sr, tx_tau)
         g = 1 / np.maximum(np.abs(xp).max(-1, keepdims=True), 1)      # the transmitter never exceeds full scale
         xp *= g; mu = xp.mean(-1, keepdims=True) if fm else 0.
         s = _fm_circular(xp - mu, sr, fs, dev) if fm else am_modulate(xp, sr, fs, m)
-        y = if_filter(s, fs, B, cnr_db=cnr[i:i + step], rng=rng, transition=rx.if_transition); del s
-        d = fm_discriminator(y, fs, dev) if fm else am_detect(y, m, rx.detector)
+        y = if_filter(s, fs, B, cnr_db=cnr[i:i + step], rng=rng, transition=receiver.if_transition); del s
+        d = fm_discriminator(y, fs, dev) if fm else am_detect(y, m, receiver.detector)
         d *= wi; a = (fft_resample(d, N) + mu) / g
         if rx_tau: a = deemphasis(a, sr, rx_tau)
         out[i:i + step] = a[:, P:P + T]
-    return am_agc(out, sr, m, rx.agc_tau) if not fm and rx.agc_tau else out
+    return am_agc(out, sr, m, receiver.agc_tau) if not fm and receiver.agc_tau else out
 
 # %% ../nbs/02_channel.ipynb #7b29fd7d
 def _interfere(y:np.ndarray, clean:np.ndarray, sr:float, rng, hum_db=None, hum_freq=50., impulse_rate=0., impulse_db=6.):
@@ -562,7 +599,9 @@ def _interfere(y:np.ndarray, clean:np.ndarray, sr:float, rng, hum_db=None, hum_f
     if impulse_rate > 0: y += ref * 10 ** (impulse_db / 20) * impulse_train(len(y), sr, impulse_rate, rng)
     return y
 
+# %% ../nbs/02_channel.ipynb #24b0bf02
 def _check_interference(sr, hum_db, hum_freq, impulse_rate, impulse_db):
+    "Check the hum and burst settings; errors name the value and what is allowed."
     if hum_db is not None: _finite('hum_db', hum_db, allowed='None or a finite number (dB)')
     _finite('hum_freq', hum_freq, 1e-3, sr / 2 * 0.999, f'a frequency (Hz) in (0, {sr / 2:g})')
     _finite('impulse_rate', impulse_rate, 0, allowed='a finite number >= 0 (bursts per second)')
@@ -606,17 +645,21 @@ DEFAULT_RANGES = {
 
 # %% ../nbs/02_channel.ipynb #d87a9115
 def _get(ranges:dict, key:str, sub:str|None=None):
+    "`ranges[key]` (or `ranges[key][sub]`), or an error naming the missing key."
     try: return ranges[key] if sub is None else ranges[key][sub]
     except (KeyError, TypeError):
         raise BackshotError(f"ranges has no {key!r}" + (f" entry for channel {sub!r}" if sub else '') +
                             f"; expected keys like DEFAULT_RANGES: {_names(DEFAULT_RANGES)}") from None
 
+# %% ../nbs/02_channel.ipynb #b45cf187
 def _check_channels(channels) -> tuple:
+    "`channels` (one name or several) as a tuple of known channels."
     channels = (channels,) if isinstance(channels, str) else tuple(channels)
     if not channels: raise BackshotError(f"channels is empty; allowed: {_names(CHANNELS)}")
     for c in channels: channel_spec(c)
     return channels
 
+# %% ../nbs/02_channel.ipynb #0813c2f4
 def random_params(rng,                        # numpy Generator or seed
                   ranges:dict=DEFAULT_RANGES, # where parameters are drawn from
                   channels=CHANNELS,          # channel types to draw from, equally often (repeat one to weight it)

@@ -21,7 +21,7 @@ COMMANDS = {
     'dashboard': ('backshot_kit.dashboard', 'dashboard_cli', 'serve the interactive results dashboard (voila)'),
     'denoise':   ('backshot_kit.inference', 'denoise_cli',   'denoise audio files and folders'),
     'evaluate':  ('backshot_kit.evalset',   'evaluate_cli',  'score a model against noisy input and classical baselines'),
-    'stream':    ('backshot_kit.stream',    'stream_cli',    'real-time denoising of RTL-SDR radio (dongle, rtl_tcp, IQ file, stdin)'),
+    'stream':    ('backshot_kit.radio',     'stream_cli',    'real-time denoising of RTL-SDR radio (dongle, rtl_tcp, IQ file, stdin)'),
     'bench':     ('backshot_kit.bench',     'bench_cli',     'training-throughput benchmark of the trial engine'),
     'data':      ('backshot_kit.userdata',  'data_cli',      'check a data folder (backshot data check --data DIR)'),
     'export':    ('backshot_kit.export',    'export_cli',    'write the denoiser as an ONNX file (offline, or --streaming: one block per call)'),

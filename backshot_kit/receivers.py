@@ -55,12 +55,22 @@ FIXED_RANGES = _fixed()
 RANGES = {'random': RECEIVER_RANGES, 'fixed': FIXED_RANGES}
 
 # %% ../nbs/02a_receivers.ipynb #3010cf14
-def _u(rng, r): return float(rng.uniform(*r))
-def _logu(rng, r): return float(np.exp(rng.uniform(*np.log(r))))
+def _u(rng, r) -> float:
+    "A uniform draw from the range `r`."
+    return float(rng.uniform(*r))
+
+# %% ../nbs/02a_receivers.ipynb #02c77599
+def _logu(rng, r) -> float:
+    "A log-uniform draw from the range `r`."
+    return float(np.exp(rng.uniform(*np.log(r))))
+
+# %% ../nbs/02a_receivers.ipynb #f90f2f7b
 def _get(ranges, key):
+    "`ranges[key]`, or an error naming the missing key."
     try: return ranges[key]
     except (KeyError, TypeError): raise BackshotError(f"receiver ranges have no {key!r}; expected the keys of RECEIVER_RANGES") from None
 
+# %% ../nbs/02a_receivers.ipynb #c35dcaef
 def _draw_rx(rng, ranges, kind:str) -> Receiver:
     "A random `Receiver` for a channel of `kind` ('fm', 'am', 'ssb')."
     if ranges.get('fixed'): return STANDARD_RECEIVER
@@ -107,14 +117,14 @@ def audio_path(y:np.ndarray,      # audio, along the last axis
                sr:float,          # its sample rate (Hz)
                highpass:float=0., # high-pass cutoff (Hz); 0 for none
                lowpass:float=0.,  # low-pass cutoff (Hz); 0 for none
-               rate:float=0.,     # the rate the audio arrived at (Hz): band-limited to rate/2; 0 for none
+               source_sr:float=0.,  # the sample rate the audio arrived at (Hz): band-limited to half of it; 0 for none
               ) -> np.ndarray:
-    "The receiver's audio filters and a lower source rate's band limit, applied along the last axis."
+    "The receiver's audio filters and a lower source sample rate's band limit, applied along the last axis."
     y = np.asarray(y, np.float32)
     if 0 < highpass < sr / 2: y = sosfilt(butter(4, highpass, 'high', fs=sr, output='sos'), y, axis=-1)
     if 0 < lowpass < sr / 2 * 0.98: y = sosfilt(butter(4, lowpass, 'low', fs=sr, output='sos'), y, axis=-1)
-    if 0 < rate < sr:
-        Y = sfft.rfft(y, axis=-1); Y[..., sfft.rfftfreq(y.shape[-1], 1 / sr) >= rate / 2] = 0
+    if 0 < source_sr < sr:
+        Y = sfft.rfft(y, axis=-1); Y[..., sfft.rfftfreq(y.shape[-1], 1 / sr) >= source_sr / 2] = 0
         y = sfft.irfft(Y, y.shape[-1], axis=-1)
     return np.asarray(y, np.float32)
 
@@ -128,6 +138,7 @@ def ignition_train(n:int, sr:float, rate:float, rng) -> np.ndarray:
         t += sr / rate * rng.uniform(0.9, 1.1)
     return out
 
+# %% ../nbs/02a_receivers.ipynb #cf167799
 def crash_train(n:int, sr:float, rate:float, rng) -> np.ndarray:
     "Lightning crashes: Poisson (`rate` per second) bursts of noise decaying over 20-300 ms, peak about 1."
     out = np.zeros(n, np.float32)
@@ -142,29 +153,34 @@ def whistle(n:int, sr:float, freq:float, rng) -> np.ndarray:
     f = freq * (1 + rng.uniform(-0.02, 0.02) * np.linspace(0, 1, n))
     return (np.sqrt(2) * np.sin(2 * np.pi * np.cumsum(f) / sr + rng.uniform(0, 2 * np.pi))).astype(np.float32)
 
+# %% ../nbs/02a_receivers.ipynb #b5c33d0e
 def coloured_noise(n:int, sr:float, slope:float, rng) -> np.ndarray:
     "Unit-RMS Gaussian noise whose spectrum falls (or rises) by `slope` dB per octave."
     f = sfft.rfftfreq(n, 1 / sr); g = (np.maximum(f, 20.) / 1000.) ** (slope / 20 / math.log10(2))
     y = sfft.irfft(sfft.rfft(rng.standard_normal(n)) * g, n)
     return (y / max(np.sqrt(np.mean(y ** 2)), 1e-12)).astype(np.float32)
 
+# %% ../nbs/02a_receivers.ipynb #cc180c01
 def clip_audio(y:np.ndarray, fraction:float) -> np.ndarray:
     "`y` clipped symmetrically at the level that `fraction` of its samples exceed."
     lvl = np.quantile(np.abs(y), 1 - fraction); return np.clip(y, -lvl, lvl).astype(np.float32)
 
 # %% ../nbs/02a_receivers.ipynb #41b897f6
-def _ref_rms(x:np.ndarray) -> float: return max(float(np.sqrt(np.mean(np.square(x, dtype=np.float64)))), 0.01)
+def _ref_rms(x:np.ndarray) -> float:
+    "RMS of the clean clip `x`, floored at 0.01 (-40 dBFS): the level interference is set against."
+    return max(float(np.sqrt(np.mean(np.square(x, dtype=np.float64)))), 0.01)
 
-def _interference(y:np.ndarray, x:np.ndarray, sr:float, p:dict, rng) -> np.ndarray:
-    "Noisy row `y` with the interference `p` asks for, at levels relative to the clean row `x`."
-    n, ref = len(y), _ref_rms(x); y = y.copy()
-    if p['hum_db'] is not None: y += ref * 10 ** (p['hum_db'] / 20) * hum_wave(n, sr, p['hum_freq'], rng)
-    if p['impulse']:
-        f = {'bursts': impulse_train, 'ignition': ignition_train, 'crashes': crash_train}[p['impulse']]
-        y += ref * 10 ** (p['impulse_db'] / 20) * f(n, sr, p['impulse_rate'], rng)
-    if p['whistle']: y += ref * 10 ** (p['whistle'][1] / 20) * whistle(n, sr, min(p['whistle'][0], sr * 0.45), rng)
-    if p['colour']: y += ref * 10 ** (p['colour'][1] / 20) * coloured_noise(n, sr, p['colour'][0], rng)
-    return clip_audio(y, p['clip']) if p['clip'] else y
+# %% ../nbs/02a_receivers.ipynb #56cc68ef
+def _interference(noisy:np.ndarray, clean:np.ndarray, sr:float, reception:dict, rng) -> np.ndarray:
+    "The `noisy` row with the interference `reception` asks for, at levels relative to the `clean` row."
+    n, ref = len(noisy), _ref_rms(clean); noisy = noisy.copy()
+    if reception['hum_db'] is not None: noisy += ref * 10 ** (reception['hum_db'] / 20) * hum_wave(n, sr, reception['hum_freq'], rng)
+    if reception['impulse']:
+        f = {'bursts': impulse_train, 'ignition': ignition_train, 'crashes': crash_train}[reception['impulse']]
+        noisy += ref * 10 ** (reception['impulse_db'] / 20) * f(n, sr, reception['impulse_rate'], rng)
+    if reception['whistle']: noisy += ref * 10 ** (reception['whistle'][1] / 20) * whistle(n, sr, min(reception['whistle'][0], sr * 0.45), rng)
+    if reception['colour']: noisy += ref * 10 ** (reception['colour'][1] / 20) * coloured_noise(n, sr, reception['colour'][0], rng)
+    return clip_audio(noisy, reception['clip']) if reception['clip'] else noisy
 
 # %% ../nbs/02a_receivers.ipynb #5863d5f6
 def _identity(p:dict) -> bool:
@@ -172,6 +188,7 @@ def _identity(p:dict) -> bool:
     return (p['receiver'] == STANDARD_RECEIVER and channel_spec(p['channel']).kind != 'ssb'
             and not (p['highpass'] or p['lowpass'] or p['rate']))
 
+# %% ../nbs/02a_receivers.ipynb #d0e7dd9a
 def receive(clean:np.ndarray,  # clean audio, (T,) or (n, T)
             sr:float,          # its sample rate (Hz)
             params,            # one `draw_receiver` dict, or one per row

@@ -4,38 +4,15 @@
 
 # %% ../nbs/07a_smart.ipynb #9c3997ba
 from __future__ import annotations
-import argparse, itertools, math, random, sys
-import optuna
-from .core import BackshotError, MODEL_DIR
+import argparse
+from .core import MODEL_DIR
 from .config import Config, add_config_args, config_overrides
 from .safety import sigterm_as_interrupt
 from .search import (resolve_grid, run_search, best_record, add_worker_args, smart_strategy, default_budget, MIN_RESOURCE,
                                  REDUCTION_FACTOR)
 
 # %% auto #0
-__all__ = ['scripted_fit', 'synthetic_curve', 'run_smart', 'smart_cli']
-
-# %% ../nbs/07a_smart.ipynb #c48b8bfc
-def scripted_fit(curve,            # curve(cfg) -> validation losses per epoch, or (validation, training) losses
-                 files:bool=True):  # write the checkpoint and history files (False: faster, for benchmarks)
-    "A `fit_fn` whose trials replay `curve(cfg)` through the trainer's loop (no training)."
-    from backshot_kit.train import ScriptedTrainer
-    def fit(cfg, data, ckpt_path, history_path, on_epoch=None, progress=False):
-        c = curve(cfg)
-        val, tr = (list(c[0]), list(c[1])) if isinstance(c, tuple) else (list(c), None)
-        pad = lambda v: (v + v[-1:] * cfg.epochs)[:cfg.epochs] if v else v
-        if not files: ckpt_path = history_path = None
-        t = ScriptedTrainer(cfg, pad(val), pad(tr) if tr else None, ckpt_path=ckpt_path, history_path=history_path, on_epoch=on_epoch)
-        m = t.fit(); m['model_path'] = str(ckpt_path) if t.best_state is not None and ckpt_path else None
-        return m
-    return fit
-
-def synthetic_curve(cfg:Config) -> list[float]:
-    "A made-up validation-loss curve: lowest for a learning rate of 2e-4, small batches and AdamW, falling over epochs."
-    floor = 0.01 * (1 + 0.5 * abs(math.log10(cfg.learning_rate / 2e-4)) + 0.1 * math.log2(cfg.batch_size / 8)
-                    + 0.05 * (cfg.optimizer == 'adam') + 0.01 * cfg.scheduler_factor + 0.001 * cfg.scheduler_patience)
-    tau = 10 * math.sqrt(cfg.batch_size / 8) * math.sqrt(2e-4 / cfg.learning_rate)
-    return [floor + 0.05 * math.exp(-e / tau) for e in range(1, cfg.epochs + 1)]
+__all__ = ['run_smart', 'smart_cli']
 
 # %% ../nbs/07a_smart.ipynb #ee7fb277
 def run_smart(cfg:Config|None=None,           # base config (preset, data, device, ...); sampled values override it

@@ -12,7 +12,8 @@ from .core import BackshotError, save_json, load_json
 from .config import Config, config_replace, config_from_dict, add_config_args, config_overrides
 from .search import (GUIDE_KEYS, resolve_grid, grid_size, run_search, RESULTS_NAME, storage_url, make_storage, default_study_name,
                                  smart_space, grid_epochs, MIN_RESOURCE, REDUCTION_FACTOR, SMART_RESULTS, smart_strategy)
-from .smart import run_smart, scripted_fit, synthetic_curve
+from .smart import run_smart
+from .test_utils import scripted_fit, synthetic_curve
 
 # %% auto #0
 __all__ = ['SCHED_KEYS', 'space_combos', 'combo_key', 'table_worker', 'load_table', 'curve_table', 'grid_point_curve',

@@ -16,10 +16,17 @@ from .core import BackshotError
 __all__ = ['MAX_SECONDS', 'speech_like', 'music_like', 'make_clip', 'clean_corpus']
 
 # %% ../nbs/03_synth.ipynb #191d2d7b
-MAX_SECONDS = 120
+def _is_real(v) -> bool:
+    "A real number, not a bool."
+    return isinstance(v, numbers.Real) and not isinstance(v, bool)
 
-def _is_real(v): return isinstance(v, numbers.Real) and not isinstance(v, bool)
-def _is_int(v): return isinstance(v, numbers.Integral) and not isinstance(v, bool)
+# %% ../nbs/03_synth.ipynb #af4a5ecb
+def _is_int(v) -> bool:
+    "An integer, not a bool."
+    return isinstance(v, numbers.Integral) and not isinstance(v, bool)
+
+# %% ../nbs/03_synth.ipynb #2a510704
+MAX_SECONDS = 120
 
 def _n_samples(seconds, sr) -> int:
     "Number of samples of a clip, after checking `seconds` and `sr`."
@@ -31,14 +38,23 @@ def _n_samples(seconds, sr) -> int:
     if n < 1: raise BackshotError(f"seconds={seconds!r} at sr={sr} gives no samples: use a longer clip")
     return n
 
+# %% ../nbs/03_synth.ipynb #2b5e2fb7
 def _check_prob(name, v):
+    "Check that `v` is a probability; the error names `name`."
     if not (_is_real(v) and 0 <= v <= 1): raise BackshotError(f"{name}={v!r} is not allowed: use a number in [0, 1]")
 
+# %% ../nbs/03_synth.ipynb #4ee0ae3b
 def _check_rng(rng):
+    "Check that `rng` is a numpy Generator."
     if not isinstance(rng, np.random.Generator):
         raise BackshotError(f"rng={rng!r} is not allowed: use a numpy Generator, e.g. np.random.default_rng(0)")
 
 # %% ../nbs/03_synth.ipynb #e91d653a
+def _cdf(w) -> list:
+    "The running sum of weights `w`, for `_Draw.pick`."
+    return np.cumsum(w, dtype=float).tolist()
+
+# %% ../nbs/03_synth.ipynb #60a524cb
 class _Draw:
     "Scalar uniform draws taken in blocks from `rng`."
     def __init__(self, rng, n=1024): self.rng, self.n = rng, n; self._fill()
@@ -51,18 +67,18 @@ class _Draw:
     def pick(self, cdf): return bisect.bisect_right(cdf, self() * cdf[-1])  # index drawn with weights
     def logu(self, a, b): return math.exp(self(math.log(a), math.log(b)))
 
-def _cdf(w): return np.cumsum(w, dtype=float).tolist()
-
 # %% ../nbs/03_synth.ipynb #fe2b757c
 def _stft_setup(sr):
     "Window length (~16 ms, power of two), hop, FFT size and periodic Hann window."
     win = int(2 ** round(math.log2(0.016 * sr)))
     return win, win // 2, 2 * win, (0.5 - 0.5 * np.cos(2 * np.pi * np.arange(win) / win)).astype(np.float32)
 
+# %% ../nbs/03_synth.ipynb #2558380a
 def _frames(x, win, hop, w, nfft):
     "Spectra (frames, nfft//2+1) of windowed frames; frame m is centred at sample (m-1)*hop."
     return sfft.rfft(sliding_window_view(np.pad(x, (win, win + hop)), win)[::hop] * w, n=nfft, axis=1)
 
+# %% ../nbs/03_synth.ipynb #8ff4f7d2
 def _ola(spec, n, win, hop, nfft):
     "Overlap-add the inverse transforms of `spec` back to `n` samples."
     fr = sfft.irfft(spec, n=nfft, axis=1); m, k = fr.shape[0], nfft // hop
@@ -71,11 +87,12 @@ def _ola(spec, n, win, hop, nfft):
     return out[win: win + n]
 
 # %% ../nbs/03_synth.ipynb #ebe0313f
-def _poly(f, b, sr):
-    "Coefficients (frames, 3) of resonators at `f` Hz with bandwidth `b` Hz."
-    r = np.exp(-np.pi * b / sr)
-    return np.stack([np.ones_like(r), -2 * r * np.cos(2 * np.pi * f / sr), r * r], 1)
+def _poly(freqs, bandwidths, sr):
+    "Coefficients (frames, 3) of resonators at `freqs` Hz with bandwidths `bandwidths` Hz."
+    r = np.exp(-np.pi * bandwidths / sr)
+    return np.stack([np.ones_like(r), -2 * r * np.cos(2 * np.pi * freqs / sr), r * r], 1)
 
+# %% ../nbs/03_synth.ipynb #a1392112
 def _polymul(p, q):
     "Row-wise product of polynomials (frames, m) and (frames, k)."
     out = np.zeros((p.shape[0], p.shape[1] + q.shape[1] - 1))
@@ -83,12 +100,12 @@ def _polymul(p, q):
     return out
 
 # %% ../nbs/03_synth.ipynb #c4307e45
-def _lf_table(tp, te, ta, n=256):
-    "One period (n points) of an LF-like flow derivative; `tp`, `te`, `ta` as fractions of the period."
-    p = (np.arange(n) + 0.5) / n; eps = 1 / ta; end = math.exp(-eps * (1 - te))
-    ret = np.where(p >= te, (end - np.exp(-eps * (p - te))) / (1 - end), 0) * -math.sin(math.pi * te / tp)
-    op = np.where(p < te, np.sin(np.pi * p / tp), 0)
-    shape = lambda a: np.exp(np.multiply.outer(a, np.minimum(p - te, 0))) * op + ret
+def _lf_table(t_peak, t_excite, t_return, n=256):
+    "One period (`n` points) of an LF-like flow derivative; peak flow `t_peak`, excitation `t_excite` and return time constant `t_return` as fractions of the period."
+    p = (np.arange(n) + 0.5) / n; eps = 1 / t_return; end = math.exp(-eps * (1 - t_excite))
+    ret = np.where(p >= t_excite, (end - np.exp(-eps * (p - t_excite))) / (1 - end), 0) * -math.sin(math.pi * t_excite / t_peak)
+    op = np.where(p < t_excite, np.sin(np.pi * p / t_peak), 0)
+    shape = lambda a: np.exp(np.multiply.outer(a, np.minimum(p - t_excite, 0))) * op + ret
     a = np.linspace(-20, 80, 41); net = shape(a).sum(-1)      # net flow falls as the growth rate `a` rises
     j = max(int(np.argmax(net < 0)), 1); a = a[j - 1] + (a[j] - a[j - 1]) * net[j - 1] / (net[j - 1] - net[j])
     e = shape(a); e -= e.mean()                                # zero net flow
@@ -139,47 +156,47 @@ def _speaker(d):
 # %% ../nbs/03_synth.ipynb #deafe5d6
 _TRACK = dict(F1=_F1, F2=_F2, F3=_F3, F4=_F4, AV=_AV, AN=_AN, MIX=_MIX, FC=_FC, FBW=_FBW, NAS=_NAS)
 
-def _put(C, a, b, **vals):
-    "Set tracks (by name) of `C` to constants over milliseconds [a, b)."
-    a, b = max(a, 0), min(b, C.shape[1])
-    if a < b:
-        for k, v in vals.items(): C[_TRACK[k], a:b] = v
+def _put(tracks, start, stop, **vals):
+    "Set tracks (by name) of the control `tracks` to constants over milliseconds [`start`, `stop`)."
+    start, stop = max(start, 0), min(stop, tracks.shape[1])
+    if start < stop:
+        for k, v in vals.items(): tracks[_TRACK[k], start:stop] = v
 
 # %% ../nbs/03_synth.ipynb #0a0dabb6
-def _consonant(C, t, v, pt, amp, fs, d, sr, onset):
-    "Write a random consonant next to vowel formants `v` from ms `t`; return its end (ms)."
+def _consonant(tracks, t_ms, vowel, pace, amp, formant_scale, d, sr, onset):
+    "Write a random consonant into `tracks` next to the `vowel`'s formants from millisecond `t_ms`, durations times `pace`; return its end (ms)."
     name, cls, voiced, locus, fc, fbw, fg, _ = _CONS[d.pick(_CCDF)]
-    loc = (np.array([300, v[1] * 1.1 + 150, max(v[1] * 1.1 + 450, 2300)]) if locus is None else
-           0.7 * np.array(locus) + 0.3 * v) if cls != 'asp' else v
-    F = dict(F1=loc[0] * fs[0], F2=loc[1] * fs[1], F3=loc[2] * fs[2]); V = dict(F1=v[0] * fs[0], F2=v[1] * fs[1], F3=v[2] * fs[2])
-    fc = min(fc * (0.85 + 0.15 * fs[1]) * d(0.88, 1.12), 0.42 * sr); fb = fbw * fc
+    loc = (np.array([300, vowel[1] * 1.1 + 150, max(vowel[1] * 1.1 + 450, 2300)]) if locus is None else
+           0.7 * np.array(locus) + 0.3 * vowel) if cls != 'asp' else vowel
+    F, V = (dict(zip(('F1', 'F2', 'F3'), f[:3] * formant_scale[:3])) for f in (loc, vowel))
+    fc = min(fc * (0.85 + 0.15 * formant_scale[1]) * d(0.88, 1.12), 0.42 * sr); fb = fbw * fc
     if cls == 'stop':   # closure (voice bar if voiced), burst, aspiration if voiceless and syllable-initial
-        n = int(pt * d(35, 85)); _put(C, t, t + n, AV=0.05 * amp * voiced, AN=0, NAS=0.8, **F); t += n
-        n = int(d(5, 15)); _put(C, t, t + n, AV=0.15 * amp * voiced, AN=1.5 * fg * amp, MIX=1, FC=fc, FBW=fb, NAS=0, **F); t += n
-        if not voiced and onset: n = int(pt * d(25, 70)); _put(C, t, t + n, AV=0, AN=0.3 * amp, MIX=0.25, **V); t += n
+        n = int(pace * d(35, 85)); _put(tracks, t_ms, t_ms + n, AV=0.05 * amp * voiced, AN=0, NAS=0.8, **F); t_ms += n
+        n = int(d(5, 15)); _put(tracks, t_ms, t_ms + n, AV=0.15 * amp * voiced, AN=1.5 * fg * amp, MIX=1, FC=fc, FBW=fb, NAS=0, **F); t_ms += n
+        if not voiced and onset: n = int(pace * d(25, 70)); _put(tracks, t_ms, t_ms + n, AV=0, AN=0.3 * amp, MIX=0.25, **V); t_ms += n
     elif cls == 'fric':
-        n = int(pt * (d(45, 90) if voiced else d(60, 130)))
-        _put(C, t, t + n, AV=0.25 * amp * voiced, AN=fg * amp, MIX=1, FC=fc, FBW=fb, NAS=0.3 * voiced, **F); t += n
-    elif cls == 'asp': n = int(pt * d(35, 80)); _put(C, t, t + n, AV=0, AN=fg * amp, MIX=0, NAS=0, **F); t += n
-    elif cls == 'nas': F['F1'] = 270 * fs[0]; n = int(pt * d(40, 85)); _put(C, t, t + n, AV=0.15 * amp, AN=0, NAS=1, **F); t += n
-    else: n = int(pt * d(35, 75)); _put(C, t, t + n, AV=0.3 * amp, AN=0, NAS=0.1, **F); t += n
-    return t
+        n = int(pace * (d(45, 90) if voiced else d(60, 130)))
+        _put(tracks, t_ms, t_ms + n, AV=0.25 * amp * voiced, AN=fg * amp, MIX=1, FC=fc, FBW=fb, NAS=0.3 * voiced, **F); t_ms += n
+    elif cls == 'asp': n = int(pace * d(35, 80)); _put(tracks, t_ms, t_ms + n, AV=0, AN=fg * amp, MIX=0, NAS=0, **F); t_ms += n
+    elif cls == 'nas': F['F1'] = 270 * formant_scale[0]; n = int(pace * d(40, 85)); _put(tracks, t_ms, t_ms + n, AV=0.15 * amp, AN=0, NAS=1, **F); t_ms += n
+    else: n = int(pace * d(35, 75)); _put(tracks, t_ms, t_ms + n, AV=0.3 * amp, AN=0, NAS=0.1, **F); t_ms += n
+    return t_ms
 
 # %% ../nbs/03_synth.ipynb #c7f8b951
-def _syllable(C, t, stressed, pt, amp, fs, d, sr, final, accents):
-    "Write one (C)(C)V(C) syllable from ms `t`; return its end; stressed vowels are added to `accents`."
+def _syllable(tracks, t_ms, stressed, pace, amp, formant_scale, d, sr, final, accents):
+    "Write one (C)(C)V(C) syllable into `tracks` from millisecond `t_ms`; return its end; stressed vowels are added to `accents`."
     if stressed and d() < 0.25: i, j = _DIPH[d.int(0, len(_DIPH))]; v1, v2 = _VOWELS[i], _VOWELS[j]
     else: v1 = _VOWELS[d.pick(_VCDF)] * [d(0.93, 1.07), d(0.93, 1.07), d(0.96, 1.04)]; v2 = v1 * [d(0.94, 1.06), d(0.94, 1.06), 1]
     if not stressed: amp *= d(0.55, 0.85); v1 = 0.65 * v1 + 0.35 * _VOWELS[-1]; v2 = 0.65 * v2 + 0.35 * _VOWELS[-1]
-    for _ in range(0 if d() < 0.2 else (2 if d() < 0.12 else 1)): t = _consonant(C, t, v1, pt, amp, fs, d, sr, True)
-    n = max(int(pt * (d(110, 220) if stressed else d(50, 115))), 20); a, b = max(t, 0), min(t + n, C.shape[1])
+    for _ in range(0 if d() < 0.2 else (2 if d() < 0.12 else 1)): t_ms = _consonant(tracks, t_ms, v1, pace, amp, formant_scale, d, sr, True)
+    n = max(int(pace * (d(110, 220) if stressed else d(50, 115))), 20); a, b = max(t_ms, 0), min(t_ms + n, tracks.shape[1])
     if a < b:
-        x = (np.arange(a, b) - t) / n
-        C[_F1:_F3 + 1, a:b] = (v1 * fs[:3])[:, None] + ((v2 - v1) * fs[:3])[:, None] * x
-        C[_AV, a:b] = amp * np.sin(np.pi * x ** 0.8) ** 0.8; C[_AN, a:b] = C[_NAS, a:b] = C[_MIX, a:b] = 0
-    if stressed: accents.append((t + 0.5 * n, n))
-    t += n
-    return _consonant(C, t, v2, pt, amp, fs, d, sr, False) if d() < (0.55 if final else 0.35) else t
+        x = (np.arange(a, b) - t_ms) / n
+        tracks[_F1:_F3 + 1, a:b] = (v1 * formant_scale[:3])[:, None] + ((v2 - v1) * formant_scale[:3])[:, None] * x
+        tracks[_AV, a:b] = amp * np.sin(np.pi * x ** 0.8) ** 0.8; tracks[_AN, a:b] = tracks[_NAS, a:b] = tracks[_MIX, a:b] = 0
+    if stressed: accents.append((t_ms + 0.5 * n, n))
+    t_ms += n
+    return _consonant(tracks, t_ms, v2, pace, amp, formant_scale, d, sr, False) if d() < (0.55 if final else 0.35) else t_ms
 
 # %% ../nbs/03_synth.ipynb #d0e910e5
 _NSYL = _cdf([3, 2, 1])   # syllables per word
@@ -234,6 +251,7 @@ def _zpow(nfft, k):
     z = np.exp(-2j * np.pi * np.outer(np.arange(k), np.arange(nfft // 2 + 1)) / nfft); z.flags.writeable = False
     return z
 
+# %% ../nbs/03_synth.ipynb #fd1c99f7
 def _fixed_resp(spk, sr, nfft):
     "Response of the speaker's higher tract poles (every 1 kHz from 4.5 kHz) and spectral tilt."
     z = _zpow(nfft, 2)[1]; hi = np.arange(4500, 0.46 * sr / spk['fs'][3], 1000) * spk['fs'][3]
@@ -241,6 +259,7 @@ def _fixed_resp(spk, sr, nfft):
     else: h = 1
     b = spk['tilt']; return h * (1 - b * z) / abs(1 - b * np.exp(-2j * np.pi * 500 / sr))
 
+# %% ../nbs/03_synth.ipynb #c32ba69e
 def _speech_env(C, nfr, hop, sr, nfft, spk):
     "Complex responses (frames, bins) of the voiced path and the noise path."
     t = (np.arange(nfr) * hop - hop) * 1000 / sr
@@ -258,21 +277,22 @@ def _speech_env(C, nfr, hop, sr, nfft, spk):
     return hv, hv * (0.5 - 0.5 * mix) + hf * mix
 
 # %% ../nbs/03_synth.ipynb #dd88621a
-def _render_voice(C, f0c, spk, n, sr, rng, creak=None):
-    "Source-filter synthesis of `n` samples from 1 ms control tracks `C`, f0 contour `f0c` (Hz) and `creak` (0-1)."
-    C[_AV:_AN + 1] = uniform_filter1d(uniform_filter1d(C[_AV:_AN + 1], 4, axis=1), 3, axis=1)
-    C[_F1:_F4 + 1] = uniform_filter1d(uniform_filter1d(C[_F1:_F4 + 1], 31, axis=1), 21, axis=1)
-    C[_MIX:] = uniform_filter1d(C[_MIX:], 7, axis=1)
-    ts, tc = np.arange(n, dtype=np.float32) * np.float32(1000 / sr), np.arange(C.shape[1], dtype=np.float32)
-    av, an = (np.interp(ts, tc, C[k]).astype(np.float32) for k in (_AV, _AN))
+def _render_voice(tracks, f0c, spk, n, sr, rng, creak=None):
+    "Source-filter synthesis of `n` samples from 1 ms control `tracks`, f0 contour `f0c` (Hz) and `creak` (0-1)."
+    tracks[_AV:_AN + 1] = uniform_filter1d(uniform_filter1d(tracks[_AV:_AN + 1], 4, axis=1), 3, axis=1)
+    tracks[_F1:_F4 + 1] = uniform_filter1d(uniform_filter1d(tracks[_F1:_F4 + 1], 31, axis=1), 21, axis=1)
+    tracks[_MIX:] = uniform_filter1d(tracks[_MIX:], 7, axis=1)
+    ts, tc = np.arange(n, dtype=np.float32) * np.float32(1000 / sr), np.arange(tracks.shape[1], dtype=np.float32)
+    av, an = (np.interp(ts, tc, tracks[k]).astype(np.float32) for k in (_AV, _AN))
     cr = 0.0 if creak is None else np.interp(ts, tc, creak).astype(np.float32)
     ve, gate = _voice(np.interp(ts, tc, f0c).astype(np.float32), av, spk, sr, rng, cr)
     ne = rng.standard_normal(n, dtype=np.float32) * (an + av * spk['breath'] * (0.3 + 0.7 * gate)) * 0.3
     win, hop, nfft, w = _stft_setup(sr)
     V, N = _frames(ve, win, hop, w, nfft), _frames(ne, win, hop, w, nfft)
-    hv, hn = _speech_env(C, V.shape[0], hop, sr, nfft, spk)
+    hv, hn = _speech_env(tracks, V.shape[0], hop, sr, nfft, spk)
     return _ola(V * hv + N * hn, n, win, hop, nfft)
 
+# %% ../nbs/03_synth.ipynb #ed843f7d
 def _room(y, sr, rng, t60, wet):
     "Add a reverberation tail of decay time `t60` (s) at relative level `wet`."
     m = int(min(t60, 0.7) * sr); t = np.arange(m, dtype=np.float32) / sr
@@ -280,6 +300,7 @@ def _room(y, sr, rng, t60, wet):
     ir[: int(0.005 * sr)] = 0; r = fftconvolve(y, ir)[: len(y)]
     return y + wet * r * (np.sqrt((y ** 2).mean()) / (np.sqrt((r ** 2).mean()) + 1e-12))
 
+# %% ../nbs/03_synth.ipynb #b55d1bee
 def _level(y, d):
     "Scale to a random peak level between 0.2 and 0.95 (silence stays silence)."
     p = float(np.abs(y).max()) if len(y) else 0.0
@@ -300,9 +321,12 @@ def speech_like(seconds:float, # clip length (s)
     return _level(_room(y, sr, rng, d(0.15, 0.6), d(0.05, 0.25)) if d() < 0.2 else y, d)
 
 # %% ../nbs/03_synth.ipynb #d55bde5d
-_TL = 2048
+def _midi(m) -> float:
+    "The frequency (Hz) of midi note `m`."
+    return 440.0 * 2 ** ((m - 69) / 12)
 
-def _midi(m): return 440.0 * 2 ** ((m - 69) / 12)
+# %% ../nbs/03_synth.ipynb #e65d87bc
+_TL = 2048
 
 def _table(amps, f, sr):
     "One cycle (_TL + 1 samples, wrapped) with harmonic amplitudes `amps`, band-limited for pitch `f`."
@@ -311,6 +335,7 @@ def _table(amps, f, sr):
     t = sfft.irfft(spec, n=_TL) * (_TL / 2)
     return np.append(t, t[0]).astype(np.float32)
 
+# %% ../nbs/03_synth.ipynb #c7db4750
 def _osc(tab, phase):
     "Read wavetable `tab` at `phase` (cycles)."
     p = (phase - np.floor(phase)) * _TL; i = p.astype(np.int64); fr = (p - i).astype(np.float32)
@@ -324,46 +349,48 @@ def _timbre(d):
     a *= 1 + d(0, 3) * np.exp(-0.5 * ((k - d(1.5, 8)) / d(1, 3)) ** 2)
     return a * np.exp(np.array([d(-0.35, 0.35) for _ in k]))
 
-def _adsr(n, sr, a, dcy, s, r, hold):
-    "Attack/decay/sustain/release envelope of `n` samples; release after `hold` samples."
+# %% ../nbs/03_synth.ipynb #0659d1ae
+def _adsr(n, sr, attack, decay, sustain, release, hold):
+    "Envelope of `n` samples: `attack` and `decay` (s) to the `sustain` level, `release` (s) after `hold` samples."
     t = np.arange(n, dtype=np.float32) / sr
-    return np.where(t < a, t / a, s + (1 - s) * np.exp(-(t - a) / dcy)) * np.exp(-np.maximum(t - hold / sr, 0) / r)
+    return np.where(t < attack, t / attack, sustain + (1 - sustain) * np.exp(-(t - attack) / decay)) * np.exp(-np.maximum(t - hold / sr, 0) / release)
 
 # %% ../nbs/03_synth.ipynb #8ea04f38
-def _tone(f, n, hold, sr, d, ins):
-    "Additive tone: wavetable with delayed vibrato, ADSR or struck (bright-to-dark) envelope."
-    t = np.arange(n, dtype=np.float32) / sr
+def _tone(freq, length, hold, sr, d, ins):
+    "Additive tone at `freq` Hz, `length` samples: wavetable with delayed vibrato, ADSR or struck (bright-to-dark) envelope."
+    t = np.arange(length, dtype=np.float32) / sr
     vib = ins['vib'] * np.sin(2 * np.pi * ins['vrate'] * t + d(0, 6.3)) * np.clip(t / 0.25 - 0.4, 0, 1)
-    phase = np.cumsum(f * (1 + vib) / sr, dtype=np.float64) + d(0, 1)
-    if f not in ins['tabs']: ins['tabs'][f] = _table(ins['amps'], f, sr), ins['perc'] and _table(ins['amps'] / np.arange(1, 33), f, sr)
-    bright, dark = ins['tabs'][f]; y = _osc(bright, phase)
-    if not ins['perc']: return y * _adsr(n, sr, ins['a'], ins['d'], ins['s'], ins['r'], hold)
+    phase = np.cumsum(freq * (1 + vib) / sr, dtype=np.float64) + d(0, 1)
+    if freq not in ins['tabs']: ins['tabs'][freq] = _table(ins['amps'], freq, sr), ins['perc'] and _table(ins['amps'] / np.arange(1, 33), freq, sr)
+    bright, dark = ins['tabs'][freq]; y = _osc(bright, phase)
+    if not ins['perc']: return y * _adsr(length, sr, ins['a'], ins['d'], ins['s'], ins['r'], hold)
     w = np.exp(-t / ins['bdecay']); y = w * y + (1 - w) * _osc(dark, phase)
     rel = np.exp(-np.maximum(t - hold / sr, 0) / 0.08)
-    return y * np.minimum(t / 0.003, 1) * np.exp(-t / ins['decay'] * (1 + f / 1500)) * rel
+    return y * np.minimum(t / 0.003, 1) * np.exp(-t / ins['decay'] * (1 + freq / 1500)) * rel
 
 # %% ../nbs/03_synth.ipynb #47d6ad5c
-def _pluck(f, n, hold, sr, d, ins):
-    "Karplus-Strong string at `f` Hz, `n` samples, damped after `hold` samples."
-    s, per = ins['damp'], sr / f; L = sfft.next_fast_len(max(int(per - s), 2), real=True)
-    nb = int(n * (L + s) / per) // L + 3; kb = np.arange(L // 2 + 1)
+def _pluck(freq, length, hold, sr, d, ins):
+    "Karplus-Strong string at `freq` Hz, `length` samples, damped after `hold` samples."
+    s, per = ins['damp'], sr / freq; L = sfft.next_fast_len(max(int(per - s), 2), real=True)
+    nb = int(length * (L + s) / per) // L + 3; kb = np.arange(L // 2 + 1)
     x0 = sfft.rfft(d.rng.uniform(-1, 1, L)) / (1 + (kb / (ins['bright'] * L / 2 + 1)) ** 2)
-    H = 10 ** (-3 / (f * ins['t60'])) * ((1 - s) + s * np.exp(-2j * np.pi * kb / L))
+    H = 10 ** (-3 / (freq * ins['t60'])) * ((1 - s) + s * np.exp(-2j * np.pi * kb / L))
     y = sfft.irfft(x0 * np.exp(np.arange(nb)[:, None] * np.log(H)), n=L, axis=1).ravel()
-    y = np.interp(np.arange(n) * (L + s) / per, np.arange(len(y)), y).astype(np.float32)
-    return y * np.exp(-np.maximum(np.arange(n) - hold, 0) / (0.05 * sr)).astype(np.float32)
+    y = np.interp(np.arange(length) * (L + s) / per, np.arange(len(y)), y).astype(np.float32)
+    return y * np.exp(-np.maximum(np.arange(length) - hold, 0) / (0.05 * sr)).astype(np.float32)
 
 # %% ../nbs/03_synth.ipynb #7476448a
 _MALLETS = [([1, 3.93, 9.2], [1, 0.3, 0.1]), ([1, 4.0, 10.0], [1, 0.4, 0.15]), ([1, 2.71, 5.15, 8.43], [1, 0.6, 0.4, 0.2]),
             ([0.56, 1, 1.19, 1.71, 2, 2.74, 3], [0.4, 1, 0.6, 0.5, 0.6, 0.3, 0.3])]   # marimba, vibes, glockenspiel, bell
 
-def _mallet(f, n, hold, sr, d, ins):
-    "Struck bar or bell at `f` Hz."
-    t = np.arange(n, dtype=np.float32) / sr; y = np.zeros(n, np.float32)
+def _mallet(freq, length, hold, sr, d, ins):
+    "Struck bar or bell at `freq` Hz, `length` samples."
+    t = np.arange(length, dtype=np.float32) / sr; y = np.zeros(length, np.float32)
     for r, a in zip(ins['ratios'], ins['pamps']):
-        if f * r < 0.45 * sr: y += a * np.sin(2 * np.pi * f * r * t + d(0, 6.3)) * np.exp(-t * r ** 0.7 / ins['decay'])
+        if freq * r < 0.45 * sr: y += a * np.sin(2 * np.pi * freq * r * t + d(0, 6.3)) * np.exp(-t * r ** 0.7 / ins['decay'])
     return y * np.minimum(t / 0.002, 1)
 
+# %% ../nbs/03_synth.ipynb #46ec2457
 def _drum(kind, sr, d, rng):
     "One hit: 0 kick, 1 snare, 2 closed hat, 3 open hat."
     n = int([0.4, 0.3, 0.1, 0.5][kind] * sr); t = np.arange(n, dtype=np.float32) / sr
@@ -385,20 +412,22 @@ def _instrument(d, role):
                 perc=d() < (0.2 if role == 'lead' else 0.4), decay=d(0.3, 1.5), bdecay=d(0.05, 0.4),
                 a=d(0.005, 0.25) if role == 'chord' else d(0.005, 0.03), d=d(0.05, 0.5), s=d(0.3, 1.0), r=d(0.03, 0.3))
 
+# %% ../nbs/03_synth.ipynb #8894ff0f
 def _tail(ins):
     "Seconds a note sounds after its release."
     if ins['kind'] == 'pluck': return 0.25
     if ins['kind'] == 'mallet' or ins['perc']: return min(2 * ins['decay'], 1.2)
     return 3 * ins['r']
 
-def _play(buf, ins, m, t0, dur, vel, sr, d):
-    "Add a note (midi `m`, start `t0` s, may be negative, held `dur` s, velocity `vel`) to `buf`."
-    s0, hold = int(round(t0 * sr)), max(int(round(dur * sr / 64)) * 64, 64); n = hold + int(_tail(ins) * sr)
+# %% ../nbs/03_synth.ipynb #4199e326
+def _play(buf, ins, note, start, dur, vel, sr, d):
+    "Add a note (midi `note`, `start` s, may be negative, held `dur` s, velocity `vel`) to `buf`."
+    s0, hold = int(round(start * sr)), max(int(round(dur * sr / 64)) * 64, 64); n = hold + int(_tail(ins) * sr)
     if s0 >= len(buf) or s0 + n <= 0: return
-    y = ins['cache'].get((m, hold))
+    y = ins['cache'].get((note, hold))
     if y is None:
         fn = dict(tone=_tone, pluck=_pluck, mallet=_mallet)[ins['kind']]
-        y = ins['cache'][(m, hold)] = fn(_midi(m), min(n, len(buf) - s0), hold, sr, d, ins)
+        y = ins['cache'][(note, hold)] = fn(_midi(note), min(n, len(buf) - s0), hold, sr, d, ins)
     if s0 < 0: y, s0 = y[-s0:], 0
     y = y[: len(buf) - s0]; buf[s0:s0 + len(y)] += vel * y
 
@@ -408,9 +437,19 @@ _SCDF = _cdf([5, 4, 1.5, 1.5, 1])
 _PROGS = [[0, 4, 5, 3], [0, 5, 3, 4], [1, 4, 0, 0], [0, 3, 4, 3], [5, 3, 0, 4], [0, 3, 0, 4], [0, 6, 5, 4], [0, 0, 3, 4],
           [0, 5, 1, 4], [3, 4, 2, 5], [0, 2, 3, 4], [0, 4, 0, 4]]
 
-def _mnote(scale, root, deg): return root + scale[deg % 7] + 12 * (deg // 7)     # midi of a scale degree
-def _chord(scale, root, deg, seventh): return [_mnote(scale, root, deg + i) for i in (0, 2, 4, 6)[: 3 + seventh]]
-def _voicing(ch, lo): return sorted(lo + (c - lo) % 12 for c in ch)              # chord tones in [lo, lo+12)
+def _mnote(scale, root, deg) -> int:
+    "The midi note of scale degree `deg` (0 = `root`; 7 = an octave up)."
+    return root + scale[deg % 7] + 12 * (deg // 7)
+
+# %% ../nbs/03_synth.ipynb #55708e2a
+def _chord(scale, root, deg, seventh) -> list:
+    "Midi notes of the chord on degree `deg`: stacked thirds of the scale, with the seventh if `seventh`."
+    return [_mnote(scale, root, deg + i) for i in (0, 2, 4, 6)[: 3 + seventh]]
+
+# %% ../nbs/03_synth.ipynb #d945413d
+def _voicing(ch, lo) -> list:
+    "The chord tones moved by octaves into [`lo`, `lo` + 12), sorted."
+    return sorted(lo + (c - lo) % 12 for c in ch)
 
 # %% ../nbs/03_synth.ipynb #3dad9f5a
 def _melody(nsteps, bar, degs, d):
@@ -427,9 +466,9 @@ def _melody(nsteps, bar, degs, d):
     return notes
 
 # %% ../nbs/03_synth.ipynb #f09f15f2
-def _sing(notes, n, sr, d, rng):
-    "A sung line of `n` samples; `notes` as (start s, length s, midi)."
-    spk = _speaker(d); spk['breath'] *= 0.5; fs = spk['fs']; n_ctl = int(math.ceil(n * 1000 / sr)) + 2
+def _sing(notes, length, sr, d, rng):
+    "A sung line of `length` samples; `notes` as (start s, length s, midi)."
+    spk = _speaker(d); spk['breath'] *= 0.5; fs = spk['fs']; n_ctl = int(math.ceil(length * 1000 / sr)) + 2
     C = np.zeros((10, n_ctl), np.float32); C[_F1:_F4 + 1] = (np.array([500, 1500, 2500, spk['f4']]) * fs)[:, None]
     C[_FC], C[_FBW] = 4000, 2000; m = np.full(n_ctl, np.nan)
     for t0, ln, mi in notes:
@@ -438,11 +477,11 @@ def _sing(notes, n, sr, d, rng):
         _put(C, a, b, AV=d(0.7, 1), AN=0, MIX=0, NAS=0, F1=v[0] * fs[0], F2=v[1] * fs[1], F3=v[2] * fs[2])
         m[max(a - 60, 0):max(min(b, n_ctl), 0)] = mi
     ok = ~np.isnan(m)
-    if not ok.any(): return np.zeros(n, np.float32)
+    if not ok.any(): return np.zeros(length, np.float32)
     lo, hi = (45, 67) if spk['f0'] < 160 else (55, 79)
     m = np.interp(np.arange(n_ctl), np.flatnonzero(ok), m[ok]) + 12 * round((0.5 * (lo + hi) - np.median(m[ok])) / 12)
     m = uniform_filter1d(m, 40) + d(0.15, 0.5) * np.sin(2 * np.pi * d(4.5, 6.5) * np.arange(n_ctl) / 1000)
-    return _render_voice(C, 440 * 2 ** ((m - 69) / 12), spk, n, sr, rng)
+    return _render_voice(C, 440 * 2 ** ((m - 69) / 12), spk, length, sr, rng)
 
 # %% ../nbs/03_synth.ipynb #b279d009
 def _song(seconds, d):
@@ -454,14 +493,15 @@ def _song(seconds, d):
     return dict(scale=_SCALES[d.pick(_SCDF)], root=45 + d.int(0, 12), step=step, bar=bar, nsteps=nsteps, nbars=nbars,
                 degs=[prog[i % 4] for i in range(nbars)], at=at)
 
-def _chords(buf, S, sr, d):
-    "Add the chord part of song `S` to `buf`: pad, strum, arpeggio or stabs."
+# %% ../nbs/03_synth.ipynb #e93d6910
+def _chords(buf, song, sr, d):
+    "Add the chord part of the `song` to `buf`: pad, strum, arpeggio or stabs."
     ins, style, lo, sev = _instrument(d, 'chord'), d.pick(_cdf([3, 3, 3, 2])), 50 + d.int(0, 10), d() < 0.3
     hits = [[0, 8], [0, 4, 8, 12], [0, 6, 10], [0, 3, 6, 10, 12]][d.int(0, 4)]             # strum rhythm
     arp, ast = [0, 1, 2, 1, 3, 2][: 3 + d.int(0, 4)], [1, 2, 2, 3][d.int(0, 4)]              # arpeggio order and step
-    bar, step, at = S['bar'], S['step'], S['at']
-    for b in range(S['nbars']):
-        ch, bs = _voicing(_chord(S['scale'], S['root'], S['degs'][b], sev), lo), b * bar
+    bar, step, at = song['bar'], song['step'], song['at']
+    for b in range(song['nbars']):
+        ch, bs = _voicing(_chord(song['scale'], song['root'], song['degs'][b], sev), lo), b * bar
         if style == 0: [_play(buf, ins, m, at(bs), bar * step, 0.7, sr, d) for m in ch]
         elif style == 1:
             for h in (h for h in hits if h < bar):
@@ -473,34 +513,36 @@ def _chords(buf, S, sr, d):
         else: [_play(buf, ins, m, at(bs + s), step * 1.2, 0.8, sr, d) for s in range(2, bar, 4) for m in ch]
 
 # %% ../nbs/03_synth.ipynb #6a802077
-def _bass(buf, S, sr, d):
-    "Add a bass line on the chord roots."
-    ins, pat, bar, step, at = _instrument(d, 'bass'), d.int(0, 4), S['bar'], S['step'], S['at']
-    for b in range(S['nbars']):
-        r, bs = _mnote(S['scale'], S['root'] - 12, S['degs'][b]), b * bar
+def _bass(buf, song, sr, d):
+    "Add a bass line on the `song`'s chord roots to `buf`."
+    ins, pat, bar, step, at = _instrument(d, 'bass'), d.int(0, 4), song['bar'], song['step'], song['at']
+    for b in range(song['nbars']):
+        r, bs = _mnote(song['scale'], song['root'] - 12, song['degs'][b]), b * bar
         r -= 12 * (r > 52)
         if pat == 0: _play(buf, ins, r, at(bs), bar * step * 0.95, 1, sr, d)
         elif pat == 1: [_play(buf, ins, r, at(bs + s), 7 * step, 1, sr, d) for s in (0, 8) if s < bar]
         elif pat == 2: [_play(buf, ins, r + 7 * ((s // 4) % 2), at(bs + s), 3.5 * step, d(0.7, 1), sr, d) for s in range(0, bar, 4)]
         else: [_play(buf, ins, r + [0, 12, 7, 12][(s // 2) % 4], at(bs + s), 1.8 * step, d(0.6, 1), sr, d) for s in range(0, bar, 2)]
 
-def _lead(buf, S, sr, d, rng):
-    "Add the melody, played or sung."
-    mel = _melody(S['nsteps'], S['bar'], S['degs'], d)
-    notes = [(S['at'](s), ln * S['step'], _mnote(S['scale'], S['root'], deg)) for s, ln, deg in mel]
+# %% ../nbs/03_synth.ipynb #73a880ca
+def _lead(buf, song, sr, d, rng):
+    "Add the `song`'s melody, played or sung, to `buf`."
+    mel = _melody(song['nsteps'], song['bar'], song['degs'], d)
+    notes = [(song['at'](s), ln * song['step'], _mnote(song['scale'], song['root'], deg)) for s, ln, deg in mel]
     if d() < 0.3: buf += _sing([(t, ln * d(0.8, 1), m) for t, ln, m in notes], len(buf), sr, d, rng); return
     ins = _instrument(d, 'lead')
     for t, ln, m in notes: _play(buf, ins, m, t, ln * d(0.7, 1.0), d(0.6, 1), sr, d)
 
-def _drums(buf, S, sr, d, rng):
-    "Add a drum pattern: kick, backbeat snare, eighth or sixteenth hats."
+# %% ../nbs/03_synth.ipynb #7dfac325
+def _drums(buf, song, sr, d, rng):
+    "Add a drum pattern in the `song`'s tempo to `buf`: kick, backbeat snare, eighth or sixteenth hats."
     kit = [[_drum(k, sr, d, rng) for _ in range(2)] for k in range(4)]
     hat, kicks = [1, 2][d.int(0, 2)], {0, 8} | ({6} if d() < 0.4 else set()) | ({10} if d() < 0.3 else set())
-    for s in range(S['nsteps']):
-        b = s % S['bar']
+    for s in range(song['nsteps']):
+        b = s % song['bar']
         hits = ((0, b in kicks, 1.0), (1, b in (4, 12), 0.8), (2 + (d() < 0.1), b % hat == 0, 0.25 * (1.3 if b % 4 == 0 else d(0.6, 1))))
         for k, on, v in hits:
-            s0 = int(round(S['at'](s) * sr)); y = kit[k][d.int(0, 2)]
+            s0 = int(round(song['at'](s) * sr)); y = kit[k][d.int(0, 2)]
             if on and s0 < len(buf) and s0 + len(y) > 0:
                 if s0 < 0: y, s0 = y[-s0:], 0
                 y = y[: len(buf) - s0]; buf[s0:s0 + len(y)] += v * y
@@ -552,7 +594,9 @@ def _corpus_clip(seed, i, seconds, sr, speech_prob):
     if rms == 0: return x
     return np.clip(x * min(10 ** (rng.uniform(-30, -12) / 20) / rms, 0.99 / peak), -0.99, 0.99).astype(np.float32)  # clip: rounding only
 
+# %% ../nbs/03_synth.ipynb #22e72944
 def _corpus_rows(args):
+    "Clips `lo` to `hi` of a corpus as rows: the work of one process."
     seed, lo, hi, seconds, sr, p = args
     return np.stack([_corpus_clip(seed, i, seconds, sr, p) for i in range(lo, hi)])
 

@@ -22,9 +22,8 @@ from .channel import si_sdr
 # %% auto #0
 __all__ = ['SNR_MAX_DB', 'si_sdr_db', 'STFT_SIZES', 'STFT_WEIGHT', 'RESUME_KEYS', 'RESUME_FREE', 'RESUMABLE', 'file_sha256',
            'init_model', 'snr_loss', 'stft_sizes', 'stft_loss', 'snr_stft_loss', 'loss_fn', 'EarlyStopping',
-           'StopTraining', 'make_optimizer', 'make_scheduler', 'engine_options', 'toy_data', 'Trainer', 'predict',
-           'rng_states', 'set_rng_states', 'ScriptedTrainer', 'summarize', 'last_path', 'load_last', 'resume_config',
-           'stop_after', 'train', 'train_cli']
+           'StopTraining', 'make_optimizer', 'make_scheduler', 'engine_options', 'Trainer', 'predict', 'rng_states',
+           'set_rng_states', 'summarize', 'last_path', 'load_last', 'resume_config', 'stop_after', 'train', 'train_cli']
 
 # %% ../nbs/06_train.ipynb #9f526366
 def file_sha256(path, n:int=1 << 20) -> str:
@@ -145,16 +144,6 @@ def engine_options(cfg:Config, device:str, model:nn.Module):
 
 # %% ../nbs/06_train.ipynb #a0165027
 def _to_tensor(a, device): return torch.as_tensor(np.ascontiguousarray(a), dtype=torch.float32, device=device)
-
-# %% ../nbs/06_train.ipynb #08649a4e
-def toy_data(n:int=8, T:int=256, seed:int=0, sr:int=16000) -> AudioData:
-    "A small `AudioData` of sine mixtures with white noise, for tests."
-    rng = np.random.default_rng(seed)
-    t = np.arange(T) / sr
-    clean = lambda k: (0.3 * np.sin(2 * np.pi * rng.uniform(100, 2000, (k, 1)) * t)).astype(np.float32)
-    noise = lambda c, r: (c + 0.05 * r.standard_normal(c.shape)).astype(np.float32)
-    v, te = clean(n), clean(n)
-    return AudioData(sr, clean(n), noise(v, rng), v, noise(te, rng), te, noise_fn=noise, seed=seed, source='toy')
 
 # %% ../nbs/06_train.ipynb #56eb98d9
 class Trainer:
@@ -391,15 +380,6 @@ def fit(self:Trainer) -> dict:
     finally:
         if bar is not None: bar.close()
     return self._finish(*(stop or ('completed', '')), time.perf_counter() - t_start)
-
-# %% ../nbs/06_train.ipynb #3141c517
-class ScriptedTrainer(Trainer):
-    "A `Trainer` whose epochs report scripted validation (and training) losses."
-    def __init__(self, cfg, val_losses, train_losses=None, **kw):
-        super().__init__(cfg, toy_data(), UNet1D(depth=1, base_channels=2), progress=False, **kw)
-        self.vals, self.trains = list(val_losses), list(train_losses or [0.1] * len(val_losses))
-    def train_epoch(self, epoch): return self.trains[epoch - 1]
-    def validate(self): return self.vals[len(self.history)]
 
 # %% ../nbs/06_train.ipynb #781dc601
 def summarize(m:dict) -> str:
