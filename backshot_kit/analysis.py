@@ -284,7 +284,7 @@ def _model_name(hp) -> str:
     return f"unet1d_bs{hp['batch_size']}_lr{hp['learning_rate']:g}_ep{hp['epochs']}_{hp['optimizer']}_sp{hp['scheduler_patience']}"
 
 # %% ../nbs/09_analysis.ipynb #e7fb9654
-def fake_results(out_dir,                 # the search folder to create (results go to `<out_dir>/tuning/`)
+def fake_results(out,                 # the search folder to create (results go to `<out>/tuning/`)
                  n:int=12,                # number of finished trials
                  seed:int=0,              # seed of the configurations and curves
                  name:str='hyperparameter_results.json', # results file name
@@ -295,7 +295,7 @@ def fake_results(out_dir,                 # the search folder to create (results
     if not losses: raise BackshotError("fake_results: `loss` is an empty list")
     for l in losses:
         if l is not None: rule_set(l)
-    rng, tuning = np.random.default_rng(seed), Path(out_dir) / 'tuning'
+    rng, tuning = np.random.default_rng(seed), Path(out) / 'tuning'
     combos = list(itertools.product(*GRID.values()))
     picks = [dict(zip(GRID, combos[j])) for j in rng.choice(len(combos), n, replace=False)]
     kinds = {1: 'overfit', 3: 'poor', 4: 'diverged', 5: 'pruned'} if n >= 6 else {}

@@ -222,11 +222,11 @@ class TrialPanel:
 # %% ../nbs/11_dashboard.ipynb #2a63a16e
 class ResultsDashboard:
     "Filters, a sortable results table and two trials side by side, for the results of a search."
-    def __init__(self, out_dir=MODEL_DIR,        # the search's output folder
-                 results=None,                   # a results file (default: found under `<out_dir>/tuning/`)
+    def __init__(self, out=MODEL_DIR,        # the search's output folder
+                 results=None,                   # a results file (default: found under `<out>/tuning/`)
                  clips=None,                     # test clips `(noisy, clean, sr)` or `f(checkpoint)`; default: the trial's data
                  n_clips:int=3):                 # clips per trial
-        self.path = find_results(out_dir, results)
+        self.path = find_results(out, results)
         self.df, self.clips, self.n_clips, self._muted = load_results(self.path), clips, n_clips, False
         self.loaded_at = time.strftime('%H:%M:%S')
         self._build()
@@ -335,17 +335,17 @@ def refresh(self:ResultsDashboard):
 # %% ../nbs/11_dashboard.ipynb #426cc1ff
 ENV_OUT, ENV_RESULTS = 'BACKSHOT_OUT', 'BACKSHOT_RESULTS'
 
-def app_source(out_dir:str='', results:str='') -> tuple[str, str|None]:
+def app_source(out:str='', results:str='') -> tuple[str, str|None]:
     "The folder and results file the app shows: the arguments, else the environment, else an example under tests, else saved_models."
-    out, res = out_dir or os.environ.get(ENV_OUT, ''), results or os.environ.get(ENV_RESULTS, '') or None
+    out, res = out or os.environ.get(ENV_OUT, ''), results or os.environ.get(ENV_RESULTS, '') or None
     if out or res: return out or MODEL_DIR, res
     if os.environ.get('IN_TEST'):
         d = Path(tempfile.mkdtemp(prefix='backshot-dashboard-')); fake_results(d, n=10, seed=0, loss='snr+stft'); return str(d), None
     return next((str(p) for p in (Path(MODEL_DIR), Path('..') / MODEL_DIR) if (p / 'tuning').is_dir()), MODEL_DIR), None
 
-def app(out_dir:str='', results:str='', **kw):
+def app(out:str='', results:str='', **kw):
     "The dashboard for the app's results, or an HTML message naming the problem."
-    out, res = app_source(out_dir, results)
+    out, res = app_source(out, results)
     try: return ResultsDashboard(out, res, **kw)
     except BackshotError as e: return W.HTML(f"<h3>backshot dashboard</h3><p style='color:#cf222e'>{html.escape(str(e))}</p>")
 
