@@ -18,8 +18,8 @@ from .test_utils import scripted_fit, synthetic_curve
 # %% auto #0
 __all__ = ['SCHED_KEYS', 'space_combos', 'combo_key', 'table_worker', 'load_table', 'curve_table', 'grid_point_curve',
            'grid_order', 'curves_trace', 'study_trace', 'records_trace', 'grid_trace', 'best_at', 'epochs_to',
-           'replay_fit', 'replay_smart', 'compare', 'summary', 'settings_sweep', 'sweep_summary', 'plot_compare',
-           'real_check', 'replay_matches', 'bench_cli']
+           'gap_pct', 'worse_by', 'replay_fit', 'replay_smart', 'compare', 'summary', 'settings_sweep', 'sweep_summary',
+           'plot_compare', 'real_check', 'replay_matches', 'bench_cli']
 
 # %% ../nbs/07b_smart_bench.ipynb #a4976198
 SCHED_KEYS = ('scheduler_patience', 'scheduler_factor', 'early_stopping_patience')   # act only through the scheduler / early stopping
@@ -151,6 +151,15 @@ def epochs_to(trace:np.ndarray, target:float) -> int|None:
     i = np.flatnonzero(trace <= target)
     return int(i[0]) + 1 if len(i) else None
 
+# %% ../nbs/07b_smart_bench.ipynb #58efb5c5
+def gap_pct(value:float, best:float) -> float:
+    "How much worse `value` is than `best`, in percent of the magnitude of `best` (losses of either sign)."
+    return 100 * (value - best) / abs(best)
+
+def worse_by(best:float, pct:float) -> float:
+    "The loss `pct` percent worse than `best` (of either sign)."
+    return best + abs(best) * pct / 100
+
 # %% ../nbs/07b_smart_bench.ipynb #f094cd53
 def replay_fit(table:dict):
     "A `fit_fn` that replays each trial's recorded validation and training losses from `table` (no files written)."
@@ -195,9 +204,9 @@ def summary(res:dict):
     for s, tr in res['smart'].items():
         b_q, b_B = best_at(tr, q['epochs']), best_at(tr, B)
         rows.append(dict(seed=s, best_at_quick_epochs=b_q, quick_best=q['best'], beats_quick=b_q <= q['best'],
-                         best_at_budget=b_B, gap_pct=100 * (b_B / f['best'] - 1), within_2pct=b_B <= 1.02 * f['best'],
-                         epochs_to_2pct=epochs_to(tr, 1.02 * f['best']), epochs_to_05pct=epochs_to(tr, 1.005 * f['best']),
-                         epochs_to_best=epochs_to(tr, f['best']), rank_in_full_grid=int(np.searchsorted(f['results'], b_B, side='right')) or 1))
+                         best_at_budget=b_B, gap_pct=gap_pct(b_B, f['best']), within_2pct=b_B <= worse_by(f['best'], 2),
+                         epochs_to_2pct=epochs_to(tr, worse_by(f['best'], 2)), epochs_to_05pct=epochs_to(tr, worse_by(f['best'], 0.5)),
+                         epochs_to_best=epochs_to(tr, f['best']), rank_in_full_grid=int(np.searchsorted(f['results'], b_B, side='left')) + 1))
     return pd.DataFrame(rows).set_index('seed')
 
 # %% ../nbs/07b_smart_bench.ipynb #b67c8b3e
@@ -212,8 +221,8 @@ def sweep_summary(traces:dict, full_best:float, quick_epochs:int, quick_best:flo
     med = lambda xs: float(np.median([math.inf if x is None else x for x in xs]))
     rows = [dict(min_resource=r, reduction_factor=f, seeds=len(ts),
                  beats_quick=float(np.mean([best_at(t, quick_epochs) <= quick_best for t in ts.values()])),
-                 median_gap_pct_at_budget=med([100 * (best_at(t, budget) / full_best - 1) for t in ts.values()]),
-                 median_epochs_to_2pct=med([epochs_to(t, 1.02 * full_best) for t in ts.values()]),
+                 median_gap_pct_at_budget=med([gap_pct(best_at(t, budget), full_best) for t in ts.values()]),
+                 median_epochs_to_2pct=med([epochs_to(t, worse_by(full_best, 2)) for t in ts.values()]),
                  median_epochs_to_best=med([epochs_to(t, full_best) for t in ts.values()])) for (r, f), ts in traces.items()]
     return pd.DataFrame(rows).set_index(['min_resource', 'reduction_factor'])
 
@@ -224,13 +233,13 @@ def plot_compare(res:dict, title:str='', real:dict|None=None):
     f, q, B = res['full'], res['quick'], res['budget']
     fig, axes = plt.subplots(1, 2, figsize=(13, 4.6))
     for ax, rel in zip(axes, (False, True)):
-        y = (lambda t: 100 * (t / f['best'] - 1)) if rel else (lambda t: t)
+        y = (lambda t: gap_pct(t, f['best'])) if rel else (lambda t: t)
         for i, (s, t) in enumerate(f['traces'].items()): ax.plot(np.arange(1, len(t) + 1), y(t), color='0.6', lw=1, label='full grid (864 points), GridSampler orders' if i == 0 else None)
         for i, (s, t) in enumerate(q['traces'].items()): ax.plot(np.arange(1, len(t) + 1), y(t), color='tab:orange', lw=1.5, label='quick grid (8 points)' if i == 0 else None)
         for i, (s, t) in enumerate(res['smart'].items()): ax.plot(np.arange(1, len(t) + 1), y(t), color='tab:blue', lw=1, alpha=0.7, label=f"smart, {len(res['smart'])} seeds" if i == 0 else None)
         for i, (s, t) in enumerate((real or {}).items()): ax.plot(np.arange(1, len(t) + 1), y(t), 'k:', lw=1.5, label='smart, trained for real' if i == 0 else None)
         ax.axvline(q['epochs'], color='tab:orange', ls='--', lw=1); ax.axvline(B, color='tab:blue', ls='--', lw=1)
-        ax.axhline(2 if rel else 1.02 * f['best'], color='tab:red', ls=':', lw=1, label="2% above the full grid's best")
+        ax.axhline(2 if rel else worse_by(f['best'], 2), color='tab:red', ls=':', lw=1, label="2% above the full grid's best")
         ax.set_xscale('log'); ax.set_xlabel('epochs spent'); ax.grid(alpha=0.3)
         if rel: ax.set_yscale('symlog', linthresh=0.1); ax.set_ylabel("% above the full grid's best")
         else: ax.set_ylabel('best validation loss so far')
