@@ -30,6 +30,7 @@ def audio_info(path) -> sf._SoundFileInfo:
     try: return sf.info(str(path))
     except Exception as e: raise BackshotError(f"{path}: not a readable audio file ({str(e).strip() or type(e).__name__})") from None
 
+# %% ../nbs/01_audio.ipynb #05dc48ec
 def read_audio(path, sr:int|None=16000, mono:bool=True, return_rate:bool=False):
     "Read `path` as float32 at rate `sr` (None keeps the file's rate); `(T,)` if `mono` else `(channels, T)`."
     path = Path(path); audio_info(path)
@@ -52,6 +53,7 @@ def audio_format(path:Path) -> str:
                             + ', '.join('.' + f.lower() for f in sorted(sf.available_formats())))
     return fmt
 
+# %% ../nbs/01_audio.ipynb #fd031443
 def write_audio(path, audio:np.ndarray, sr:int, subtype:str|None=None) -> Path:
     "Write `audio` (`(T,)` or `(channels, T)`) to `path` atomically; `subtype` e.g. 'PCM_16', 'FLOAT'."
     path = Path(path); fmt = audio_format(path)

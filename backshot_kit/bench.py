@@ -45,13 +45,16 @@ def flops_per_clip(model:nn.Module, T:int) -> float:
     with FlopCounterMode(display=False) as fc: m(x).pow(2).mean().backward()
     return float(fc.get_total_flops())
 
+# %% ../nbs/13_bench.ipynb #e86b357c
 def _sync(device):
     if device.startswith('cuda'): torch.cuda.synchronize()
 
+# %% ../nbs/13_bench.ipynb #90f4da54
 def _peak_mb(device) -> float:
     if device.startswith('cuda'): return torch.cuda.max_memory_allocated() / 2**20
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024     # the process's peak resident memory
 
+# %% ../nbs/13_bench.ipynb #c6edb624
 def _timed(run, epochs:int, warmup:int, device:str) -> tuple[float, float]:
     "(seconds of warm-up, seconds per measured epoch)"
     t0 = time.perf_counter()

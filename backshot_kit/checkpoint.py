@@ -45,6 +45,7 @@ def _model_class(name, path) -> tuple:
     if name not in CLASSES: raise BackshotError(f"{path}: unknown model_class {name!r}; allowed: {', '.join(CLASSES)}")
     return CLASSES[name]
 
+# %% ../nbs/05a_checkpoint.ipynb #6c1efd7b
 def check_model_kwargs(kw, path='checkpoint', model_class:str='UNet1D') -> dict:
     "The constructor arguments of a checkpoint's `model_class`, checked before anything is built; `BackshotError` naming the key otherwise."
     _, rules, required = _model_class(model_class, path)
@@ -80,6 +81,7 @@ def _check_weights(sd, meta:nn.Module, path):
         if not v.is_floating_point(): raise BackshotError(f"{path}: weight {k!r} is {v.dtype}, not floating point")
         if not torch.isfinite(v).all(): raise BackshotError(f"{path}: weight {k!r} holds NaN or infinite values; the model cannot denoise")
 
+# %% ../nbs/05a_checkpoint.ipynb #80fd47a6
 def check_weights(sd, kw:dict, path='checkpoint', model_class:str='UNet1D'):
     "Check weights `sd` against the architecture `kw` of `model_class` (names, shapes, floating point, finite); `BackshotError` naming what is wrong."
     _check_weights(sd, _meta_model(kw, path, model_class), path)
@@ -91,6 +93,7 @@ def _check_meta(ck:dict, path):
     sr = ck.get('config', {}).get('sample_rate', 16000)
     if not _int_in(8000, MAX_SAMPLE_RATE)(sr): raise BackshotError(f"{path}: config 'sample_rate': invalid value {sr!r}; allowed: an integer from 8000 to {MAX_SAMPLE_RATE} (Hz)")
 
+# %% ../nbs/05a_checkpoint.ipynb #bac35870
 def check_checkpoint(ck:dict, path='checkpoint') -> dict:
     "Validate a loaded checkpoint's architecture, weights and metadata (`BackshotError` naming what is wrong); returns it."
     _check_meta(ck, path)
@@ -113,10 +116,12 @@ def load_checkpoint(path, map_location='cpu') -> dict:
         raise BackshotError(f"{path}: not a backshot_kit model (no '{CKPT_FORMAT}' format marker)")
     return check_checkpoint(ck, path)
 
+# %% ../nbs/05a_checkpoint.ipynb #a4b2428c
 def model_from_checkpoint(ck:dict) -> nn.Module:
     "A fresh model of the (validated) checkpoint's class and arguments, without its weights."
     return CLASSES[ck.get('model_class', 'UNet1D')][0](**ck['model_kwargs'])
 
+# %% ../nbs/05a_checkpoint.ipynb #69c45ce2
 def load_model(path, device='cpu') -> tuple[nn.Module, dict]:
     "Rebuild the model stored in checkpoint `path` (its `model_class`); returns `(model in eval mode, checkpoint dict)`."
     ck = load_checkpoint(path)                         # validated: the model below is the size of the weights in the file
@@ -133,6 +138,7 @@ def init_arch(path) -> dict:
     arch = ck['model_kwargs'] if name == 'unet1d' else ck.get('config', {})
     return {'model': name, **{k: arch[k] for k in MODEL_KEYS if k in arch}}
 
+# %% ../nbs/05a_checkpoint.ipynb #e8f4e471
 def config_with_init(**kw) -> Config:
     "A validated `Config` of `kw`; with `init`, the model and architecture keys `kw` leaves unset are the parent checkpoint's."
     if isinstance(kw.get('init'), str) and kw['init'] and any(kw.get(k) is None for k in MODEL_KEYS + ('model',)):

@@ -23,13 +23,29 @@ PRESETS = {
 
 # %% ../nbs/00_config.ipynb #c37df7de
 def _rule(check, allowed): return dict(check=check, allowed=allowed)
+
+# %% ../nbs/00_config.ipynb #898fdab0
 def _pos_int(v): return isinstance(v, int) and not isinstance(v, bool) and v >= 1
+
+# %% ../nbs/00_config.ipynb #818965dc
 def _nonneg_int(v): return isinstance(v, int) and not isinstance(v, bool) and v >= 0
+
+# %% ../nbs/00_config.ipynb #8d1c0cea
 def _pos_float(v): return isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v < float('inf')
+
+# %% ../nbs/00_config.ipynb #b69a6c1d
 def _unit(v): return isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v < 1
+
+# %% ../nbs/00_config.ipynb #7a18403b
 def _frac(v): return isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1
+
+# %% ../nbs/00_config.ipynb #606559f1
 def _one_of(*opts): return _rule(lambda v: v in opts, 'one of ' + ', '.join(map(repr, opts)))
+
+# %% ../nbs/00_config.ipynb #e17136f8
 def _opt_str(v): return v is None or (isinstance(v, str) and v != '')
+
+# %% ../nbs/00_config.ipynb #b4f7c7b4
 CHANNEL_NAMES = ('nbfm5', 'nbfm2.5', 'wbfm75', 'wbfm50', 'am', 'usb', 'lsb')   # the radio channel types (`channel.CHANNELS`: a test there checks they agree)
 def _channel_list(v): return v is None or (isinstance(v, str) and all(c.strip() in CHANNEL_NAMES for c in v.split(',')))
 
@@ -42,6 +58,7 @@ LOSSES = ('mse', 'l1', 'snr', 'snr+stft')    # the training losses (`train.loss_
 def _f(default, check, allowed, help=''):
     return field(default=default, metadata=dict(check=check, allowed=allowed, help=help))
 
+# %% ../nbs/00_config.ipynb #4e3df942
 @dataclass
 class Config:
     "Every setting of a training run, validated on construction."
@@ -111,6 +128,7 @@ def _field(key):
     if key not in fs: raise BackshotError(f"unknown config key '{key}'; allowed keys: {', '.join(fs)}")
     return fs[key]
 
+# %% ../nbs/00_config.ipynb #844c3946
 def parse_value(key:str, text:str):
     "Convert `text` to the type of config field `key`."
     f = _field(key)
@@ -119,6 +137,7 @@ def parse_value(key:str, text:str):
     try: return base(text) if base is not int else int(text, 10)
     except ValueError: raise BackshotError(f"config key '{key}': {text!r} is not a {base.__name__}; allowed: {f.metadata['allowed']}") from None
 
+# %% ../nbs/00_config.ipynb #b7965fd5
 def parse_overrides(items) -> dict:
     "Turn `['key=value', ...]` into a typed dict."
     out = {}
@@ -134,6 +153,7 @@ def config_replace(cfg:Config, **kw) -> Config:
     for k in kw: _field(k)
     return dataclasses.replace(cfg, **kw)
 
+# %% ../nbs/00_config.ipynb #9534540c
 def config_from_dict(d:dict) -> Config:
     "Build a `Config` from a dict, naming unknown keys."
     for k in d: _field(k)
@@ -165,6 +185,7 @@ def add_config_args(p, out_default=MODEL_DIR):
     p.add_argument('--init', default=None, metavar='CHECKPOINT', help='fine-tune: start from this trained model (its architecture is used)')
     return p
 
+# %% ../nbs/00_config.ipynb #b09c2105
 def config_overrides(args) -> dict:
     "The config keys parsed command-line `args` set (`--set`, `--preset`, `--data`, `--device`, `--init`), typed."
     kw = parse_overrides(args.overrides)
@@ -174,6 +195,7 @@ def config_overrides(args) -> dict:
     if getattr(args, 'init', None) is not None: kw['init'] = str(args.init)
     return kw
 
+# %% ../nbs/00_config.ipynb #d6209bdd
 def config_from_args(args, **extra) -> Config:
     "The validated `Config` for parsed command-line `args`, taken as given (`checkpoint.config_with_init` also reads `--init`'s architecture)."
     return Config(**{**config_overrides(args), **extra})

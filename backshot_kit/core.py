@@ -28,6 +28,7 @@ def file_mode(path) -> int:
         um = os.umask(0); os.umask(um)
         return 0o666 & ~um
 
+# %% ../nbs/00_core.ipynb #2598d640
 def tmp_path(path) -> Path:
     "The temp file a writer in this process uses for `path` with `atomic_path(pid=True)`: `.{name}.{pid}.tmp` in the same folder."
     path = Path(path)
@@ -60,10 +61,12 @@ def atomic_write(path, data:bytes|str) -> Path:
     with atomic_path(path, fsync=True) as tmp: tmp.write_bytes(data.encode() if isinstance(data, str) else data)
     return Path(path)
 
+# %% ../nbs/00_core.ipynb #07eccb5e
 def save_json(obj, path) -> Path:
     "Write `obj` as pretty JSON, atomically."
     return atomic_write(path, json.dumps(obj, indent=2, default=str) + '\n')
 
+# %% ../nbs/00_core.ipynb #91748171
 def load_json(path):
     "Read a JSON file, with an error that names the file when it is missing or broken."
     path = Path(path)

@@ -29,13 +29,16 @@ def filter_columns(df:pd.DataFrame) -> list[str]:
     "The columns the dashboard filters on: every hyperparameter, then the status."
     return param_columns(df) + ['status']
 
+# %% ../nbs/11_dashboard.ipynb #cf6efbee
 def _py(v): return v.item() if hasattr(v, 'item') else v
 
+# %% ../nbs/11_dashboard.ipynb #5894def4
 def filter_options(df:pd.DataFrame) -> dict:
     "`{column: sorted distinct values}` for every filter column."
     key = lambda v: (isinstance(v, str), v)
     return {c: sorted({_py(v) for v in df[c].dropna()}, key=key) for c in filter_columns(df)}
 
+# %% ../nbs/11_dashboard.ipynb #3d471dd2
 def filter_results(df:pd.DataFrame, selected:dict) -> pd.DataFrame:
     "The rows whose value in each column of `selected` is one of the selected values."
     keep = np.ones(len(df), bool)
@@ -63,6 +66,7 @@ def _fmt(v) -> str:
     if v is None or (isinstance(v, float) and np.isnan(v)): return '–'
     return f'{v:.4g}' if isinstance(v, (float, np.floating)) else html.escape(str(v))
 
+# %% ../nbs/11_dashboard.ipynb #7f0c544b
 def reading(c:str, r:dict) -> tuple[str, str]|None:
     "`(reading, its label with the threshold)` of column `c` in results row `r` under the trial's rules, or None when `c` is not judged."
     rules = r.get('rules', 'guide')
@@ -70,6 +74,7 @@ def reading(c:str, r:dict) -> tuple[str, str]|None:
     if c == _QUALITY_COL[rules]: return r['denoising'], QUALITY_LABELS[rules][r['denoising']]
     return None
 
+# %% ../nbs/11_dashboard.ipynb #53984594
 def _cell(col:str, value, rec:dict) -> str:
     rd, style, title = reading(col, rec), '', ''
     if rd is not None:
@@ -92,10 +97,12 @@ def trial_label(r:dict) -> str:
     p = f"bs{r['batch_size']} lr{r['learning_rate']:g} ep{r['epochs']} {r['optimizer']}"
     return f"#{r['trial']}  val {_fmt(r['best_val_loss'])}  {p}  ({r['status']})"
 
+# %% ../nbs/11_dashboard.ipynb #81f73edb
 def _kv_table(title, items) -> str:
     rows = ''.join(f'<tr><td style="text-align:left">{html.escape(str(k))}</td><td>{_fmt(v)}</td></tr>' for k, v in items)
     return f'<table class="backshot-results" style="margin-right:16px"><thead><tr><th colspan=2 style="text-align:left">{title}</th></tr></thead>{rows}</table>'
 
+# %% ../nbs/11_dashboard.ipynb #ff7f879e
 def trial_info_html(r:dict, params:list) -> str:
     "Hyperparameters and metrics of one trial record, side by side, with its readings under the rules of its loss."
     ms = [k for k in ('best_val_loss', 'final_train_loss', 'final_val_loss', 'train_val_gap', 'epochs_completed', 'best_epoch', 'val_si_sdr',
@@ -139,10 +146,12 @@ def wav_bytes(x:np.ndarray, sr:int) -> bytes:
     buf = io.BytesIO(); sf.write(buf, np.clip(np.asarray(x, np.float32), -1, 1), int(sr), format='WAV', subtype='PCM_16')
     return buf.getvalue()
 
+# %% ../nbs/11_dashboard.ipynb #e54d99de
 def _spec_db(x, sr) -> np.ndarray:
     from scipy.signal import spectrogram
     return 10 * np.log10(spectrogram(np.asarray(x, np.float64), sr, nperseg=256, noverlap=192)[2] + 1e-10)
 
+# %% ../nbs/11_dashboard.ipynb #e4d464ad
 def spectrogram_png(rows:list, sr:int, titles=('noisy', 'denoised', 'clean')) -> bytes:
     "PNG of log spectrograms, one row per clip of `(noisy, denoised, clean)`, drawn as one image (fast)."
     from matplotlib.figure import Figure
@@ -170,6 +179,7 @@ def _players(noisy, den, clean, sr) -> list:
         rows.append(W.HBox([W.HTML(f'<b style="white-space:nowrap">clip {i + 1}</b>', layout=W.Layout(width='56px'))] + cells))
     return rows
 
+# %% ../nbs/11_dashboard.ipynb #ea80f3db
 def audio_section(rec:dict, base, clips=None, n:int=3) -> list:
     "Widgets with before/after players and spectrograms of `n` test clips denoised by the trial's model."
     mp = resolve_path(rec.get('model_path'), base)
@@ -266,6 +276,7 @@ def _layout(self:ResultsDashboard) -> W.Widget:
     return W.VBox([W.HBox([self.refresh_button, self.status]), filt, W.HBox([self.sort_by, self.ascending]), self.table,
                    W.HBox([self.pick['a'], self.pick['b']]), self.compare, W.HBox([self.panels['a'].widget, self.panels['b'].widget])])
 
+# %% ../nbs/11_dashboard.ipynb #ca2e8fb1
 @patch
 @contextlib.contextmanager
 def _mute(self:ResultsDashboard):
@@ -280,6 +291,7 @@ def filtered(self:ResultsDashboard) -> pd.DataFrame:
     "The rows shown, in table order."
     return sort_results(filter_results(self.df, {c: w.value for c, w in self.filters.items()}), self.sort_by.value, self.ascending.value)
 
+# %% ../nbs/11_dashboard.ipynb #96b5450b
 @patch(as_prop=True)
 def selection(self:ResultsDashboard) -> dict:
     "The trials shown in panels A and B (None for an empty panel)."
@@ -343,6 +355,7 @@ def app_source(out:str='', results:str='') -> tuple[str, str|None]:
         d = Path(tempfile.mkdtemp(prefix='backshot-dashboard-')); fake_results(d, n=10, seed=0, loss='snr+stft'); return str(d), None
     return next((str(p) for p in (Path(MODEL_DIR), Path('..') / MODEL_DIR) if (p / 'tuning').is_dir()), MODEL_DIR), None
 
+# %% ../nbs/11_dashboard.ipynb #69636ef2
 def app(out:str='', results:str='', **kw):
     "The dashboard for the app's results, or an HTML message naming the problem."
     out, res = app_source(out, results)
@@ -360,6 +373,7 @@ def app_notebook() -> Path:
                metadata=dict(kernelspec=dict(display_name='python3', language='python', name='python3')))
     return save_json(doc, Path(tempfile.mkdtemp(prefix='backshot-app-')) / 'dashboard.ipynb')
 
+# %% ../nbs/11_dashboard.ipynb #109fafde
 def voila_command(notebook, port:int=8866, ip:str='127.0.0.1', open_browser:bool=False) -> list[str]:
     "The voila command line that serves `notebook` with the offline template."
     cmd = [sys.executable, '-m', 'voila', str(notebook), f'--port={port}', f'--Voila.ip={ip}', '--Voila.port_retries=0',
@@ -382,6 +396,7 @@ def template_root() -> Path:
     atomic_write(d / 'index.html.j2', _TEMPLATE_J2)
     return root
 
+# %% ../nbs/11_dashboard.ipynb #3b01a350
 def voila_env(out, results) -> dict:
     "The environment of the voila process: the results to show and the template folder on `JUPYTER_PATH`."
     jp = os.pathsep.join([str(template_root())] + ([os.environ['JUPYTER_PATH']] if os.environ.get('JUPYTER_PATH') else []))
@@ -396,6 +411,7 @@ def stop_process(proc:subprocess.Popen, grace:float=10.) -> int:
         except subprocess.TimeoutExpired: proc.kill(); proc.wait()
     return proc.returncode
 
+# %% ../nbs/11_dashboard.ipynb #4dde507a
 def serve(cmd:list, env:dict|None=None, grace:float=10.) -> int:
     "Run the server `cmd` until it ends, stopping it first when this process gets Ctrl-C or SIGTERM (then returns 130)."
     proc = subprocess.Popen(cmd, env=env, preexec_fn=die_with_parent if sys.platform.startswith('linux') else None)
@@ -428,6 +444,7 @@ def free_port() -> int:
     import socket
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
 
+# %% ../nbs/11_dashboard.ipynb #6f84a5b5
 def wait_port(port:int, proc=None, timeout:float=60.) -> None:
     "Wait until something listens on loopback `port` (fails early if `proc` exits)."
     import socket
@@ -454,6 +471,7 @@ def headless_chrome(user_data_dir):
     opts.set_capability('goog:loggingPrefs', {'performance': 'ALL'})
     return webdriver.Chrome(service=Service(driver), options=opts)
 
+# %% ../nbs/11_dashboard.ipynb #3daaf567
 def external_requests(driver) -> list[str]:
     "URLs the page asked for beyond this machine (from Chromium's performance log)."
     urls = set()

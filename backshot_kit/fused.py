@@ -59,15 +59,18 @@ def param_layout(model:nn.Module) -> list:
     "`(name, shape)` of each parameter, in the order of a stacked row."
     return [(n, p.shape) for n, p in model.named_parameters()]
 
+# %% ../nbs/06a_fused.ipynb #7830238e
 def stack_params(models:list) -> torch.Tensor:
     "The parameters of `models` (one architecture) as the rows of one `(len(models), n_params)` leaf tensor."
     return torch.stack([torch.cat([p.detach().reshape(-1) for p in m.parameters()]) for m in models]).requires_grad_(True)
 
+# %% ../nbs/06a_fused.ipynb #9915cd1b
 def param_views(flat:torch.Tensor, layout:list) -> dict:
     "Every parameter of every row of `flat` as a view `(rows, *shape)`."
     parts = flat.split([math.prod(s) for _, s in layout], dim=1)
     return {n: v.view(len(flat), *s) for (n, s), v in zip(layout, parts)}
 
+# %% ../nbs/06a_fused.ipynb #ef5f38b4
 def load_row(model:nn.Module, row:torch.Tensor, layout:list):
     "Copy one row of stacked parameters into `model`'s own parameters."
     with torch.no_grad():
@@ -78,6 +81,7 @@ def fused_forward(base:nn.Module, layout:list, flat:torch.Tensor, x:torch.Tensor
     "Outputs `(rows, batch, T)` of the models whose weights are the rows of `flat`, all on the same input `x`."
     return vmap(lambda p, x: functional_call(base, p, (x,)), in_dims=(0, None))(param_views(flat, layout), x)
 
+# %% ../nbs/06a_fused.ipynb #f5acc681
 def fused_loss(loss, out:torch.Tensor, y:torch.Tensor) -> torch.Tensor:
     "`loss(out[i], y)` for every row `i` of `out`, as a vector."
     with warnings.catch_warnings():
@@ -128,6 +132,7 @@ def to_optimizer(self:FusedAdam, row:int, opt, params:list, layout:list):
     for p, a, b in zip(params, *(param_views(s[row:row + 1], layout).values() for s in (self.exp_avg, self.exp_avg_sq))):
         opt.state[p] = dict(step=torch.tensor(float(self.steps)), exp_avg=a[0].clone(), exp_avg_sq=b[0].clone())
 
+# %% ../nbs/06a_fused.ipynb #9e98c8f8
 @patch
 def keep(self:FusedAdam, rows:list):
     "Keep the state of `rows` only (the members that go on)."
@@ -149,6 +154,7 @@ def _per(v, n:int, what:str) -> list:
     if len(v) != n: raise BackshotError(f"{what}: {len(v)} given for {n} trials")
     return v
 
+# %% ../nbs/06a_fused.ipynb #72b6ac7f
 class FusedTrainer:
     "Train the trials `cfgs` (`check_fusable`) as one batched model; each keeps its own optimizer, schedule, stopping, history and checkpoints."
     def __init__(self, cfgs:list, data,
@@ -217,6 +223,7 @@ def _hand_over(self:FusedTrainer, row:int, epoch:int, train_loss:float, val_loss
     finally: m.fused = None
     return stop if stop is not None or epoch < m.cfg.epochs else ('completed', '')
 
+# %% ../nbs/06a_fused.ipynb #a1396b26
 @patch
 def _leave(self:FusedTrainer, keep:list):
     "Only the members in rows `keep` go on."
@@ -232,6 +239,7 @@ def _done(self:FusedTrainer, i:int, stop:tuple, t_start:float):
     self.results[i] = {**m._finish(*stop, time.perf_counter() - t_start), 'model_path': str(m.ckpt_path) if m.best_state is not None and m.ckpt_path else None}
     if self.on_done: self.on_done(i, self.results[i])
 
+# %% ../nbs/06a_fused.ipynb #97a4fc42
 @patch
 def fit(self:FusedTrainer) -> list[dict]:
     "Train until every member has stopped (epoch budget, early stopping, divergence, `StopTraining`); each member's metrics, as `Trainer.fit` gives them, and `model_path`."

@@ -38,6 +38,7 @@ def _segments(T:int, chunk:int, ctx:int):
         b = min(a + chunk, T); s, e = max(0, a - ctx), min(T, b + ctx)
         yield s, e, a, b
 
+# %% ../nbs/08_inference.ipynb #ed3c5ae6
 def _run(model, segs, device) -> np.ndarray:
     with torch.no_grad():
         return model(torch.as_tensor(np.stack(segs), dtype=torch.float32, device=device)).float().cpu().numpy()
@@ -154,6 +155,7 @@ def _pieces(length:int, block:int, margin:int):
     "`(read start, block start, block end, read end)` of each block of `length` samples, read with `margin` samples either side."
     for a in range(0, length, block): yield max(0, a - margin), a, min(length, a + block), min(length, a + block + margin)
 
+# %% ../nbs/08_inference.ipynb #f88d54ed
 def _open_out(tmp:Path, fmt:str, sr:int, C:int, subtype:str) -> sf.SoundFile:
     "The SoundFile `tmp` in format `fmt`, with the input's subtype when the format holds it."
     return sf.SoundFile(str(tmp), 'w', int(sr), C, subtype if sf.check_format(fmt, subtype) else None, format=fmt)
@@ -187,6 +189,7 @@ def audio_extensions() -> tuple[str, ...]:
     exts = {'.' + f.lower() for f in sf.available_formats() if f != 'RAW'} | {'.aif', '.oga', '.opus', '.wave'}
     return tuple(sorted(exts))
 
+# %% ../nbs/08_inference.ipynb #a3bf53d9
 def collect_inputs(inputs, exts=None) -> list[tuple[Path, Path|None, str|None]]:
     "`(source, relative output path, error)` for every input file; folders are searched recursively."
     exts, out = exts or audio_extensions(), []
@@ -208,6 +211,7 @@ def _duration(p:Path) -> float:
     try: i = audio_info(p); return i.frames / i.samplerate
     except Exception: return 0.0
 
+# %% ../nbs/08_inference.ipynb #78c1e799
 def denoise_files(den:Denoiser, # the denoiser
                   inputs,        # files and folders
                   out,           # output folder

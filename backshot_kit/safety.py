@@ -13,6 +13,7 @@ __all__ = ['sigterm_as_interrupt', 'die_with_parent', 'stale_tmp', 'remove_stale
 # %% ../nbs/00b_safety.ipynb #85e13450
 def _raise_interrupt(signum, frame): raise KeyboardInterrupt(signal.Signals(signum).name)
 
+# %% ../nbs/00b_safety.ipynb #9a04dc80
 @contextlib.contextmanager
 def sigterm_as_interrupt():
     "Within the block (main thread), SIGTERM raises `KeyboardInterrupt('SIGTERM')` as Ctrl-C does."
@@ -42,6 +43,7 @@ def _gone(pid:int) -> bool:
     except OSError: return False
     return stat.rsplit(')', 1)[1].split()[0] in ('Z', 'X')
 
+# %% ../nbs/00b_safety.ipynb #7ab3876e
 def stale_tmp(folder,                 # the folder to look in
               name:str|None=None,     # only temp files of this file name (None: every `.*.tmp`)
               age:float=60.) -> list[Path]: # seconds without a write after which a randomly named temp file is stale

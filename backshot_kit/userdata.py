@@ -37,6 +37,7 @@ class FileInfo:
     @property
     def clipping(self) -> bool: return self.clip_frac > 1e-3
 
+# %% ../nbs/04a_userdata.ipynb #a13d8785
 def file_info(root:Path, rel) -> FileInfo:
     "Read `root/rel` and measure it; an unreadable file gets `error` set instead of raising."
     try:
@@ -81,6 +82,7 @@ def _pair_problems(r:DataReport, sr:int):
         for c in r.files['clean']:
             if c.rel not in noisy: r.warnings.append(f"clean/{c.rel}: no noisy/ partner; noise is " + ('mixed from noise/' if r.files['noise'] else 'simulated'))
 
+# %% ../nbs/04a_userdata.ipynb #4f19224f
 def check_data(root, sr:int=16000) -> DataReport:
     "Check data folder `root` file by file."
     root = Path(root)
@@ -128,6 +130,7 @@ def write_test_folder(root, n:int=6, seconds:float=1.0, sr:int=16000, noisy:bool
 # %% ../nbs/04a_userdata.ipynb #0b64bea5
 def _rms(x, axis=-1): return np.sqrt(np.mean(np.square(x, dtype=np.float64), axis=axis))
 
+# %% ../nbs/04a_userdata.ipynb #989ceaac
 def recorded_noise(bank:list, snr_range:tuple):
     "A `noise_fn` mixing segments of the recordings in `bank` into clean clips at a random SNR in `snr_range` dB."
     lens = np.array([len(b) for b in bank], float)
@@ -149,6 +152,7 @@ def cut_clips(x:np.ndarray, n:int) -> np.ndarray:
     if rest and (rest >= n / 2 or k == 0): x = np.pad(x[:k * n + rest], (0, n - rest)); k += 1
     return x[:k * n].reshape(k, n).astype(np.float32)
 
+# %% ../nbs/04a_userdata.ipynb #db6d2a52
 def split_files(names:list, seed:int) -> dict:
     "Assign each name to 'train', 'val' or 'test' by a stable hash (10% val, 10% test, at least one each)."
     order = sorted(names, key=lambda n: hashlib.sha1(f'{seed}:{n}'.encode()).hexdigest())
@@ -168,6 +172,7 @@ def _clips_by_file(r:DataReport, cfg:Config) -> dict:
         else: out[f.rel] = (cut_clips(c, n), None)
     return out
 
+# %% ../nbs/04a_userdata.ipynb #9a589163
 def _split_clips(by_file:dict, seed:int) -> dict:
     "{'train'|'val'|'test': [(clean, noisy or None)]}, by file or, for under three files, in time."
     splits = {'train': [], 'val': [], 'test': []}
