@@ -21,12 +21,12 @@ __all__ = ['HPARAMS', 'METRICS', 'EXTRA_METRICS', 'REQUIRED', 'NUMERIC', 'STATUS
            'OVERFIT_LABELS', 'QUALITY_LABELS', 'FLAGS', 'DB_FLAGS', 'RULE_FLAGS', 'SHORT', 'RULE_TEXT', 'STATUS_COLORS',
            'find_results', 'check_records', 'resolve_path', 'load_history', 'rule_set', 'trial_losses', 'gap_category',
            'loss_category', 'gain_category', 'drop_category', 'sdr_drop', 'results_frame', 'param_columns',
-           'load_results', 'fake_results', 'top_configs', 'param_impact', 'hyperparameter_impact', 'importance_metric',
-           'variance_importance', 'complete_grid', 'fake_study', 'find_studies', 'match_study', 'optuna_importance',
-           'importance_ranking', 'denoising_counts', 'overfitting_analysis', 'metric_summary', 'status_counts',
-           'problem_flags', 'flagged_trials', 'problem_messages', 'Analysis', 'analyze', 'rules_summary', 'figure_png',
-           'save_figure', 'plot_param_impact', 'plot_gap_vs_loss', 'top_histories', 'plot_learning_curves',
-           'analysis_prefix', 'write_analysis', 'analyze_cli']
+           'load_results_frame', 'fake_results', 'top_table', 'param_impact', 'hyperparameter_impact',
+           'importance_metric', 'variance_importance', 'complete_grid', 'fake_study', 'find_studies', 'match_study',
+           'optuna_importance', 'importance_ranking', 'denoising_counts', 'overfitting_analysis', 'metric_summary',
+           'status_counts', 'problem_flags', 'flagged_trials', 'problem_messages', 'Analysis', 'analyze',
+           'rules_summary', 'figure_png', 'save_figure', 'plot_param_impact', 'plot_gap_vs_loss', 'top_histories',
+           'plot_learning_curves', 'analysis_prefix', 'write_analysis', 'analyze_cli']
 
 # %% ../nbs/09_analysis.ipynb #d1624c3c
 HPARAMS = ['batch_size', 'learning_rate', 'epochs', 'optimizer', 'scheduler_patience', 'scheduler_factor', 'early_stopping_patience']
@@ -193,7 +193,7 @@ def param_columns(df:pd.DataFrame) -> list[str]:
     return HPARAMS + [c for c in df.columns if c in cfg_keys and c not in HPARAMS and c not in ('device', 'data', 'init')]
 
 # %% ../nbs/09_analysis.ipynb #c3f0691c
-def load_results(path) -> pd.DataFrame:
+def load_results_frame(path) -> pd.DataFrame:
     "Read and validate a results file (clear errors naming the file); one row per trial."
     path = Path(path)
     df = results_frame(check_records(load_json(path), path), path.parent)
@@ -314,7 +314,7 @@ def fake_results(out,                 # the search folder to create (results go 
     return save_json(records, tuning / name)
 
 # %% ../nbs/09_analysis.ipynb #98045b6c
-def top_configs(df:pd.DataFrame, n:int=5) -> pd.DataFrame:
+def top_table(df:pd.DataFrame, n:int=5) -> pd.DataFrame:
     "The `n` best trials by best validation loss, ranked from 1."
     cols = ['trial'] + param_columns(df) + ['best_val_loss', 'train_val_gap', 'epochs_completed', 'status']
     t = df.sort_values('best_val_loss', na_position='last', kind='stable').head(n)[cols].reset_index(drop=True)
@@ -607,11 +607,11 @@ def analyze(results,                # a results file path or a results DataFrame
             top:int=5,              # how many top configurations
             tuning_dir=None) -> Analysis: # where to look for the Optuna study (default: the results file's folder)
     "Run every section of the analysis."
-    df = results if isinstance(results, pd.DataFrame) else load_results(results)
+    df = results if isinstance(results, pd.DataFrame) else load_results_frame(results)
     path = df.attrs.get('path', str(results) if not isinstance(results, pd.DataFrame) else '')
     tdir = tuning_dir if tuning_dir is not None else (Path(path).parent if path else None)
     imp, how = importance_ranking(df, tdir)
-    return Analysis(df, path, top_configs(df, top), hyperparameter_impact(df), imp, how, overfitting_analysis(df),
+    return Analysis(df, path, top_table(df, top), hyperparameter_impact(df), imp, how, overfitting_analysis(df),
                     metric_summary(df), status_counts(df), flagged_trials(df), problem_messages(df), denoising_counts(df))
 
 # %% ../nbs/09_analysis.ipynb #acc021f8
@@ -855,7 +855,7 @@ def _nonpositive(histories:dict) -> bool:
 def top_histories(df:pd.DataFrame, base, n:int=5) -> dict:
     "`{label: history}` of the `n` best trials."
     out = {}
-    for r in top_configs(df, n).to_dict('records'):
+    for r in top_table(df, n).to_dict('records'):
         rec = df[df.trial == r['trial']].iloc[0].to_dict()
         out[f"#{r['trial']} bs{r['batch_size']} lr{r['learning_rate']:g} {r['optimizer']}"] = load_history(rec, base)
     return out
@@ -894,7 +894,7 @@ def write_analysis(a:Analysis, folder, figures:bool=True, n_curves:int=5) -> lis
         base = Path(a.path).parent if a.path else Path('.')
         out.append(save_figure(plot_param_impact(a.df), folder / f'{pre}param_impact.png'))
         out.append(save_figure(plot_gap_vs_loss(a.df), folder / f'{pre}gap_vs_val_loss.png'))
-        db = (_rules(a.df)[a.df.trial.isin(top_configs(a.df, n_curves).trial)] == 'dB').any() or None
+        db = (_rules(a.df)[a.df.trial.isin(top_table(a.df, n_curves).trial)] == 'dB').any() or None
         out.append(save_figure(plot_learning_curves(top_histories(a.df, base, n_curves), f'Learning curves of the top {n_curves} configurations', db=db),
                                folder / f'{pre}learning_curves.png'))
     return out

@@ -165,9 +165,9 @@ def deemphasis(x:np.ndarray,       # audio, filtered along the last axis
     return sfft.irfft(sfft.rfft(x, axis=-1) / emphasis_response(n, sr, tau), n, axis=-1).astype(np.float32)
 
 # %% ../nbs/02_channel.ipynb #8d6e77d0
-def _to_rate(x:np.ndarray, sr:float, fs_iq:float) -> np.ndarray:
-    "`x` resampled (FFT) from the audio rate `sr` to `fs_iq`; itself when the length stays."
-    x = np.asarray(x, np.float32); n = x.shape[-1]; m = int(round(n * fs_iq / sr))
+def _to_rate(x:np.ndarray, sr:float, iq_sr:float) -> np.ndarray:
+    "`x` resampled (FFT) from the audio rate `sr` to `iq_sr`; itself when the length stays."
+    x = np.asarray(x, np.float32); n = x.shape[-1]; m = int(round(n * iq_sr / sr))
     return x if m == n else fft_resample(x, m)
 
 # %% ../nbs/02_channel.ipynb #586047e4
@@ -179,32 +179,32 @@ def _expj(ph:np.ndarray) -> np.ndarray:
 # %% ../nbs/02_channel.ipynb #77f9f292
 def fm_modulate(audio:np.ndarray, # modulating audio along the last axis; 1.0 = full deviation
                 sr:float,          # its sample rate (Hz)
-                fs_iq:float,       # complex baseband sample rate (Hz)
+                iq_sr:float,       # complex baseband sample rate (Hz)
                 deviation:float,   # peak frequency deviation Δf (Hz)
                ) -> np.ndarray:
-    "FM complex baseband e^{jφ}, φ[n] = 2πΔf Σ_{k<=n} m[k]/fs_iq, of real `audio` resampled (FFT) to `fs_iq`."
-    m = _to_rate(audio, sr, fs_iq)
-    ph = np.cumsum(m, axis=-1, dtype=np.float64) * (2 * np.pi * deviation / fs_iq)
+    "FM complex baseband e^{jφ}, φ[n] = 2πΔf Σ_{k<=n} m[k]/iq_sr, of real `audio` resampled (FFT) to `iq_sr`."
+    m = _to_rate(audio, sr, iq_sr)
+    ph = np.cumsum(m, axis=-1, dtype=np.float64) * (2 * np.pi * deviation / iq_sr)
     ph -= 2 * np.pi * np.round(ph / (2 * np.pi))       # wrap in float64 before going to float32
     return _expj(ph.astype(np.float32))
 
 # %% ../nbs/02_channel.ipynb #7fabacf8
 def am_modulate(audio:np.ndarray, # modulating audio along the last axis; 1.0 = full modulation index
                 sr:float,          # its sample rate (Hz)
-                fs_iq:float,       # complex baseband sample rate (Hz)
+                iq_sr:float,       # complex baseband sample rate (Hz)
                 m:float=0.8,       # modulation index at full scale
                ) -> np.ndarray:
-    "AM complex baseband 1 + m·x (carrier amplitude 1) of real `audio` resampled (FFT) to `fs_iq`."
-    return (1 + m * _to_rate(audio, sr, fs_iq)).astype(np.complex64)
+    "AM complex baseband 1 + m·x (carrier amplitude 1) of real `audio` resampled (FFT) to `iq_sr`."
+    return (1 + m * _to_rate(audio, sr, iq_sr)).astype(np.complex64)
 
 # %% ../nbs/02_channel.ipynb #4fddfc0a
 def noise_sigma(cnr_db,                   # carrier-to-noise ratio (dB), scalar or array
                 bandwidth:float,          # bandwidth B the CNR refers to (Hz)
-                fs:float,                 # sample rate (Hz)
+                iq_sr:float,                 # sample rate (Hz)
                 carrier_power:float=1.,   # carrier power C
                ) -> np.ndarray:
-    "RMS (I and Q together) of complex white noise per sample giving CNR = C/(N0·B) at sample rate `fs`."
-    return np.sqrt(carrier_power * fs / (bandwidth * 10 ** (np.asarray(cnr_db, np.float64) / 10)))
+    "RMS (I and Q together) of complex white noise per sample giving CNR = C/(N0·B) at sample rate `iq_sr`."
+    return np.sqrt(carrier_power * iq_sr / (bandwidth * 10 ** (np.asarray(cnr_db, np.float64) / 10)))
 
 # %% ../nbs/02_channel.ipynb #470134d1
 def _rows_param(v, x:np.ndarray) -> np.ndarray:
@@ -222,21 +222,21 @@ def _randn(rng, shape) -> np.ndarray:
 def add_awgn_cnr(iq:np.ndarray,            # complex baseband, (L,) or (n, L)
                  cnr_db,                   # CNR (dB): a number or one per row
                  bandwidth:float,          # bandwidth B the CNR refers to (Hz)
-                 fs:float,                 # sample rate of `iq` (Hz)
+                 iq_sr:float,                 # sample rate of `iq` (Hz)
                  rng=None,                 # numpy Generator or seed
                  carrier_power:float=1.,   # carrier power C (1 for `fm_modulate`/`am_modulate`)
                 ) -> np.ndarray:
-    "`iq` plus complex white Gaussian noise at `cnr_db` (scalar or one per row) in `bandwidth` Hz, at rate `fs`."
+    "`iq` plus complex white Gaussian noise at `cnr_db` (scalar or one per row) in `bandwidth` Hz, at rate `iq_sr`."
     iq = np.asarray(iq, np.complex64); rng = np.random.default_rng(rng)
-    s = (_rows_param(noise_sigma(cnr_db, bandwidth, fs, carrier_power), iq) / np.sqrt(2)).astype(np.float32)
+    s = (_rows_param(noise_sigma(cnr_db, bandwidth, iq_sr, carrier_power), iq) / np.sqrt(2)).astype(np.float32)
     return iq + (_randn(rng, iq.shape + (2,)).view(np.complex64)[..., 0] * s)
 
 # %% ../nbs/02_channel.ipynb #43269328
 @functools.lru_cache(32)
-def _if_gain(n:int, fs:float, bandwidth:float, transition:float=0.1):
+def _if_gain(n:int, iq_sr:float, bandwidth:float, transition:float=0.1):
     "IF amplitude response on the `fft` bins; bins it passes at + and - frequencies; of those, bins at gain 1."
-    f = np.abs(sfft.fftfreq(n, 1 / fs))
-    t = min(transition * bandwidth, fs - bandwidth)
+    f = np.abs(sfft.fftfreq(n, 1 / iq_sr))
+    t = min(transition * bandwidth, iq_sr - bandwidth)
     u = np.clip((f - (bandwidth - t) / 2) / max(t, 1e-9), 0, 1)
     G = np.sqrt(0.5 + 0.5 * np.cos(np.pi * u)).astype(np.float32)
     G[f < (bandwidth - t) / 2] = 1; G[u >= 1] = 0
@@ -248,18 +248,18 @@ def _if_gain(n:int, fs:float, bandwidth:float, transition:float=0.1):
 
 # %% ../nbs/02_channel.ipynb #ee7120a2
 def if_response(n:int,           # number of FFT bins
-                fs:float,         # sample rate (Hz)
-                bandwidth:float,  # noise bandwidth B (Hz), at most fs
+                iq_sr:float,         # sample rate (Hz)
+                bandwidth:float,  # noise bandwidth B (Hz), at most iq_sr
                 transition:float=0.1, # width of the raised-cosine skirt as a fraction of B
                ) -> np.ndarray:
-    "Amplitude response of the IF filter on the `numpy.fft.fftfreq(n, 1/fs)` bins."
-    if not 0 < bandwidth <= fs: raise BackshotError(f"IF bandwidth {bandwidth!r} Hz must be in (0, fs={fs!r} Hz]")
+    "Amplitude response of the IF filter on the `numpy.fft.fftfreq(n, 1/iq_sr)` bins."
+    if not 0 < bandwidth <= iq_sr: raise BackshotError(f"IF bandwidth {bandwidth!r} Hz must be in (0, iq_sr={iq_sr!r} Hz]")
     if not 0 < transition <= 1: raise BackshotError(f"IF transition {transition!r} must be a fraction of the bandwidth in (0, 1]")
-    return _if_gain(int(n), float(fs), float(bandwidth), float(transition))[0].copy()
+    return _if_gain(int(n), float(iq_sr), float(bandwidth), float(transition))[0].copy()
 
 # %% ../nbs/02_channel.ipynb #b0bb26eb
 def if_filter(iq:np.ndarray,            # complex baseband, filtered along the last axis
-              fs:float,                 # its sample rate (Hz)
+              iq_sr:float,                 # its sample rate (Hz)
               bandwidth:float,          # noise bandwidth B (Hz)
               cnr_db=None,              # None, or add noise at this CNR (dB; a number or one per row)
               rng=None,                 # numpy Generator or seed for the noise
@@ -268,11 +268,11 @@ def if_filter(iq:np.ndarray,            # complex baseband, filtered along the l
              ) -> np.ndarray:
     "Zero-phase IF low-pass of noise bandwidth `bandwidth`; with `cnr_db`, first adds white noise at that CNR."
     iq = np.asarray(iq, np.complex64); n = iq.shape[-1]
-    if_response(n, fs, bandwidth, transition)            # validates
-    G, kp, kn, kf, kfn = _if_gain(int(n), float(fs), float(bandwidth), float(transition))
+    if_response(n, iq_sr, bandwidth, transition)            # validates
+    G, kp, kn, kf, kfn = _if_gain(int(n), float(iq_sr), float(bandwidth), float(transition))
     S = sfft.fft(iq, axis=-1)
     if cnr_db is not None:                               # white noise, drawn only where the filter passes
-        sd = (_rows_param(noise_sigma(cnr_db, bandwidth, fs, carrier_power), iq) * np.sqrt(n / 2)).astype(np.float32)
+        sd = (_rows_param(noise_sigma(cnr_db, bandwidth, iq_sr, carrier_power), iq) * np.sqrt(n / 2)).astype(np.float32)
         noise = _randn(np.random.default_rng(rng), iq.shape[:-1] + (kp + kn, 2)).view(np.complex64)[..., 0]
         noise *= sd
         S[..., :kp] += noise[..., :kp]; S[..., n - kn:] += noise[..., kp:]
@@ -291,17 +291,17 @@ def _atan2(y:np.ndarray, x:np.ndarray, grain:int=16384) -> np.ndarray:
 
 # %% ../nbs/02_channel.ipynb #f053aed2
 def fm_discriminator(iq:np.ndarray,      # complex baseband along the last axis
-                     fs:float,           # its sample rate (Hz)
+                     iq_sr:float,           # its sample rate (Hz)
                      deviation:float,    # peak deviation Δf (Hz) that maps to 1.0
                      prev=None,          # sample(s) before `iq` (block-wise use); None repeats the first output
                     ) -> np.ndarray:
-    "Quadrature discriminator angle(s[n]·s*[n-1])·fs/(2πΔf): audio on the modulator's scale (full scale = Δf)."
+    "Quadrature discriminator angle(s[n]·s*[n-1])·iq_sr/(2πΔf): audio on the modulator's scale (full scale = Δf)."
     iq = np.asarray(iq, np.complex64); p = np.empty_like(iq)
     p[..., 1:] = iq[..., 1:] * np.conj(iq[..., :-1])
     if prev is not None: p[..., 0] = iq[..., 0] * np.conj(np.asarray(prev, np.complex64))
     elif iq.shape[-1] > 1: p[..., 0] = p[..., 1]
     else: p[..., 0] = 1
-    out = _atan2(p.imag, p.real); out *= np.float32(fs / (2 * np.pi * deviation))
+    out = _atan2(p.imag, p.real); out *= np.float32(iq_sr / (2 * np.pi * deviation))
     return out
 
 # %% ../nbs/02_channel.ipynb #21136c61
@@ -357,11 +357,11 @@ def _integrator(k:int, L:int, scale:float) -> np.ndarray:
     return g
 
 # %% ../nbs/02_channel.ipynb #3201af01
-def _fm_circular(m:np.ndarray, sr:float, fs_iq:float, deviation:float) -> np.ndarray:
+def _fm_circular(m:np.ndarray, sr:float, iq_sr:float, deviation:float) -> np.ndarray:
     "`fm_modulate` of zero-mean `m` with the phase integrated in the frequency domain (circular)."
-    m = np.asarray(m, np.float32); n = m.shape[-1]; L = int(round(n * fs_iq / sr)); k = min(n, L) // 2 + 1
+    m = np.asarray(m, np.float32); n = m.shape[-1]; L = int(round(n * iq_sr / sr)); k = min(n, L) // 2 + 1
     Phi = _resize_spectrum(sfft.rfft(m, axis=-1), n, L)
-    Phi[..., :k] *= _integrator(k, L, 2 * np.pi * deviation / fs_iq)
+    Phi[..., :k] *= _integrator(k, L, 2 * np.pi * deviation / iq_sr)
     return _expj(sfft.irfft(Phi, L, axis=-1, overwrite_x=True).astype(np.float32))
 
 # %% ../nbs/02_channel.ipynb #b1e1087f
@@ -576,16 +576,16 @@ def _channel_rows(clean:np.ndarray, sr:float, channel:str, cnr:np.ndarray, rng, 
     tx_tau, rx_tau = (spec.tau if t is None else t for t in (receiver.tx_tau, receiver.rx_tau))
     B = channel_bandwidth(channel, sr) * receiver.if_scale
     U = max(if_factor(channel, sr, if_oversample), _smooth(math.ceil(ov * max(B, carson_bandwidth(dev, sr / 2) if fm else sr) / sr - 1e-9)))
-    P, N = _pad_sizes(T, sr); fs, step = U * sr, max(1, 2**20 // (N * U))
+    P, N = _pad_sizes(T, sr); iq_sr, step = U * sr, max(1, 2**20 // (N * U))
     wi = _taper(N * U, P // 2 * U, (P + T + P // 2) * U); out = np.empty_like(clean)
     for i in range(0, n, step):
         xp = _padded(clean[i:i + step], sr)
         if tx_tau: xp = preemphasis(xp, sr, tx_tau)
         g = 1 / np.maximum(np.abs(xp).max(-1, keepdims=True), 1)      # the transmitter never exceeds full scale
         xp *= g; mu = xp.mean(-1, keepdims=True) if fm else 0.
-        s = _fm_circular(xp - mu, sr, fs, dev) if fm else am_modulate(xp, sr, fs, m)
-        y = if_filter(s, fs, B, cnr_db=cnr[i:i + step], rng=rng, transition=receiver.if_transition); del s
-        d = fm_discriminator(y, fs, dev) if fm else am_detect(y, m, receiver.detector)
+        s = _fm_circular(xp - mu, sr, iq_sr, dev) if fm else am_modulate(xp, sr, iq_sr, m)
+        y = if_filter(s, iq_sr, B, cnr_db=cnr[i:i + step], rng=rng, transition=receiver.if_transition); del s
+        d = fm_discriminator(y, iq_sr, dev) if fm else am_detect(y, m, receiver.detector)
         d *= wi; a = (fft_resample(d, N) + mu) / g
         if rx_tau: a = deemphasis(a, sr, rx_tau)
         out[i:i + step] = a[:, P:P + T]

@@ -13,7 +13,7 @@ from fastcore.basics import patch
 from .core import BackshotError, MODEL_DIR, save_json, atomic_write
 from .config import config_from_dict
 from .safety import sigterm_as_interrupt, die_with_parent
-from .analysis import (HPARAMS, SHORT, OVERFIT_LABELS, QUALITY_LABELS, find_results, load_results, param_columns, load_history, resolve_path,
+from .analysis import (HPARAMS, SHORT, OVERFIT_LABELS, QUALITY_LABELS, find_results, load_results_frame, param_columns, load_history, resolve_path,
                                    plot_learning_curves, figure_png, fake_results)
 
 # %% auto #0
@@ -237,7 +237,7 @@ class ResultsDashboard:
                  clips=None,                     # test clips `(noisy, clean, sr)` or `f(checkpoint)`; default: the trial's data
                  n_clips:int=3):                 # clips per trial
         self.path = find_results(out, results)
-        self.df, self.clips, self.n_clips, self._muted = load_results(self.path), clips, n_clips, False
+        self.df, self.clips, self.n_clips, self._muted = load_results_frame(self.path), clips, n_clips, False
         self.loaded_at = time.strftime('%H:%M:%S')
         self._build()
         self.update()                      # shows the first row in panel A
@@ -332,7 +332,7 @@ def select(self:ResultsDashboard, panel:str, trial):
 @patch
 def refresh(self:ResultsDashboard):
     "Re-read the results file (a search still running adds trials); keeps filters and selected trials."
-    try: df = load_results(self.path)
+    try: df = load_results_frame(self.path)
     except BackshotError as e: self.status.value = f"<b style='color:#cf222e'>refresh failed: {html.escape(str(e))}</b>"; return
     old = {c: (set(w.value), {o[1] for o in w.options}) for c, w in self.filters.items()}
     self.df, self.loaded_at = df, time.strftime('%H:%M:%S')
@@ -430,7 +430,7 @@ def dashboard_cli(argv=None):
     p.add_argument('--ip', default='127.0.0.1', help='address to listen on (default 127.0.0.1, this machine only)')
     p.add_argument('--open', action='store_true', help='open the page in the default browser')
     args = p.parse_args(argv)
-    path = find_results(args.out, args.results); load_results(path)          # a bad results file stops here
+    path = find_results(args.out, args.results); load_results_frame(path)          # a bad results file stops here
     print(f"dashboard of {path} at http://{args.ip}:{args.port}/ (Ctrl-C stops)", flush=True)
     return serve(voila_command(app_notebook(), args.port, args.ip, args.open), env=voila_env(args.out, path))
 

@@ -16,7 +16,7 @@ from .channel import CHANNELS, si_sdr
 from .anchors import lag
 
 # %% auto #0
-__all__ = ['METRICS', 'BASELINES', 'CHANNEL_NAMES', 'si_sdr_score', 'pesq_score', 'stoi_score', 'score', 'lowpass',
+__all__ = ['EVAL_METRICS', 'BASELINES', 'CHANNEL_NAMES', 'si_sdr_score', 'pesq_score', 'stoi_score', 'score', 'lowpass',
            'spectral_gate', 'lowpass_gate', 'lag_samples', 'parse_name', 'pair_files', 'evaluate_pair',
            'evaluate_folder', 'summarize', 'channel_table', 'plot_results', 'do_no_harm', 'report']
 
@@ -69,7 +69,7 @@ def stoi_score(ref:np.ndarray, est:np.ndarray, sr:int) -> tuple[float, str]:
     return (v, '') if math.isfinite(v) else (math.nan, 'STOI gave a non-finite value')
 
 # %% ../nbs/08a_evaluate.ipynb #811255da
-METRICS = ('si_sdr', 'pesq_nb', 'pesq_wb', 'stoi')
+EVAL_METRICS = ('si_sdr', 'pesq_nb', 'pesq_wb', 'stoi')
 
 def score(ref:np.ndarray, est:np.ndarray, sr:int, pesq:bool=True) -> dict:
     "SI-SDR, PESQ-NB, PESQ-WB and STOI of `est` against `ref`, with `notes` naming any metric that failed."
@@ -163,7 +163,7 @@ def evaluate_pair(clean:np.ndarray, noisy:np.ndarray, sr:int, methods:dict, pesq
         t0 = time.perf_counter()
         try: est = np.asarray(f(noisy, sr), np.float32)
         except Exception as e:
-            out.append(dict(method=name, **{k: math.nan for k in METRICS}, lag=0, notes=f'{name} failed ({type(e).__name__}: {e})')); continue
+            out.append(dict(method=name, **{k: math.nan for k in EVAL_METRICS}, lag=0, notes=f'{name} failed ({type(e).__name__}: {e})')); continue
         rtf = (time.perf_counter() - t0) / (len(noisy) / sr)        # seconds of compute per second of audio
         out.append(dict(method=name, **score(clean, est, sr, pesq), lag=lag_samples(clean, est, sr), rtf=rtf))
     return out
@@ -172,7 +172,7 @@ def evaluate_pair(clean:np.ndarray, noisy:np.ndarray, sr:int, methods:dict, pesq
 def _improvements(df:pd.DataFrame) -> pd.DataFrame:
     "`df` with a `<metric>_imp` column for each metric: the change from the same file's noisy row."
     base = df[df.method == 'noisy'].set_index('file')
-    for m in METRICS: df[f'{m}_imp'] = df[m].to_numpy() - base.loc[df['file'], m].to_numpy()
+    for m in EVAL_METRICS: df[f'{m}_imp'] = df[m].to_numpy() - base.loc[df['file'], m].to_numpy()
     return df
 
 # %% ../nbs/08a_evaluate.ipynb #90d87727
@@ -195,11 +195,11 @@ def evaluate_folder(noisy,                # folder of noisy files
             res = evaluate_pair(x, y, sr, methods, pesq)
             rows += [dict(meta, seconds=len(x) / sr, sr=sr, **r) for r in res]
         except BackshotError as e:
-            rows += [dict(meta, method=m, **{k: math.nan for k in METRICS}, lag=0, notes=str(e)) for m in ['noisy', *methods]]
+            rows += [dict(meta, method=m, **{k: math.nan for k in EVAL_METRICS}, lag=0, notes=str(e)) for m in ['noisy', *methods]]
     return _improvements(pd.DataFrame(rows))
 
 # %% ../nbs/08a_evaluate.ipynb #bd581cac
-def summarize(df:pd.DataFrame, by=('method',), metrics=METRICS) -> pd.DataFrame:
+def summarize(df:pd.DataFrame, by=('method',), metrics=EVAL_METRICS) -> pd.DataFrame:
     "Median of each metric and median/mean improvement over the noisy input, per group."
     by = [b for b in by if b in df.columns and df[b].notna().any()]
     g = df.groupby(by, sort=False, dropna=False)

@@ -19,10 +19,10 @@ from .stream import PolyResampler, LiveQueue, StopStream, StreamDenoiser, run_st
 
 # %% auto #0
 __all__ = ['IQ_FORMATS', 'DEMODS', 'RTL_RATES', 'ALTERNATIVES', 'SINK_ALTERNATIVES', 'RTL_CMD', 'TUNERS', 'DEFAULT_IQ_RATE',
-           'iq_format', 'decode_iq', 'encode_iq', 'IQDecoder', 'lowpass', 'FIRDecimator', 'Demodulator', 'make_capture',
-           'parse_hz', 'RadioSource', 'iq_file_source', 'StdinSource', 'rtl_command', 'check_rtl_rate', 'RtlTcpPeer',
-           'RtlTcpClient', 'import_rtlsdr', 'rtlsdr_source', 'WavSink', 'StdoutSink', 'PlaySink', 'stream_parser',
-           'open_source', 'open_sink', 'check_sink', 'stream_cli']
+           'iq_format', 'decode_iq', 'encode_iq', 'IQDecoder', 'lowpass_taps', 'FIRDecimator', 'Demodulator',
+           'make_capture', 'parse_hz', 'RadioSource', 'iq_file_source', 'StdinSource', 'rtl_command', 'check_rtl_rate',
+           'RtlTcpPeer', 'RtlTcpClient', 'import_rtlsdr', 'rtlsdr_source', 'WavSink', 'StdoutSink', 'PlaySink',
+           'stream_parser', 'open_source', 'open_sink', 'check_sink', 'stream_cli']
 
 # %% ../nbs/10a_radio.ipynb #5074b6c2
 IQ_FORMATS = {'.cu8': 'cu8', '.cs8': 'cs8', '.cs16': 'cs16', '.cf32': 'cf32'}
@@ -85,7 +85,7 @@ class IQDecoder:
         return 10 * math.log10(self.power / self.samples) if self.samples and self.power > 0 else -math.inf
 
 # %% ../nbs/10a_radio.ipynb #d38e2330
-def lowpass(iq_sr:float, pass_hz:float, stop_hz:float, half_multiple:int=1, atten_db:float=60.) -> np.ndarray:
+def lowpass_taps(iq_sr:float, pass_hz:float, stop_hz:float, half_multiple:int=1, atten_db:float=60.) -> np.ndarray:
     "Linear-phase low-pass FIR (Kaiser) for I/Q at `iq_sr`, flat to `pass_hz`, `atten_db` down from `stop_hz`; (taps-1)/2 a multiple of `half_multiple`."
     if not 0 < pass_hz < stop_hz: raise BackshotError(f"low-pass needs 0 < pass ({pass_hz:g} Hz) < stop ({stop_hz:g} Hz)")
     n, beta = kaiserord(atten_db, (stop_hz - pass_hz) / (iq_sr / 2))
@@ -189,10 +189,10 @@ def _build(self:Demodulator, B:float):
     for i, d in enumerate(facs):
         rest = math.prod(facs[i + 1:-1])                  # decimation between this stage and the last one
         if i == len(facs) - 1:                            # the channel filter
-            h = lowpass(fs, B / 2, min(0.625 * B, fs / d - B / 2 if d > 1 else fs / 2), d)
+            h = lowpass_taps(fs, B / 2, min(0.625 * B, fs / d - B / 2 if d > 1 else fs / 2), d)
             pad = (-(units + (len(h) - 1) // 2)) % d; units = (units + (len(h) - 1) // 2 + pad) // d
         else:
-            h, pad = lowpass(fs, 0.625 * B, fs / d - 0.625 * B, d * rest), 0; units += (len(h) - 1) // 2 // (d * rest)
+            h, pad = lowpass_taps(fs, 0.625 * B, fs / d - 0.625 * B, d * rest), 0; units += (len(h) - 1) // 2 // (d * rest)
         self.stages.append(FIRDecimator(h, d, pad)); fs /= d
     self.if_sr = Fraction(self.iq_sr, D); self.D = D
     self.delay_if = units                               # whole IF samples of filter delay, dropped from the start

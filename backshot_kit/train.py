@@ -23,7 +23,8 @@ from .channel import si_sdr
 __all__ = ['SNR_MAX_DB', 'si_sdr_db', 'STFT_SIZES', 'STFT_WEIGHT', 'RESUME_KEYS', 'RESUME_FREE', 'RESUMABLE', 'file_sha256',
            'init_model', 'snr_loss', 'stft_sizes', 'stft_loss', 'snr_stft_loss', 'loss_fn', 'EarlyStopping',
            'StopTraining', 'make_optimizer', 'make_scheduler', 'engine_options', 'Trainer', 'predict', 'rng_states',
-           'set_rng_states', 'summarize', 'last_path', 'load_last', 'resume_config', 'stop_after', 'train', 'train_cli']
+           'set_rng_states', 'metrics_line', 'last_path', 'load_last', 'resume_config', 'stop_after', 'train',
+           'train_cli']
 
 # %% ../nbs/06_train.ipynb #9f526366
 def file_sha256(path, n:int=1 << 20) -> str:
@@ -382,7 +383,7 @@ def fit(self:Trainer) -> dict:
     return self._finish(*(stop or ('completed', '')), time.perf_counter() - t_start)
 
 # %% ../nbs/06_train.ipynb #781dc601
-def summarize(m:dict) -> str:
+def metrics_line(m:dict) -> str:
     "A short human-readable summary of a run's metrics."
     return (f"status {m['status']} after {m['epochs_completed']} epochs ({m['seconds']:.1f} s on {m['device']}); "
             f"best val loss {m['best_val_loss']:.5g}, train-val gap {m['train_val_gap']:.3g}; "
@@ -489,5 +490,5 @@ def train_cli(argv=None):
         cfg = config_with_init(**config_overrides(args)); data = load_data(cfg)
         print(data.describe()); print(describe_model(build_model(cfg), cfg.sample_rate))
         m = train(cfg, args.out, data=data, time_limit=limit)
-    print(summarize(m) + (f" ({m['reason']})" if m.get('reason') else '')); print(f"model: {m['model_path']}")
+    print(metrics_line(m) + (f" ({m['reason']})" if m.get('reason') else '')); print(f"model: {m['model_path']}")
     return 0 if m['status'] != 'diverged' else 1
