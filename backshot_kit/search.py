@@ -66,6 +66,7 @@ def _check_grid(g, cfg:Config) -> dict:
         out[k] = vs
     return out
 
+# %% ../nbs/07_search.ipynb #8fad3b55
 def resolve_grid(grid='quick', cfg:Config|None=None) -> dict:
     "The full grid for `grid` ('quick', 'full', a dict or a JSON/YAML path): the guide's seven keys first, missing ones from `cfg`."
     cfg = cfg or Config()
@@ -74,10 +75,12 @@ def resolve_grid(grid='quick', cfg:Config|None=None) -> dict:
     g = _check_grid(g, cfg)
     return {**{k: g.get(k, [getattr(cfg, k)]) for k in GUIDE_KEYS}, **{k: v for k, v in g.items() if k not in GUIDE_KEYS}}
 
+# %% ../nbs/07_search.ipynb #0b63455e
 def grid_size(grid:dict) -> int:
     "Number of combinations of a resolved grid."
     return math.prod(len(v) for v in grid.values())
 
+# %% ../nbs/07_search.ipynb #82638eea
 def grid_configs(mode='quick', cfg:Config|None=None):
     "Yield one dict per combination of grid `mode` (keys: the guide's seven, then any others)."
     g = resolve_grid(mode, cfg)
@@ -105,6 +108,7 @@ def _jsonable(x):
     if isinstance(x, (list, tuple)): return [_jsonable(v) for v in x]
     return x
 
+# %% ../nbs/07_search.ipynb #60cbd8b1
 def make_record(params:dict, metrics:dict, status:str, reason:str='', **extra) -> dict:
     "A results record: the grid point, the status and reason, the metrics, then `extra` (paths, timing, device)."
     return _jsonable({**params, 'status': status, 'reason': reason, **{k: metrics.get(k) for k in METRIC_KEYS}, **extra})
@@ -118,6 +122,7 @@ def _fit(cfg, data, ckpt_path, history_path, on_epoch=None, progress=False) -> d
     m['model_path'] = str(ckpt_path) if tr.best_state is not None else None
     return m
 
+# %% ../nbs/07_search.ipynb #fb8603b4
 def _reason(e:BaseException, params:dict) -> str:
     msg = str(e).strip().splitlines()[0] if str(e).strip() else ''
     if 'out of memory' in str(e).lower(): return f"out of memory at batch_size {params.get('batch_size')}: {msg}"
@@ -133,12 +138,14 @@ def trial_files(tuning_dir, params:dict) -> tuple[Path, Path]:
         for t in tuning_dir.glob(f'.{p.name}.*.tmp'): t.unlink(missing_ok=True)   # this process runs the point now: no other writer
     return ckpt, hist
 
+# %% ../nbs/07_search.ipynb #d1177ccd
 def trial_record(params:dict, m:dict, hist:Path, t0:float, device:str) -> dict:
     "The record of a trial that started at `t0` and ended with metrics `m` (`status`, `reason`, `model_path`, ...)."
     return make_record(params, m, m['status'], m.get('reason', ''), model_path=m.get('model_path'), history_path=str(hist) if hist.exists() else None,
                        seconds=round(time.perf_counter() - t0, 3), device=m.get('device', device), host=socket.gethostname(),
                        finished_at=time.strftime('%Y-%m-%dT%H:%M:%S'))
 
+# %% ../nbs/07_search.ipynb #602922f2
 def _failed(e:Exception, params:dict, ckpt:Path, device:str) -> dict:
     "The metrics of a trial that raised `e`: its partial model removed, CUDA memory freed after an out-of-memory error."
     if 'out of memory' in str(e).lower() and device.startswith('cuda'):
@@ -146,6 +153,7 @@ def _failed(e:Exception, params:dict, ckpt:Path, device:str) -> dict:
     ckpt.unlink(missing_ok=True)
     return dict(status='failed', reason=_reason(e, params), model_path=None)
 
+# %% ../nbs/07_search.ipynb #9d0f993f
 def run_trial(params:dict,            # one grid point (config keys -> values)
               cfg:Config,             # base config; `params` override it
               data,                   # the `AudioData` to train on (built once per worker)
@@ -178,6 +186,7 @@ def storage_url(out, storage:str|None=None) -> str:
     db = (Path(out) / 'tuning' / DB_NAME).resolve(); db.parent.mkdir(parents=True, exist_ok=True)
     return f'sqlite:///{db}'
 
+# %% ../nbs/07_search.ipynb #9c0a65e0
 def _redact(url:str) -> str:
     "`url` without its password."
     import re
@@ -195,6 +204,7 @@ def _locked(path):
         try: yield
         finally: fcntl.flock(f, fcntl.LOCK_UN)
 
+# %% ../nbs/07_search.ipynb #0f492420
 _RACES = ('already exists', 'database is locked', 'duplicate key')
 
 def _retry_races(f, tries:int=8):
@@ -252,6 +262,7 @@ def _write(self:EpochCache, epoch:int):
         if files[0] != p: files[0].unlink(missing_ok=True)
         files.pop(0)
 
+# %% ../nbs/07_search.ipynb #f994a756
 @patch
 def _ensure(self:EpochCache, epoch:int, background:bool=False):
     "Draw and write `epoch` under its lock unless its file is there (a background failure leaves it to `train_pairs`)."
@@ -263,6 +274,7 @@ def _ensure(self:EpochCache, epoch:int, background:bool=False):
     except Exception:
         if not background: raise
 
+# %% ../nbs/07_search.ipynb #9e86511a
 @patch
 def train_pairs(self:EpochCache, epoch:int) -> tuple[np.ndarray, np.ndarray]:
     "`(noisy, target)` of `epoch`, read from its file; drawn (once, under a lock) when no worker has drawn it yet."
@@ -288,6 +300,7 @@ def _driver_url(url:str) -> str:
     if scheme in ('postgresql', 'postgres') and not iu.find_spec('psycopg') and iu.find_spec('psycopg2'): return 'postgresql+psycopg2://' + rest
     return url
 
+# %% ../nbs/07_search.ipynb #4757689a
 def _sqlite_wal(storage):
     "Use SQLite's WAL journal with synchronous=NORMAL: no disk flush per commit, and still safe when a process is killed."
     from sqlalchemy import event
@@ -297,6 +310,7 @@ def _sqlite_wal(storage):
     storage.engine.dispose()
     return storage
 
+# %% ../nbs/07_search.ipynb #989f8a2d
 def _sqlite_file(url:str) -> Path|None:
     "The database file of an SQLite URL (None for other databases and in-memory ones)."
     path = url.partition(':///')[2] if url.startswith('sqlite') else ''
@@ -331,6 +345,7 @@ def search_spec(grid:dict, cfg:Config) -> dict:
         if c.get(k): c[k] = Path(c[k]).name
     return json.loads(json.dumps(dict(grid=grid, sampler_seed=SAMPLER_SEED, config=c)))
 
+# %% ../nbs/07_search.ipynb #2fc13e30
 def _spec_diff(have:dict, want:dict) -> str:
     "What differs between two search specs (config keys only one side knows, from another version, are ignored)."
     d = [f"{k} {have.get(k)} vs {want[k]}" for k in ('grid', 'sampler_seed') if have.get(k) != want[k]]
@@ -360,11 +375,13 @@ def _check_pruning(min_resource, reduction_factor):
     if not (isinstance(min_resource, int) and min_resource >= 1): raise BackshotError(f"--min-resource {min_resource!r}: expected an integer >= 1 (epochs)")
     if not (isinstance(reduction_factor, int) and reduction_factor >= 2): raise BackshotError(f"--reduction-factor {reduction_factor!r}: expected an integer >= 2")
 
+# %% ../nbs/07_search.ipynb #be6321b7
 def halving_pruner(min_resource:int=MIN_RESOURCE, reduction_factor:int=REDUCTION_FACTOR) -> optuna.pruners.BasePruner:
     "Optuna's successive-halving pruner with rungs at `min_resource * reduction_factor**k` epochs."
     _check_pruning(min_resource, reduction_factor)
     return optuna.pruners.SuccessiveHalvingPruner(min_resource=min_resource, reduction_factor=reduction_factor, min_early_stopping_rate=0)
 
+# %% ../nbs/07_search.ipynb #33ab00cd
 def rung_epochs(max_epochs:int, min_resource:int=MIN_RESOURCE, reduction_factor:int=REDUCTION_FACTOR) -> list[int]:
     "The epochs (below `max_epochs`) at which successive halving compares trials."
     out, r = [], min_resource
@@ -416,6 +433,7 @@ def space(self:Strategy, grid:dict) -> dict:
     "The values the strategy searches: `grid`, with `epochs` cut to its largest value when every trial may be that long."
     return {**grid, 'epochs': [max(grid['epochs'])]} if self.longest else dict(grid)
 
+# %% ../nbs/07_search.ipynb #b130cf51
 @patch
 def rungs(self:Strategy, max_epochs:int) -> list[int]:
     "The epochs at which the pruner decides (none without pruning)."
@@ -432,6 +450,7 @@ def make_sampler(self:Strategy, space:dict, worker:int=0) -> optuna.samplers.Bas
         tpe = optuna.samplers.TPESampler(seed=self.seed + worker, multivariate=True, constant_liar=True)
     return NoRepeatSampler(tpe, space, seed=self.seed + worker)
 
+# %% ../nbs/07_search.ipynb #4feea53f
 @patch
 def make_pruner(self:Strategy) -> optuna.pruners.BasePruner:
     "Successive halving at the rungs, or no pruning."
@@ -446,6 +465,7 @@ def study_settings(self:Strategy) -> dict|None:
     return dict(sampler='TPESampler(multivariate, constant_liar)', seed=self.seed, pruner='SuccessiveHalvingPruner',
                 min_resource=self.min_resource, reduction_factor=self.reduction_factor)
 
+# %% ../nbs/07_search.ipynb #010e7e76
 def default_study_name(grid, strategy:Strategy=GRID) -> str:
     "`backshot-quick`, `backshot-full`, `backshot-grid-<hash>`; for TPE `backshot-smart` (full grid), `backshot-smart-<grid>`, `backshot-smart-<hash>`."
     named = isinstance(grid, str) and grid in GRIDS
@@ -470,10 +490,12 @@ def smart_space(grid='full', cfg:Config|None=None) -> dict:
     "The values the smart search samples: `grid` ('full', 'quick', a dict or file) with `epochs` cut to its largest value."
     return Strategy(longest=True).space(resolve_grid(grid, cfg))
 
+# %% ../nbs/07_search.ipynb #130d64e3
 def grid_epochs(grid:dict) -> int:
     "Epochs a grid search over the resolved `grid` trains when no trial stops early."
     return grid_size(grid) // len(grid['epochs']) * sum(grid['epochs'])
 
+# %% ../nbs/07_search.ipynb #d812f6c8
 def default_budget(grid='full', cfg:Config|None=None) -> int:
     "A tenth (`BUDGET_FRACTION`) of the epochs of the grid search over `grid`, rounded up."
     return max(1, math.ceil(0.1 * grid_epochs(resolve_grid(grid, cfg))))
@@ -504,6 +526,7 @@ def _check_settings(study:optuna.Study, strategy:Strategy):
         diff = '; '.join(f'{k} {have.get(k)!r} vs {v!r}' for k, v in want.items() if have.get(k) != v)
         raise BackshotError(f"study '{study.study_name}' was made with other smart-search settings ({diff}); run it with the same options, or use another --out / --study")
 
+# %% ../nbs/07_search.ipynb #41fdba81
 def open_study(storage, study_name:str, grid:dict, cfg:Config, create:bool=True, sampler=None, strategy:Strategy=GRID, worker:int=0) -> optuna.Study:
     "Create (once) or load the study `study_name` for `strategy` (`sampler` replaces its sampler); refuses one made for another search."
     spec, sampler = search_spec(grid, cfg), sampler or strategy.make_sampler(grid, worker)
@@ -522,14 +545,19 @@ def open_study(storage, study_name:str, grid:dict, cfg:Config, create:bool=True,
 
 # %% ../nbs/07_search.ipynb #da72cd62
 def _grid_id(t) -> int|None: return t.system_attrs.get('grid_id', t.user_attrs.get('grid_id'))
+
+# %% ../nbs/07_search.ipynb #cadbb16e
 def _has_record(t) -> bool: return t.state.is_finished() and bool(t.user_attrs.get('record'))
 
+# %% ../nbs/07_search.ipynb #693ab87a
 _INTERRUPTS = ('KeyboardInterrupt', 'SystemExit')          # older versions noted Ctrl-C as an error
 
+# %% ../nbs/07_search.ipynb #81768f58
 def _ran(t) -> bool:
     "True when the objective started for trial `t`: it notes its worker first (a re-queued trial carries its predecessor's)."
     return (t.user_attrs.get('worker') or {}).get('trial') == t.number
 
+# %% ../nbs/07_search.ipynb #321a50af
 def _failed_try(t) -> bool:
     "True for a trial whose objective raised an exception: not an interrupt, a kill or a lost heartbeat."
     e = t.user_attrs.get('error')
@@ -559,6 +587,7 @@ def _read(path) -> str:
     try: return Path(path).read_text().strip()
     except OSError: return ''
 
+# %% ../nbs/07_search.ipynb #f2201e61
 def _proc_start(pid:int) -> str|None:
     "Start time of process `pid` (Linux), None if it is gone or a zombie."
     s = _read(f'/proc/{pid}/stat')
@@ -566,11 +595,13 @@ def _proc_start(pid:int) -> str|None:
     f = s.rsplit(')', 1)[1].split()
     return None if f[0] in ('Z', 'X') else f[19]
 
+# %% ../nbs/07_search.ipynb #f0704486
 def _machine() -> str:
     "This machine and process namespace: host name, boot id and pid namespace."
     ns = os.readlink('/proc/self/ns/pid') if os.path.exists('/proc/self/ns/pid') else ''
     return f"{socket.gethostname()}|{_read('/proc/sys/kernel/random/boot_id')}|{ns}"
 
+# %% ../nbs/07_search.ipynb #f165ff9e
 def worker_id() -> dict:
     "Who runs a trial: machine, pid and process start time."
     return dict(machine=_machine(), host=socket.gethostname(), pid=os.getpid(), start=_proc_start(os.getpid()))
@@ -589,11 +620,13 @@ def _dead(w:dict|None, number:int, running_here:set) -> bool:
 # %% ../nbs/07_search.ipynb #6e85e6e2
 _RUNNING_HERE: set = set()      # (study name, trial number) of the trials this process is running now
 
+# %% ../nbs/07_search.ipynb #240d46d8
 def _orphan(t, grace:float) -> bool:
     "A running trial whose process died before the objective started (no worker of its own noted), started more than `grace` s ago."
     import datetime
     return not _ran(t) and t.datetime_start is not None and (datetime.datetime.now() - t.datetime_start).total_seconds() > grace
 
+# %% ../nbs/07_search.ipynb #69d8d71f
 def _fail_dead(study:optuna.Study, grace:float):
     "Fail the running trials whose worker on this machine is gone, and orphans older than `grace` seconds."
     here = {n for s, n in _RUNNING_HERE if s == study.study_name}
@@ -602,6 +635,7 @@ def _fail_dead(study:optuna.Study, grace:float):
             with contextlib.suppress(optuna.exceptions.UpdateFinishedTrialError, ValueError):
                 study.tell(t.number, state=TrialState.FAIL, skip_if_finished=True)
 
+# %% ../nbs/07_search.ipynb #c1574c52
 def recover(study:optuna.Study, n:int, max_retry:int=MAX_RETRY, grace_period:float=GRACE_PERIOD) -> dict:
     "Fail dead trials and re-queue lost grid points; returns `grid_state`."
     with warnings.catch_warnings():
@@ -629,12 +663,14 @@ def grid_points(grid:dict, seed:int=SAMPLER_SEED) -> list[dict]:
         _ORDERS[key] = [{k: dict(zip(names, p))[k] for k in grid} for p in pts]
     return _ORDERS[key]
 
+# %% ../nbs/07_search.ipynb #be0caccc
 def grid_point_id(grid:dict, params:dict) -> int:
     "The grid id the shared `GridSampler` gives `params` (for trials drawn by another sampler on the same grid)."
     key = (json.dumps(grid, default=str), 'ids')
     if key not in _ORDERS: _ORDERS[key] = {json.dumps(p, default=str): i for i, p in enumerate(grid_points(grid))}
     return _ORDERS[key][json.dumps({k: params[k] for k in grid}, default=str)]
 
+# %% ../nbs/07_search.ipynb #81ccdb16
 def results_from_study(study:optuna.Study, max_retry:int=MAX_RETRY) -> list[dict]:
     "One record per finished grid point, in trial order, rebuilt from the study."
     grid = study.user_attrs['search']['grid']
@@ -667,6 +703,7 @@ def update_best(records:list[dict], out) -> dict|None:
     save_json(best, marker)
     return best
 
+# %% ../nbs/07_search.ipynb #0c8f0b27
 def write_results(study:optuna.Study, out, name:str=RESULTS_NAME, max_retry:int=MAX_RETRY) -> list[dict]:
     "Rewrite `<out>/tuning/<name>` from the study and update the best model; returns the records."
     tuning = Path(out) / 'tuning'
@@ -676,6 +713,7 @@ def write_results(study:optuna.Study, out, name:str=RESULTS_NAME, max_retry:int=
         update_best(recs, out)
     return recs
 
+# %% ../nbs/07_search.ipynb #2b97a3e7
 def load_results(out, name:str=RESULTS_NAME) -> list[dict]:
     "The records of a search in `out` (`<out>/tuning/<name>`)."
     return load_json(Path(out) / 'tuning' / name)
@@ -704,6 +742,7 @@ def _curve(r:dict) -> dict:
     v = [x if isinstance(x, (int, float)) and math.isfinite(x) else math.inf for x in h] + [r.get('best_val_loss') or math.inf] * (n - len(h))
     return {e: (x if math.isfinite(x) else math.nan) for e, x in enumerate(itertools.accumulate(v, min), 1)}
 
+# %% ../nbs/07_search.ipynb #04e07fd4
 def _restored(r:dict, g:int, grid:dict):
     "A finished trial of grid point `g` holding record `r`, with its per-epoch values (epochs spent are counted by them)."
     ok = r.get('status') in OK_STATUSES and r.get('best_val_loss') is not None
@@ -745,9 +784,11 @@ def check_out(study:optuna.Study, out, grid:dict, name:str=RESULTS_NAME) -> int:
 class TrialFailed(Exception):
     "A trial that finished without a usable model; its record holds the status and reason."
 
+# %% ../nbs/07_search.ipynb #7b6f9b18
 class _Skip(Exception):
     "A trial abandoned before it trained: its point is held by another trial, or the epoch budget is spent."
 
+# %% ../nbs/07_search.ipynb #229abcf4
 def _claimed_by_other(trials, number:int, g) -> bool:
     "Another trial finished point `g` or is running it (two that start at once both give way; the point is re-queued)."
     for t in trials:
@@ -755,6 +796,7 @@ def _claimed_by_other(trials, number:int, g) -> bool:
         if _has_record(t) or t.state == TrialState.RUNNING: return True
     return False
 
+# %% ../nbs/07_search.ipynb #a747b3da
 def outcome(rec:dict) -> float:
     "The value Optuna gets for a record: `best_val_loss`, or raise `TrialPruned` (pruned, stopped) / `TrialFailed`."
     if rec['status'] in OK_STATUSES and rec.get('best_val_loss') is not None: return rec['best_val_loss']
@@ -766,6 +808,7 @@ def epochs_spent(study:optuna.Study, trials=None) -> int:
     "Epochs trained by all trials of `study`: one reported value per epoch, running and killed trials' included."
     return sum(len(t.intermediate_values) for t in (trials if trials is not None else study.get_trials(deepcopy=False)))
 
+# %% ../nbs/07_search.ipynb #91069c8f
 def epoch_callback(budget:int|None,      # epochs all trials together may train (None: no budget)
                    max_epochs:int,       # epochs of a trial nothing stops
                    rungs=None,           # epochs at which to ask the pruner (None: every epoch; []: never)
@@ -797,6 +840,7 @@ def _start(trial:optuna.Trial, grid:dict, trials) -> tuple[dict, int, int|None]:
     if g is None: g = grid_point_id(grid, params); trial.set_user_attr('grid_id', g)
     return params, g, me.user_attrs.get('max_epochs')
 
+# %% ../nbs/07_search.ipynb #6346fc73
 def _skip(trial:optuna.Trial, why:str, stop:bool=False):
     "Abandon `trial` before it trains (marked duplicate, so it is ignored)."
     trial.set_user_attr('duplicate', True)
@@ -809,6 +853,7 @@ def _count_diverged(trial:optuna.Trial, rec:dict):
     n = len(next(t for t in trial.study.get_trials(deepcopy=False) if t.number == trial.number).intermediate_values)
     for e in range(n + 1, (rec.get('epochs_completed') or 0) + 1): trial.report(math.nan, e)
 
+# %% ../nbs/07_search.ipynb #f097e781
 def make_objective(grid:dict, cfg:Config, data, tuning_dir, fit_fn=None, progress=False, strategy:Strategy=GRID):
     "The Optuna objective of a search: run the trial's point of `grid` (any sampler) under `strategy`'s scheduler."
     max_ep = max(grid['epochs'])
@@ -837,6 +882,7 @@ def _idle(study, st:dict, strategy:Strategy, stop_at:int|None) -> bool:
     return (not (st['open'] or st['waiting'] or st.get('queued'))) or (stop_at is not None and busy >= stop_at) or \
            (strategy.budget is not None and epochs_spent(study) >= strategy.budget)
 
+# %% ../nbs/07_search.ipynb #aec48831
 def run_worker(study:optuna.Study,      # the study, loaded with the strategy's sampler
                objective,               # from `make_objective`
                out,                     # output folder (results and best model)
@@ -912,6 +958,7 @@ def _ask(study:optuna.Study, grid:dict) -> tuple|None:
         trial.set_user_attr('duplicate', True); study.tell(trial, state=TrialState.FAIL); return None
     return trial, params, g, cap
 
+# %% ../nbs/07_search.ipynb #13bb7cc5
 def _waiting(study:optuna.Study) -> int: return len(study.get_trials(deepcopy=False, states=(TrialState.WAITING,)))
 
 # %% ../nbs/07_search.ipynb #e6e428bc
@@ -923,6 +970,7 @@ def _queue_points(study:optuna.Study, grid:dict, cfg:Config, size:int, st:dict):
     first = key(st['open'][0])
     for g in [g for g in st['open'] if key(g) == first][:room]: study.enqueue_trial(pts[g], user_attrs={'grid_id': g})
 
+# %% ../nbs/07_search.ipynb #c8f272d1
 def ask_group(study:optuna.Study, grid:dict, cfg:Config, strategy:Strategy, size:int, st:dict) -> list[tuple]:
     "Up to `size` new trials to train together (`_ask`'s tuples): the grid's next fusable open points, or the sampler's next `size`."
     if strategy.sampler == 'grid': _queue_points(study, grid, cfg, size, st)
@@ -1009,6 +1057,7 @@ def spawn_worker(spec:dict) -> subprocess.Popen:
     code = 'import json, sys; from backshot_kit.search import worker_main; sys.exit(worker_main(json.loads(sys.argv[1])))'
     return subprocess.Popen([sys.executable, '-c', code, json.dumps(spec)], preexec_fn=die_with_parent if sys.platform.startswith('linux') else None)
 
+# %% ../nbs/07_search.ipynb #15184ba2
 def worker_main(spec:dict) -> int:
     "Entry point of a worker process: run `spec['target']`; user errors print one line and return 2; Ctrl-C or SIGTERM return 130."
     mod, fn = spec.get('target', 'backshot_kit.search:search_worker').split(':')
@@ -1022,6 +1071,7 @@ def cpu_cores() -> int:
     "CPU cores this process may use."
     return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
 
+# %% ../nbs/07_search.ipynb #56b6cd76
 def worker_setup(spec:dict) -> tuple:
     "A worker process's start: torch threads, quiet Optuna; `(config, data, storage, bar)` from its `spec`."
     import torch
@@ -1034,10 +1084,12 @@ def worker_setup(spec:dict) -> tuple:
     bar = (lambda trial, p: dict(position=pos, leave=False, desc=f"w{pos} trial {trial.number}")) if pos is not None else False
     return cfg, cached_data(load_data(cfg), spec['out'], spec.get('data_cache', False)), storage, bar
 
+# %% ../nbs/07_search.ipynb #f43b6e0e
 def strategy_from_dict(d:dict) -> Strategy:
     "The `Strategy` of `dataclasses.asdict(strategy)` (as JSON gives it back)."
     return Strategy(**{**d, 'first': tuple(d.get('first') or ())})
 
+# %% ../nbs/07_search.ipynb #8b64999e
 def search_worker(spec:dict) -> int:
     "A search worker process: load the data once, then run trials of the shared study (worker w seeds a TPE sampler with seed + w)."
     cfg, data, storage, bar = worker_setup(spec)
@@ -1085,10 +1137,12 @@ def torch_threads(n:int|None):
     try: yield
     finally: torch.set_num_threads(old)
 
+# %% ../nbs/07_search.ipynb #937ef49a
 def short_name(rec:dict) -> str:
     "A record's point as its model file name without `unet1d_`."
     return model_stem({k: rec[k] for k in GUIDE_KEYS})[len('unet1d_'):]
 
+# %% ../nbs/07_search.ipynb #6bf9911a
 def record_line(rec:dict) -> str:
     "One line for a finished trial."
     bvl = rec.get('best_val_loss')
@@ -1125,6 +1179,7 @@ class _Run:
     @property
     def results(self) -> Path: return self.out / 'tuning' / self.strategy.results_name
 
+# %% ../nbs/07_search.ipynb #6ec28d85
 def _open_search(r:_Run) -> optuna.Study:
     "Create or load the study, check it against the results file, queue the `first` points of a new one, remove the temp files of killed writers."
     verbosity = optuna.logging.get_verbosity(); optuna.logging.set_verbosity(optuna.logging.WARNING)
@@ -1152,6 +1207,7 @@ def run_workers(specs:list, overall, study, max_retry:int, poll:float) -> list[i
         raise
     return [p.returncode for p in procs]
 
+# %% ../nbs/07_search.ipynb #068f9684
 def _worker_specs(r:_Run, stop_at:int|None, progress:bool) -> list[dict]:
     "One spec per worker process."
     spec = dict(target='backshot_kit.search:search_worker', config=r.cfg.to_dict(), grid=r.space, out=str(r.out), storage=r.url, study_name=r.name,
@@ -1169,6 +1225,7 @@ def _resolve(grid, strategy, budget_epochs, cfg:Config) -> tuple:
     if not isinstance(strategy, Strategy): raise BackshotError(f"strategy {strategy!r}; allowed: 'grid', 'smart' or a Strategy")
     return grid, strategy
 
+# %% ../nbs/07_search.ipynb #7ec4d5fa
 def _plan(grid, cfg, out, strategy, workers, storage, study_name, threads, max_retry, poll, heartbeat_interval, grace_period) -> _Run:
     "Resolve the search's grid, name, storage, workers and threads."
     space = strategy.space(resolve_grid(grid, cfg))
@@ -1221,6 +1278,7 @@ def _finished(study, st:dict, r:_Run) -> bool:
     "Nothing left: every point done, or the budget spent with nothing running."
     return st['finished'] or (r.strategy.budget is not None and epochs_spent(study) >= r.strategy.budget and not st['running'])
 
+# %% ../nbs/07_search.ipynb #c9246f0d
 def _done(study, st:dict, r:_Run) -> list[dict]:
     "Rewrite the results of a finished search and say so."
     recs = write_results(study, r.out, r.strategy.results_name, r.max_retry)
@@ -1228,6 +1286,7 @@ def _done(study, st:dict, r:_Run) -> list[dict]:
     else: print(f"search '{r.name}' already done ({epochs_spent(study)} of {r.strategy.budget} epochs spent): {len(recs)} trials recorded in {r.results}; nothing to do")
     return recs
 
+# %% ../nbs/07_search.ipynb #8bd488ee
 def _intro(study, st:dict, r:_Run) -> str:
     "The line a search starts with."
     s, done = r.strategy, len(st['done']) + len(st['given_up'])
@@ -1305,6 +1364,7 @@ def add_worker_args(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument('--data-cache', action='store_true', help="draw each epoch's noisy training set once per search and share it through files (default: in every worker)")
     return p
 
+# %% ../nbs/07_search.ipynb #e0c54d13
 def _search_cli(mode:str, argv=None) -> int:
     from backshot_kit.checkpoint import config_with_init      # here: this module imports torch only where it trains
     n = grid_size(resolve_grid(mode))
@@ -1323,10 +1383,12 @@ def _search_cli(mode:str, argv=None) -> int:
                           data_cache=a.data_cache, engine=a.engine, group=a.group)
     return 0 if best_record(recs) is not None else 1
 
+# %% ../nbs/07_search.ipynb #0fad588d
 def quick_cli(argv=None) -> int:
     "`backshot quick`: the guide's quick grid (8 combinations)."
     return _search_cli('quick', argv)
 
+# %% ../nbs/07_search.ipynb #1cc73de5
 def full_cli(argv=None) -> int:
     "`backshot full`: the guide's full grid (864 combinations)."
     return _search_cli('full', argv)

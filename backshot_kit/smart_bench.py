@@ -29,11 +29,13 @@ def space_combos(grid='full', cfg:Config|None=None) -> list[dict]:
     s = {k: v for k, v in smart_space(grid, cfg).items() if k != 'epochs'}
     return [dict(zip(s, c)) for c in itertools.product(*s.values())]
 
+# %% ../nbs/07b_smart_bench.ipynb #662c2aed
 def combo_key(p) -> str:
     "A combination's key in a curve table (a Config or a dict; `epochs` and run settings ignored)."
     d = p if isinstance(p, dict) else {k: getattr(p, k) for k in GUIDE_KEYS}
     return json.dumps({k: d[k] for k in GUIDE_KEYS if k != 'epochs'})
 
+# %% ../nbs/07b_smart_bench.ipynb #2ec98fe9
 def _groups(combos:list[dict]) -> list[list[int]]:
     "Indices of `combos` grouped by everything but the scheduler and early-stopping keys; the smallest patiences first."
     by = {}
@@ -51,6 +53,7 @@ def _train_curve(cfg:Config, data, p:dict, max_epochs:int) -> dict:
                 val=[h['val_loss'] for h in tr.history], train=[h['train_loss'] for h in tr.history], lr=[h['lr'] for h in tr.history],
                 seconds=round(time.perf_counter() - t, 3))
 
+# %% ../nbs/07b_smart_bench.ipynb #9953d8bc
 def _shares(rec:dict, max_epochs:int) -> bool:
     "True when a run neither lowered its learning rate nor stopped, so its group's other members train the same."
     return rec['status'] == 'completed' and rec['epochs_completed'] == max_epochs and len(set(rec.get('lr') or [0, 1])) == 1
@@ -59,6 +62,7 @@ def _shares(rec:dict, max_epochs:int) -> bool:
 def _append(path, rec):
     with open(path, 'a') as f: f.write(json.dumps(rec) + '\n')
 
+# %% ../nbs/07b_smart_bench.ipynb #30110e08
 def table_worker(spec:dict) -> int:
     "Fill the curve table's groups `spec['groups']` (indices into the combinations), appending to `spec['path']`."
     import torch
@@ -86,6 +90,7 @@ def load_table(folder) -> dict:
                 r = json.loads(line); out[combo_key(r['params'])] = r
     return out
 
+# %% ../nbs/07b_smart_bench.ipynb #9a2e1519
 def curve_table(cfg:Config, grid='full', folder='runs/smart_bench/table', workers:int=1) -> dict:
     "Real learning curves of every combination of `smart_space(grid)`, trained for its largest epochs (resumes)."
     combos, max_ep = space_combos(grid, cfg), smart_space(grid, cfg)['epochs'][0]
@@ -109,6 +114,7 @@ def grid_point_curve(table:dict, p:dict) -> list[float]:
     r = table[combo_key(p)]
     return r['val'][:min(p['epochs'], r['epochs_completed'])]
 
+# %% ../nbs/07b_smart_bench.ipynb #932906cb
 _ORDERS = {}
 
 def grid_order(grid:dict, seed:int=0) -> list[dict]:
@@ -128,24 +134,29 @@ def curves_trace(curves) -> np.ndarray:
     v = np.concatenate([np.asarray(c, float) for c in curves]) if curves else np.zeros(0)
     return np.minimum.accumulate(v) if len(v) else v
 
+# %% ../nbs/07b_smart_bench.ipynb #83ba1c9c
 def study_trace(study:optuna.Study) -> np.ndarray:
     "The trace of a one-worker smart search, from the values its trials reported per epoch."
     ts = sorted(study.get_trials(deepcopy=False), key=lambda t: t.number)
     return curves_trace([[v for _, v in sorted(t.intermediate_values.items())] for t in ts if t.intermediate_values])
 
+# %% ../nbs/07b_smart_bench.ipynb #04270a5d
 def records_trace(records:list[dict]) -> np.ndarray:
     "The trace of a one-worker search from its records' history files, in trial order."
     rs = sorted(records, key=lambda r: r['trial'])
     return curves_trace([[h['val_loss'] for h in load_json(r['history_path'])] for r in rs if r.get('history_path')])
 
+# %% ../nbs/07b_smart_bench.ipynb #d9e33028
 def grid_trace(table:dict, grid:dict, seed:int=0) -> np.ndarray:
     "The trace of a one-worker grid search over resolved `grid` (order of `GridSampler(seed)`), from the table."
     return curves_trace([grid_point_curve(table, p) for p in grid_order(grid, seed)])
 
+# %% ../nbs/07b_smart_bench.ipynb #e2090056
 def best_at(trace:np.ndarray, epochs:int) -> float:
     "The best value found within `epochs` epochs (the whole trace if it is shorter); inf before the first epoch."
     return float(trace[min(int(epochs), len(trace)) - 1]) if epochs >= 1 and len(trace) else math.inf
 
+# %% ../nbs/07b_smart_bench.ipynb #15b4b875
 def epochs_to(trace:np.ndarray, target:float) -> int|None:
     "The first number of epochs after which the best value is <= `target` (None if never)."
     i = np.flatnonzero(trace <= target)
@@ -156,6 +167,7 @@ def gap_pct(value:float, best:float) -> float:
     "How much worse `value` is than `best`, in percent of the magnitude of `best` (losses of either sign)."
     return 100 * (value - best) / abs(best)
 
+# %% ../nbs/07b_smart_bench.ipynb #e1a13cc7
 def worse_by(best:float, pct:float) -> float:
     "The loss `pct` percent worse than `best` (of either sign)."
     return best + abs(best) * pct / 100
@@ -168,6 +180,7 @@ def replay_fit(table:dict):
         return r['val'], r['train']
     return scripted_fit(curve, files=False)
 
+# %% ../nbs/07b_smart_bench.ipynb #a0bd3d85
 def replay_smart(table:dict, cfg:Config, budget:int, grid='full', seed:int=0, min_resource:int=MIN_RESOURCE,
                  reduction_factor:int=REDUCTION_FACTOR, out=None) -> np.ndarray:
     "The trace of the smart search over `grid` with this budget and seed, its trials replayed from `table`."
@@ -185,6 +198,7 @@ def _grid_facts(table, grid) -> dict:
     return dict(points=len(pts), epochs=sum(map(len, curves)), nominal_epochs=grid_epochs(grid),
                 best=min(min(c) for c in curves), results=sorted(min(c) for c in curves))
 
+# %% ../nbs/07b_smart_bench.ipynb #417050ab
 def compare(table:dict, cfg:Config, seeds=range(5), budget:int|None=None, grid_seeds=range(3),
             min_resource:int=MIN_RESOURCE, reduction_factor:int=REDUCTION_FACTOR) -> dict:
     "Full grid, quick grid and smart search (per seed) on one curve table: facts and traces."
@@ -197,7 +211,7 @@ def compare(table:dict, cfg:Config, seeds=range(5), budget:int|None=None, grid_s
 
 # %% ../nbs/07b_smart_bench.ipynb #39454276
 def summary(res:dict):
-    "Per smart seed: the issue's target figures (a DataFrame)."
+    "Per smart seed: the figures that judge the smart search (a DataFrame)."
     import pandas as pd
     f, q, B = res['full'], res['quick'], res['budget']
     rows = []
@@ -215,6 +229,7 @@ def settings_sweep(table:dict, cfg:Config, settings, seeds=range(5), budget:int|
     budget = budget or math.ceil(0.1 * grid_epochs(resolve_grid('full', cfg)))
     return {(r, f): {s: replay_smart(table, cfg, budget, 'full', s, r, f) for s in seeds} for r, f in settings}
 
+# %% ../nbs/07b_smart_bench.ipynb #55a0b72c
 def sweep_summary(traces:dict, full_best:float, quick_epochs:int, quick_best:float, budget:int):
     "One row per setting: share of seeds beating the quick grid at its epochs, median gap at the budget, median epochs to 2% and to the best."
     import pandas as pd
@@ -277,6 +292,7 @@ def _facts(res:dict) -> dict:
                 quick=dict(points=q['points'], nominal_epochs=q['nominal_epochs'], epochs=q['epochs'], best=q['best']),
                 budget=res['budget'], min_resource=res['min_resource'], reduction_factor=res['reduction_factor'])
 
+# %% ../nbs/07b_smart_bench.ipynb #203532e9
 def bench_cli(argv=None) -> int:
     "`backshot smart bench`: the smart search against the grid search on one preset and data, from real learning curves."
     from backshot_kit.checkpoint import config_with_init      # here: this module imports torch only where it trains
