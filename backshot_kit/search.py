@@ -22,14 +22,15 @@ __all__ = ['GUIDE_KEYS', 'FULL_GRID', 'QUICK_GRID', 'GRIDS', 'OK_STATUSES', 'BES
            'MIN_RESOURCE', 'REDUCTION_FACTOR', 'SMART_RESULTS', 'SMART_DIR', 'BUDGET_FRACTION', 'AUTO_WORKERS_CPU',
            'ENGINES', 'FUSED_GROUP', 'SUMMARY_COLUMNS', 'load_grid', 'resolve_grid', 'grid_size', 'grid_configs',
            'model_stem', 'make_record', 'trial_files', 'trial_record', 'run_trial', 'best_record', 'storage_url',
-           'data_key', 'EpochCache', 'cached_data', 'make_storage', 'search_spec', 'Strategy', 'halving_pruner',
-           'rung_epochs', 'NoRepeatSampler', 'default_study_name', 'smart_space', 'grid_epochs', 'default_budget',
-           'smart_strategy', 'open_study', 'grid_state', 'worker_id', 'recover', 'grid_points', 'grid_point_id',
-           'results_from_study', 'update_best', 'write_results', 'load_results', 'restore_study', 'check_out',
-           'TrialFailed', 'outcome', 'epochs_spent', 'epoch_callback', 'make_objective', 'run_worker', 'heartbeats',
-           'run_fused', 'ask_group', 'run_fused_worker', 'spawn_worker', 'worker_main', 'cpu_cores', 'worker_setup',
-           'strategy_from_dict', 'search_worker', 'resolve_workers', 'resolve_engine', 'torch_threads', 'short_name',
-           'record_line', 'run_workers', 'run_search', 'top_configs', 'add_worker_args', 'quick_cli', 'full_cli']
+           'data_key', 'EpochCache', 'cached_data', 'drop_data_cache', 'make_storage', 'search_spec', 'Strategy',
+           'halving_pruner', 'rung_epochs', 'NoRepeatSampler', 'default_study_name', 'smart_space', 'grid_epochs',
+           'default_budget', 'smart_strategy', 'open_study', 'grid_state', 'worker_id', 'recover', 'grid_points',
+           'grid_point_id', 'results_from_study', 'update_best', 'write_results', 'load_results', 'restore_study',
+           'check_out', 'TrialFailed', 'outcome', 'epochs_spent', 'epoch_callback', 'make_objective', 'run_worker',
+           'heartbeats', 'run_fused', 'ask_group', 'run_fused_worker', 'spawn_worker', 'worker_main', 'cpu_cores',
+           'worker_setup', 'strategy_from_dict', 'search_worker', 'resolve_workers', 'resolve_engine', 'torch_threads',
+           'short_name', 'record_line', 'run_workers', 'run_search', 'top_configs', 'add_worker_args', 'quick_cli',
+           'full_cli']
 
 # %% ../nbs/07_search.ipynb #efb926f7
 GUIDE_KEYS = ('batch_size', 'learning_rate', 'epochs', 'optimizer', 'scheduler_patience', 'scheduler_factor', 'early_stopping_patience')
@@ -291,6 +292,13 @@ def cached_data(data, out, on:bool=True, max_bytes:int=DATA_CACHE_BYTES):
     "`data` behind an `EpochCache` in `<out>/tuning/data_cache/`; `data` itself when `on` is False or it has no stable key."
     key = data_key(data) if on and data is not None else None
     return data if key is None else EpochCache(data, Path(out) / 'tuning' / 'data_cache', max_bytes, key)
+
+# %% ../nbs/07_search.ipynb #f93da7d3
+def drop_data_cache(out) -> bool:
+    "Remove `<out>/tuning/data_cache/`, the epoch files of a finished search; True when there was one."
+    d = Path(out) / 'tuning' / 'data_cache'
+    if not d.is_dir(): return False
+    shutil.rmtree(d, ignore_errors=True); return True
 
 # %% ../nbs/07_search.ipynb #f9463c6e
 def _driver_url(url:str) -> str:
@@ -1082,7 +1090,7 @@ def worker_setup(spec:dict) -> tuple:
     storage = make_storage(spec['storage'], spec['heartbeat_interval'], spec['grace_period'], create=False)
     pos = spec.get('position')
     bar = (lambda trial, p: dict(position=pos, leave=False, desc=f"w{pos} trial {trial.number}")) if pos is not None else False
-    return cfg, cached_data(load_data(cfg), spec['out'], spec.get('data_cache', False)), storage, bar
+    return cfg, cached_data(load_data(cfg), spec['out'], spec.get('data_cache', True)), storage, bar
 
 # %% ../nbs/07_search.ipynb #f43b6e0e
 def strategy_from_dict(d:dict) -> Strategy:
@@ -1172,7 +1180,7 @@ class _Run:
     "One run of a search command: what `run_search` resolved."
     cfg: Config; out: Path; space: dict; strategy: Strategy; name: str; url: str|None; storage: object
     workers: int; device: str; threads: int|None; max_retry: int; poll: float; heartbeat_interval: int; grace_period: int
-    data_cache: bool = False
+    data_cache: bool = True
     engine: str = 'single'; group: int = 1
     @property
     def n(self) -> int: return grid_size(self.space)
@@ -1255,7 +1263,7 @@ def run_search(grid='quick',                 # 'quick', 'full', 'smart' (the ful
                poll:float|None=None,         # seconds between progress/heartbeat checks (default: heartbeat interval)
                threads:int|None=None,        # torch threads per worker (default on a CPU: cores // workers; 1 for tiny)
                fit_fn=None,                  # replaces the training of one trial (tests, other trainers)
-               data_cache:bool=False,        # share each epoch's training pairs through files (`EpochCache`)
+               data_cache:bool=True,         # share each epoch's training pairs through files (`EpochCache`), removed when the search finishes
                engine:str='auto',            # 'single', 'fused' (trials that share a batch size train as one model) or 'auto' (fused on CUDA)
                group:int|None=None) -> list[dict]: # trials a fused worker trains at once (None: 8 on CUDA, 4 on a CPU)
     "Run (or resume) a search; returns the records of its results file in `<out>/tuning/`."
@@ -1322,6 +1330,7 @@ def _run(study, r:_Run, stop_at:int|None, data, fit_fn, progress) -> list[dict]:
     finally:
         overall.close(); optuna.logging.set_verbosity(verbosity)
     recs = write_results(study, r.out, r.strategy.results_name, r.max_retry)
+    if r.data_cache and _finished(study, grid_state(study, r.n, r.max_retry), r): drop_data_cache(r.out)   # kept for a resumed run only
     _report(study, recs, r, codes)
     return recs
 
@@ -1361,7 +1370,8 @@ def add_worker_args(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument('--no-progress', action='store_true', help='no progress bars')
     p.add_argument('--engine', choices=ENGINES, default='auto', help='single: one trial at a time; fused: trials that share a batch size train as one batched model (default auto: fused on CUDA)')
     p.add_argument('--group', type=int, default=None, help=f"trials a fused worker trains at once (default {FUSED_GROUP['cuda']} on CUDA, {FUSED_GROUP['cpu']} on a CPU)")
-    p.add_argument('--data-cache', action='store_true', help="draw each epoch's noisy training set once per search and share it through files (default: in every worker)")
+    p.add_argument('--data-cache', action=argparse.BooleanOptionalAction, default=True,
+                   help="draw each epoch's noisy training set once per search and share it through files in OUT/tuning/data_cache/, removed when the search finishes (default; --no-data-cache: each worker draws its own)")
     return p
 
 # %% ../nbs/07_search.ipynb #e0c54d13

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Wall time of the quick search on one preset, one table: the single and the fused engine, each with and without the
-# epoch-data cache (`--data-cache`), every run in a fresh output folder, one after another on an otherwise idle machine.
+# epoch-data cache (`--data-cache`, the default, and `--no-data-cache`), every run in a fresh output folder, one after another on an otherwise idle machine.
 #
 #   benchmarks/search_wall.sh                                  (the default preset, demo: about 25 minutes on 2 CPU cores)
 #   PRESET=tiny RUNS="single:off fused:on" benchmarks/search_wall.sh    (a smoke test, about a minute)
@@ -11,7 +11,7 @@ source "$(dirname "$0")/env.sh"
 for run in $RUNS; do
   engine=${run%%:*}; cache=${run##*:}
   flags=(--preset "$PRESET" --device "$DEVICE" --engine "$engine" --out "$WORK/$engine-$cache" --no-progress)
-  [ "$cache" = on ] && flags+=(--data-cache)
+  if [ "$cache" = on ]; then flags+=(--data-cache); else flags+=(--no-data-cache); fi
   t0=$(date +%s.%N)
   backshot quick "${flags[@]}" > "$WORK/$engine-$cache.log" 2>&1 || { tail -20 "$WORK/$engine-$cache.log"; exit 1; }
   t1=$(date +%s.%N)
