@@ -12,12 +12,13 @@ import pandas as pd
 from fastcore.basics import patch
 from .core import BackshotError, MODEL_DIR, load_json, save_json, atomic_write
 from .config import Config, LOSSES
+from .search import FULL_GRID
 from .safety import sigterm_as_interrupt, remove_stale_tmp
 
 # %% auto #0
 __all__ = ['HPARAMS', 'METRICS', 'EXTRA_METRICS', 'REQUIRED', 'NUMERIC', 'STATUSES', 'RESULTS_NAMES', 'GAP_GOOD', 'GAP_OVERFIT',
            'VAL_LOSS_POOR', 'VAL_LOSS_GOOD', 'GUIDE_LOSSES', 'DB_LOSSES', 'SDR_GAIN_POOR', 'SDR_GAIN_GOOD',
-           'SDR_DROP_GOOD', 'SDR_DROP_OVERFIT', 'GRID', 'FINISHED', 'PED_MIN_TOP', 'GAP_LABELS', 'DROP_LABELS',
+           'SDR_DROP_GOOD', 'SDR_DROP_OVERFIT', 'FINISHED', 'PED_MIN_TOP', 'GAP_LABELS', 'DROP_LABELS',
            'OVERFIT_LABELS', 'QUALITY_LABELS', 'FLAGS', 'DB_FLAGS', 'RULE_FLAGS', 'SHORT', 'RULE_TEXT', 'STATUS_COLORS',
            'find_results', 'check_records', 'resolve_path', 'load_history', 'rule_set', 'trial_losses', 'gap_category',
            'loss_category', 'gain_category', 'drop_category', 'sdr_drop', 'results_frame', 'param_columns',
@@ -201,9 +202,6 @@ def load_results_frame(path) -> pd.DataFrame:
     return df
 
 # %% ../nbs/09_analysis.ipynb #4490293f
-GRID = dict(batch_size=[8, 16, 32], learning_rate=[5e-5, 1e-4, 2e-4, 5e-4], epochs=[75, 100, 150], optimizer=['adam', 'adamw'],
-            scheduler_patience=[8, 12, 15], scheduler_factor=[0.5, 0.3], early_stopping_patience=[20, 25])
-
 def _fake_history(hp, rng, level, gap, n_ep, rise=0.):
     "Per-epoch losses: val falls towards `level` (then climbs by `rise`), train towards `level - gap`; the scheduler's lr."
     t = np.arange(1, n_ep + 1); tau = rng.uniform(5, 15)
@@ -296,8 +294,8 @@ def fake_results(out,                 # the search folder to create (results go 
     for l in losses:
         if l is not None: rule_set(l)
     rng, tuning = np.random.default_rng(seed), Path(out) / 'tuning'
-    combos = list(itertools.product(*GRID.values()))
-    picks = [dict(zip(GRID, combos[j])) for j in rng.choice(len(combos), n, replace=False)]
+    combos = list(itertools.product(*FULL_GRID.values()))
+    picks = [dict(zip(FULL_GRID, combos[j])) for j in rng.choice(len(combos), n, replace=False)]
     kinds = {1: 'overfit', 3: 'poor', 4: 'diverged', 5: 'pruned'} if n >= 6 else {}
     if loss is not None and n >= 7: kinds[6] = 'time_limit'
     records = []
@@ -386,13 +384,13 @@ def _trust_variance(df:pd.DataFrame) -> str|None:
 
 # %% ../nbs/09_analysis.ipynb #4b08578f
 def fake_study(df:pd.DataFrame, path, study_name:str='backshot', grid:dict|None=None) -> tuple[str, str]:
-    "Store the finished trials of `df` as an Optuna study in SQLite file `path`, on `grid`'s values (default `GRID`); returns (storage URL, name)."
+    "Store the finished trials of `df` as an Optuna study in SQLite file `path`, on `grid`'s values (default `FULL_GRID`); returns (storage URL, name)."
     import optuna
     from optuna.distributions import CategoricalDistribution
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     url = f'sqlite:///{Path(path).resolve()}'
     st = optuna.create_study(study_name=study_name, storage=url, direction='minimize', load_if_exists=True)
-    dists = {p: CategoricalDistribution((grid or GRID)[p]) for p in HPARAMS}
+    dists = {p: CategoricalDistribution((grid or FULL_GRID)[p]) for p in HPARAMS}
     state = {'completed': 'COMPLETE', 'early_stopped': 'COMPLETE', 'pruned': 'PRUNED'}
     for r in df.to_dict('records'):
         s = optuna.trial.TrialState[state.get(r['status'], 'FAIL')]

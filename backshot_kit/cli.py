@@ -16,7 +16,7 @@ COMMANDS = {
     'quick':     ('backshot_kit.search',    'quick_cli',     'hyperparameter search over the quick grid (8 combinations)'),
     'full':      ('backshot_kit.search',    'full_cli',      'hyperparameter search over the full grid (864 combinations)'),
     'smart':     ('backshot_kit.smart',     'smart_cli',     'TPE + successive-halving search over the full grid on an epoch budget'),
-    'smart bench': ('backshot_kit.smart_bench', 'bench_cli', 'benchmark: smart search against grid search, best loss per epochs spent'),
+    'smart bench': ('backshot_kit.smart_bench', 'smart_bench_cli', 'benchmark: smart search against grid search, best loss per epochs spent'),
     'analyze':   ('backshot_kit.analysis',  'analyze_cli',   'analyse search results: top configurations, impact, overfitting, figures'),
     'dashboard': ('backshot_kit.dashboard', 'dashboard_cli', 'serve the interactive results dashboard (voila)'),
     'denoise':   ('backshot_kit.inference', 'denoise_cli',   'denoise audio files and folders'),

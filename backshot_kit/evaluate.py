@@ -12,13 +12,14 @@ from scipy.signal import butter, sosfiltfilt
 from tqdm.auto import tqdm
 from .core import BackshotError, atomic_write
 from .audio import read_audio, resample
-from .channel import CHANNELS, si_sdr
+from .channel import si_sdr
+from .config import CHANNEL_NAMES
 from .anchors import lag
 
 # %% auto #0
-__all__ = ['EVAL_METRICS', 'BASELINES', 'CHANNEL_NAMES', 'si_sdr_score', 'pesq_score', 'stoi_score', 'score', 'lowpass',
-           'spectral_gate', 'lowpass_gate', 'lag_samples', 'parse_name', 'pair_files', 'evaluate_pair',
-           'evaluate_folder', 'summarize', 'channel_table', 'plot_results', 'do_no_harm', 'report']
+__all__ = ['EVAL_METRICS', 'BASELINES', 'si_sdr_score', 'pesq_score', 'stoi_score', 'score', 'lowpass', 'spectral_gate',
+           'lowpass_gate', 'lag_samples', 'parse_name', 'pair_files', 'evaluate_pair', 'evaluate_folder', 'summarize',
+           'channel_table', 'plot_results', 'do_no_harm', 'report']
 
 # %% ../nbs/08a_evaluate.ipynb #8b2ffa65
 def _problem(ref:np.ndarray, est:np.ndarray) -> str:
@@ -111,8 +112,6 @@ def lag_samples(ref:np.ndarray, est:np.ndarray, sr:int, max_ms:float=20.) -> int
     return 0 if _problem(ref, est) else lag(est, ref, sr, max_ms)
 
 # %% ../nbs/08a_evaluate.ipynb #1fb21503
-CHANNEL_NAMES = CHANNELS                      # the simulator's channel types, in table order
-
 def parse_name(name:str) -> dict:
     "Channel type, CNR and kind found in a file name (None where absent)."
     stem = Path(name).name

@@ -19,7 +19,7 @@ from .test_utils import scripted_fit, synthetic_curve
 __all__ = ['SCHED_KEYS', 'space_combos', 'combo_key', 'table_worker', 'load_table', 'curve_table', 'grid_point_curve',
            'grid_order', 'curves_trace', 'study_trace', 'records_trace', 'grid_trace', 'best_at', 'epochs_to',
            'gap_pct', 'worse_by', 'replay_fit', 'replay_smart', 'compare', 'summary', 'settings_sweep', 'sweep_summary',
-           'plot_compare', 'real_check', 'replay_matches', 'bench_cli']
+           'plot_compare', 'real_check', 'replay_matches', 'smart_bench_cli']
 
 # %% ../nbs/07b_smart_bench.ipynb #a4976198
 SCHED_KEYS = ('scheduler_patience', 'scheduler_factor', 'early_stopping_patience')   # act only through the scheduler / early stopping
@@ -293,7 +293,7 @@ def _facts(res:dict) -> dict:
                 budget=res['budget'], min_resource=res['min_resource'], reduction_factor=res['reduction_factor'])
 
 # %% ../nbs/07b_smart_bench.ipynb #203532e9
-def bench_cli(argv=None) -> int:
+def smart_bench_cli(argv=None) -> int:
     "`backshot smart bench`: the smart search against the grid search on one preset and data, from real learning curves."
     from backshot_kit.checkpoint import config_with_init      # here: this module imports torch only where it trains
     p = add_config_args(argparse.ArgumentParser(prog='backshot smart bench', description='Smart search vs grid search: best validation '
