@@ -1090,7 +1090,7 @@ def worker_setup(spec:dict) -> tuple:
     storage = make_storage(spec['storage'], spec['heartbeat_interval'], spec['grace_period'], create=False)
     pos = spec.get('position')
     bar = (lambda trial, p: dict(position=pos, leave=False, desc=f"w{pos} trial {trial.number}")) if pos is not None else False
-    return cfg, cached_data(load_data(cfg), spec['out'], spec.get('data_cache', True)), storage, bar
+    return cfg, cached_data(load_data(cfg), spec['out'], spec.get('data_cache', False)), storage, bar
 
 # %% ../nbs/07_search.ipynb #f43b6e0e
 def strategy_from_dict(d:dict) -> Strategy:
@@ -1180,7 +1180,7 @@ class _Run:
     "One run of a search command: what `run_search` resolved."
     cfg: Config; out: Path; space: dict; strategy: Strategy; name: str; url: str|None; storage: object
     workers: int; device: str; threads: int|None; max_retry: int; poll: float; heartbeat_interval: int; grace_period: int
-    data_cache: bool = True
+    data_cache: bool = False
     engine: str = 'single'; group: int = 1
     @property
     def n(self) -> int: return grid_size(self.space)
@@ -1263,7 +1263,7 @@ def run_search(grid='quick',                 # 'quick', 'full', 'smart' (the ful
                poll:float|None=None,         # seconds between progress/heartbeat checks (default: heartbeat interval)
                threads:int|None=None,        # torch threads per worker (default on a CPU: cores // workers; 1 for tiny)
                fit_fn=None,                  # replaces the training of one trial (tests, other trainers)
-               data_cache:bool=True,         # share each epoch's training pairs through files (`EpochCache`), removed when the search finishes
+               data_cache:bool=False,        # share each epoch's training pairs through files (`EpochCache`), removed when the search finishes
                engine:str='auto',            # 'single', 'fused' (trials that share a batch size train as one model) or 'auto' (fused on CUDA)
                group:int|None=None) -> list[dict]: # trials a fused worker trains at once (None: 8 on CUDA, 4 on a CPU)
     "Run (or resume) a search; returns the records of its results file in `<out>/tuning/`."
@@ -1370,8 +1370,8 @@ def add_worker_args(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument('--no-progress', action='store_true', help='no progress bars')
     p.add_argument('--engine', choices=ENGINES, default='auto', help='single: one trial at a time; fused: trials that share a batch size train as one batched model (default auto: fused on CUDA)')
     p.add_argument('--group', type=int, default=None, help=f"trials a fused worker trains at once (default {FUSED_GROUP['cuda']} on CUDA, {FUSED_GROUP['cpu']} on a CPU)")
-    p.add_argument('--data-cache', action=argparse.BooleanOptionalAction, default=True,
-                   help="draw each epoch's noisy training set once per search and share it through files in OUT/tuning/data_cache/, removed when the search finishes (default; --no-data-cache: each worker draws its own)")
+    p.add_argument('--data-cache', action=argparse.BooleanOptionalAction, default=False,
+                   help="draw each epoch's noisy training set once per search and share it through files in OUT/tuning/data_cache/, removed when the search finishes (default --no-data-cache: each worker draws its own)")
     return p
 
 # %% ../nbs/07_search.ipynb #e0c54d13

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Wall time of the quick search on one preset, one table: the single and the fused engine, each with and without the
-# epoch-data cache (`--data-cache`, the default, and `--no-data-cache`), every run in a fresh output folder, one after another on an otherwise idle machine.
+# epoch-data cache (`--data-cache` and `--no-data-cache`, the default), every run in a fresh output folder, one after another on an otherwise idle machine.
 #
 #   benchmarks/search_wall.sh                                  (the default preset, demo: about 25 minutes on 2 CPU cores)
 #   PRESET=tiny RUNS="single:off fused:on" benchmarks/search_wall.sh    (a smoke test, about a minute)
