@@ -23,7 +23,7 @@ COMMANDS = {
     'evaluate':  ('backshot_kit.evalset',   'evaluate_cli',  'score a model against noisy input and classical baselines'),
     'stream':    ('backshot_kit.radio',     'stream_cli',    'real-time denoising of RTL-SDR radio (dongle, rtl_tcp, IQ file, stdin)'),
     'bench':     ('backshot_kit.bench',     'bench_cli',     'training-throughput benchmark of the trial engine'),
-    'data':      ('backshot_kit.userdata',  'data_cli',      'check a data folder (backshot data check --data DIR)'),
+    'data check': ('backshot_kit.userdata', 'data_check_cli', 'check a data folder of your own recordings'),
     'export':    ('backshot_kit.export',    'export_cli',    'write the denoiser as an ONNX file (offline, or --streaming: one block per call)'),
     'notebooks': ('backshot_kit.paths',     'notebooks_cli', 'copy the notebooks a user runs (tune.ipynb for papermill, dashboard.ipynb for voila) into a folder'),
 }

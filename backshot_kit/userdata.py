@@ -16,7 +16,7 @@ from .data import AudioData, builtin_data, simulated_pairs, config_channels
 
 # %% auto #0
 __all__ = ['AUDIO_EXTS', 'list_audio', 'FileInfo', 'file_info', 'DataReport', 'check_data', 'report_text', 'write_test_folder',
-           'recorded_noise', 'cut_clips', 'split_files', 'folder_data', 'load_data', 'data_cli']
+           'recorded_noise', 'cut_clips', 'split_files', 'folder_data', 'load_data', 'data_check_cli']
 
 # %% ../nbs/04a_userdata.ipynb #d33313d2
 AUDIO_EXTS = ('.wav', '.flac', '.ogg', '.oga', '.mp3', '.aiff', '.aif', '.au', '.caf', '.w64', '.rf64')
@@ -226,10 +226,9 @@ def load_data(cfg:Config) -> AudioData:
     return folder_data(cfg) if cfg.data else builtin_data(cfg)
 
 # %% ../nbs/04a_userdata.ipynb #b56e3b7b
-def data_cli(argv=None):
+def data_check_cli(argv=None):
     "`backshot data check --data DIR`: report what a data folder holds; exit 1 when nothing usable remains."
-    p = argparse.ArgumentParser(prog='backshot data', description='Check a data folder before training on it.')
-    p.add_argument('action', choices=['check'], help='what to do')
+    p = argparse.ArgumentParser(prog='backshot data check', description='Check a data folder before training on it.')
     p.add_argument('--data', required=True, help='folder with clean/ and optional noisy/ or noise/')
     p.add_argument('--sample-rate', type=int, default=16000, help='model sample rate (Hz)')
     a = p.parse_args(argv)
