@@ -987,6 +987,7 @@ def ask_group(study:optuna.Study, grid:dict, cfg:Config, strategy:Strategy, size
         if strategy.sampler == 'grid' and not _waiting(study): break
         if strategy.budget is not None and epochs_spent(study) >= strategy.budget: break
         if (m := _ask(study, grid)) is not None: out.append(m)
+        elif strategy.sampler != 'grid': break          # the sampler proposed a held point: none is free
     return out
 
 # %% ../nbs/07_search.ipynb #6525283f
