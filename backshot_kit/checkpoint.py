@@ -37,7 +37,9 @@ _ARCH = dict(depth=(_int_in(1, 8), 'an integer in 1..8'), base_channels=(_int_in
 _SPECTRAL_ARCH = dict(n_fft=(lambda v: _int_in(16, 8192)(v) and v % 4 == 0, 'a multiple of 4 in 16..8192'),
                       channels=(_int_in(1, MAX_CHANNELS), f'an integer in 1..{MAX_CHANNELS}'), depth=(_int_in(1, 6), 'an integer in 1..6'),
                       context=(_int_in(0, 8), 'an integer in 0..8'), noise_frames=(_int_in(1, 4096), 'an integer in 1..4096'),
-                      growth=_ARCH['growth'], max_channels=_ARCH['max_channels'])
+                      growth=_ARCH['growth'], max_channels=_ARCH['max_channels'],
+                      gate_db=(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 100, 'a number in [0, 100]'),
+                      gate_frames=(_int_in(1, 4096), 'an integer in 1..4096'))
 CLASSES = {'UNet1D': (UNet1D, _ARCH, MODEL_KEYS), 'SpectralUNet': (SpectralUNet, _SPECTRAL_ARCH, ('n_fft', 'channels', 'depth'))}  # checkpoint model_class -> (class, argument rules, required)
 
 # %% ../nbs/05a_checkpoint.ipynb #dd7e1565

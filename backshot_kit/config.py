@@ -98,6 +98,8 @@ class Config:
     base_channels: int|None = _f(None, lambda v: v is None or _pos_int(v), 'an integer >= 1', 'channels of the first level')
     kernel_size: int|None = _f(None, lambda v: v is None or (_pos_int(v) and v >= 2), 'an integer >= 2', 'encoder kernel size')
     stride: int|None = _f(None, lambda v: v is None or (_pos_int(v) and v >= 2), 'an integer >= 2', 'down-sampling per level')
+    gate_db: float|None = _f(20.0, lambda v: v is None or (isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 100), 'a float in [0, 100] or None',
+                             'spectral model: at inference, leave audio alone where its gains would remove less than this many dB of it (None: no gate)')
     # run
     init: str|None = _f(None, _opt_str, 'a checkpoint path or None', 'start from this trained model (fine-tuning)')
     seed: int = _f(0, _nonneg_int, 'an integer >= 0', 'seed of data, initialisation and shuffling')

@@ -11,7 +11,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import patch
 import backshot_kit
 from .core import BackshotError, atomic_write
-from .model import UNet1D, SpectralUNet, model_grid, receptive_field
+from .model import UNet1D, SpectralUNet, model_grid, receptive_field, gate_sums
 
 # %% auto #0
 __all__ = ['OPSET', 'OfflineGraph', 'stream_plan', 'state_specs', 'StreamGraph', 'export_onnx', 'onnx_session', 'OnnxDenoiser',
@@ -149,6 +149,7 @@ def _spectral_specs(model:SpectralUNet) -> list[tuple[str, int, int]]:
           ('feat', model.inp.in_channels, 2)]                                              # the causal input convolution
     sp += [(f'down{i}', d.in_channels, 3) for i, d in enumerate(model.down)]              # down-sampling convolutions
     sp += [(f'mid{j}', c.in_channels, 2 * c.dilation[0]) for j, c in enumerate(model.mid)] # dilated convolutions
+    if 'gate_db' in model.hparams: sp.append(('gate', 2, model.hparams['gate_frames'] - 1))  # the do-no-harm gate's frames
     sp.append(('ola', 1, L - H))                                                           # overlap-add tails
     return [(f'state_{n}', ch, f) for n, ch, f in sp if f > 0]
 
@@ -164,7 +165,7 @@ def _spectral_step(g:StreamGraph, audio:torch.Tensor, position:torch.Tensor, *st
     st, new, first = dict(zip(g.names, states)), {}, position == 0
     push = lambda name, h: _push(st, new, name, h, g.lengths.get(name, 0))
     W = F.conv1d(push('state_x', audio), m.analysis, stride=H)                     # the block's B/H frames
-    logpow = torch.log(W[:, :bins] ** 2 + W[:, bins:] ** 2 + 1e-12)
+    power = W[:, :bins] ** 2 + W[:, bins:] ** 2; logpow = torch.log(power + 1e-12)
     _replicate_start(st, 'state_pow', logpow, first); smooth = F.avg_pool1d(push('state_pow', logpow), 3, 1)
     _replicate_start(st, 'state_smooth', smooth, first); floor = -F.max_pool1d(-push('state_smooth', smooth), K, 1)
     level = logpow.mean(1, keepdim=True)
@@ -175,6 +176,8 @@ def _spectral_step(g:StreamGraph, audio:torch.Tensor, position:torch.Tensor, *st
     for j, c in enumerate(m.mid): h = h + F.relu(c(push(f'state_mid{j}', h)))
     for up in m.up: h = F.relu(up(h)) + skips.pop()
     gain = torch.sigmoid(m.out(h) + m.direct(post))
+    if 'gate_db' in m.hparams:                                                       # `SpectralUNet.gate` over the state's frames
+        gain = m.open_gains(F.avg_pool1d(push('state_gate', gate_sums(power, gain)), m.hparams['gate_frames'], 1), gain)
     Y = F.conv_transpose1d(W * torch.cat([gain, gain], 1), m.synthesis, stride=H)   # B + L - H samples from `delay` ago on
     Y = torch.cat([Y[..., :L - H] + st['state_ola'], Y[..., L - H:]], -1); new['state_ola'] = Y[..., B:]
     return (_mask(Y[..., :B], B, position, 1, L - H), position + B, *[new[n] for n in g.names])

@@ -15,9 +15,9 @@ from .config import Config
 from .train import Trainer, StopTraining, si_sdr_db
 
 # %% auto #0
-__all__ = ['FUSED_FREE', 'FUSED_OPTIMIZERS', 'fuse_key', 'check_fusable', 'fusable_groups', 'param_layout', 'stack_params',
-           'param_views', 'load_row', 'fused_forward', 'fused_loss', 'clip_rows_', 'adam_hyper', 'FusedAdam',
-           'FusedTrainer', 'fit_fused']
+__all__ = ['FUSED_FREE', 'FUSED_OPTIMIZERS', 'fuse_key', 'check_fusable', 'fusable_groups', 'twin_key', 'param_layout',
+           'stack_params', 'param_views', 'load_row', 'fused_forward', 'fused_loss', 'clip_rows_', 'adam_hyper',
+           'FusedAdam', 'FusedTrainer', 'fit_fused']
 
 # %% ../nbs/06a_fused.ipynb #d0f78d7a
 FUSED_FREE = ('learning_rate', 'epochs', 'optimizer', 'weight_decay', 'scheduler_patience', 'scheduler_factor', 'min_lr',
@@ -53,6 +53,11 @@ def fusable_groups(cfgs:list, max_size:int|None=None) -> tuple[list, dict]:
             if len(g) > 1: groups.append(g)
             else: single[g[0]] = 'no other trial shares its model, data, batch size and seed'
     return groups, dict(sorted(single.items()))
+
+# %% ../nbs/06a_fused.ipynb #1d6f6343
+def twin_key(cfg:Config) -> str:
+    "Every config key but `epochs`, as one string: trials with the same key train the same weights (the shorter stops sooner)."
+    return json.dumps({k: v for k, v in cfg.to_dict().items() if k != 'epochs'}, sort_keys=True, default=str)
 
 # %% ../nbs/06a_fused.ipynb #c66c8bdc
 def param_layout(model:nn.Module) -> list:
@@ -172,21 +177,32 @@ class FusedTrainer:
             raise BackshotError(f"{type(m0.model).__name__} keeps state besides its weights (running statistics); it cannot be fused")
         self.cfg, self.data, self.device, self.amp, self.loss, self.progress = m0.cfg, data, m0.device, m0.amp, m0.loss, progress
         self.base, self.layout = copy.deepcopy(m0.model), param_layout(m0.model)
-        self.flat, self.active, self.results = stack_params([m.model for m in self.members]), list(range(n)), [None] * n
+        keys = [twin_key(c) for c in cfgs]; rows = list(dict.fromkeys(keys))        # one row per distinct config but `epochs`
+        self.row_of = [rows.index(k) for k in keys]                                 # member -> its row of the stacked weights
+        self.flat = stack_params([self.members[keys.index(k)].model for k in rows])
+        self.active, self.results = list(range(n)), [None] * n
         self.opt, self.gen, self.epoch, self._val = FusedAdam(self.flat), torch.Generator().manual_seed(self.cfg.seed), 0, None
         self.on_done = on_done
         self.forward = torch.compile(fused_forward) if m0.step_model is not m0.model else fused_forward   # the members' `compile` setting
 
+# %% ../nbs/06a_fused.ipynb #1191956c
+@patch
+def _leads(self:FusedTrainer) -> list:
+    "For each row of the stacked weights, the first active member on it: its optimizer and clipping drive the row."
+    lead = {}
+    for i in self.active: lead.setdefault(self.row_of[i], i)
+    return [lead[r] for r in sorted(lead)]
+
 # %% ../nbs/06a_fused.ipynb #71de3e99
 @patch
 def train_epoch(self:FusedTrainer, epoch:int) -> torch.Tensor:
-    "One pass over the shuffled training pairs of `epoch` for every active member; their mean training losses."
+    "One pass over the shuffled training pairs of `epoch` for every row; their mean training losses."
     t = time.perf_counter(); noisy, clean = self.data.train_pairs(epoch); self.data_seconds = time.perf_counter() - t
     if epoch < max(self.members[i].cfg.epochs for i in self.active) and hasattr(self.data, 'prefetch_pairs'): self.data.prefetch_pairs(epoch + 1)
-    X, Y = (torch.as_tensor(np.ascontiguousarray(a), dtype=torch.float32, device=self.device) for a in (noisy, clean))
-    h = adam_hyper([self.members[i].opt for i in self.active], self.device)
-    clip = torch.tensor([[self.members[i].cfg.grad_clip] for i in self.active], device=self.device)
-    total, dev = torch.zeros(len(self.active), device=self.device), self.device.split(':')[0]
+    X, Y = (torch.as_tensor(np.ascontiguousarray(a), dtype=torch.float32, device=self.device) for a in (noisy, clean)); self.base.train()
+    h = adam_hyper([self.members[i].opt for i in self._leads()], self.device)
+    clip = torch.tensor([[self.members[i].cfg.grad_clip] for i in self._leads()], device=self.device)
+    total, dev = torch.zeros(self.flat.shape[0], device=self.device), self.device.split(':')[0]
     for idx in torch.randperm(len(X), generator=self.gen).split(self.cfg.batch_size):
         idx = idx.to(self.device, non_blocking=True)
         with torch.autocast(dev, dtype=self.amp, enabled=self.amp is not None):
@@ -201,20 +217,20 @@ def train_epoch(self:FusedTrainer, epoch:int) -> torch.Tensor:
 @patch
 @torch.no_grad()
 def validate(self:FusedTrainer) -> tuple[list, list]:
-    "Mean validation loss and mean SI-SDR (dB) of the outputs, for every active member."
+    "Mean validation loss and mean SI-SDR (dB) of the outputs, for every row."
     if self._val is None: self._val = tuple(torch.as_tensor(a, dtype=torch.float32, device=self.device) for a in (self.data.val_noisy, self.data.val_clean))
-    X, Y = self._val; total, outs = np.zeros(len(self.active)), []
+    X, Y = self._val; total, outs = np.zeros(self.flat.shape[0]), []; self.base.eval()
     for i in range(0, len(X), 64):
         y = self.forward(self.base, self.layout, self.flat, X[i:i + 64])
         total += fused_loss(self.loss, y, Y[i:i + 64]).double().cpu().numpy() * y.shape[1]; outs.append(y.float().cpu().numpy())
-    sdr = [float(np.mean(si_sdr_db(o, self.data.val_clean))) for o in np.concatenate(outs, 1)] if outs else [math.nan] * len(self.active)
+    sdr = [float(np.mean(si_sdr_db(o, self.data.val_clean))) for o in np.concatenate(outs, 1)] if outs else [math.nan] * self.flat.shape[0]
     return (total / len(X)).tolist(), sdr
 
 # %% ../nbs/06a_fused.ipynb #281b17b3
 @patch
-def _hand_over(self:FusedTrainer, row:int, epoch:int, train_loss:float, val_loss:float, val_sdr:float, epoch_start:float, t_start:float) -> tuple|None:
-    "Give the member in row `row` its epoch and apply the single run's epoch rules; `(status, reason)` when it stops."
-    m = self.members[self.active[row]]
+def _hand_over(self:FusedTrainer, i:int, epoch:int, train_loss:float, val_loss:float, val_sdr:float, epoch_start:float, t_start:float) -> tuple|None:
+    "Give member `i` its epoch (its row's weights and figures) and apply the single run's epoch rules; `(status, reason)` when it stops."
+    m, row = self.members[i], self.row_of[i]
     load_row(m.model, self.flat[row], self.layout); m.last_grad_norm = self.grad_norms[row]
     if m.last_path: self.opt.to_optimizer(row, m.opt, list(m.model.parameters()), self.layout); m.gen.set_state(self.gen.get_state())
     m.fused = (train_loss, val_loss, val_sdr, epoch_start, self.data_seconds)
@@ -226,10 +242,12 @@ def _hand_over(self:FusedTrainer, row:int, epoch:int, train_loss:float, val_loss
 # %% ../nbs/06a_fused.ipynb #a1396b26
 @patch
 def _leave(self:FusedTrainer, keep:list):
-    "Only the members in rows `keep` go on."
-    if len(keep) == len(self.active): return
-    self.active = [self.active[j] for j in keep]
-    self.flat = self.flat.detach()[keep].requires_grad_(True); self.opt.keep(keep)
+    "Only the members `keep` go on; the rows none of them trains on leave the stacked weights and the optimizer state."
+    self.active = list(keep); rows = sorted({self.row_of[i] for i in keep})
+    if len(rows) == self.flat.shape[0]: return
+    self.flat = self.flat.detach()[rows].requires_grad_(True); self.opt.keep(rows)
+    new = {r: j for j, r in enumerate(rows)}
+    for i in keep: self.row_of[i] = new[self.row_of[i]]
 
 # %% ../nbs/06a_fused.ipynb #8908ef37
 @patch
@@ -253,8 +271,9 @@ def fit(self:FusedTrainer) -> list[dict]:
                 self.epoch += 1; t0 = time.perf_counter()
                 tl = self.train_epoch(self.epoch).tolist(); vl, sdr = self.validate()
                 keep = []
-                for j, i in enumerate(self.active):
-                    if (stop := self._hand_over(j, self.epoch, tl[j], vl[j], sdr[j], t0, t_start)) is None: keep.append(j)
+                for i in self.active:
+                    r = self.row_of[i]
+                    if (stop := self._hand_over(i, self.epoch, tl[r], vl[r], sdr[r], t0, t_start)) is None: keep.append(i)
                     else: self._done(i, stop, t_start)
                 self._leave(keep)
                 if bar is not None: bar.update(1); bar.set_postfix(trials=len(self.active))

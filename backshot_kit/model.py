@@ -11,8 +11,9 @@ from .core import BackshotError
 from .config import Config
 
 # %% auto #0
-__all__ = ['MODELS', 'UNet1D', 'n_params', 'model_grid', 'receptive_field', 'receptive_field_measured', 'stft_bases',
-           'SpectralUNet', 'model_name', 'spectral_n_fft', 'model_kwargs', 'build_model', 'describe_model']
+__all__ = ['GATE_WIDTH_DB', 'MODELS', 'UNet1D', 'n_params', 'model_grid', 'receptive_field', 'receptive_field_measured',
+           'stft_bases', 'SpectralUNet', 'gate_sums', 'model_name', 'spectral_n_fft', 'model_kwargs', 'build_model',
+           'describe_model']
 
 # %% ../nbs/05_model.ipynb #515ba5d8
 def _enc_level(in_channels:int, channels:int, kernel_size:int, stride:int, bias:bool) -> nn.Sequential:
@@ -153,11 +154,14 @@ class SpectralUNet(nn.Module):
                  context:int=2,           # dilated convolutions at the bottom (dilation 1, 2, 4, ...)
                  noise_frames:int=96,     # frames of the minimum-statistics noise floor
                  growth:float=2.,         # channel growth per level
-                 max_channels:int=256):   # channel cap
+                 max_channels:int=256,    # channel cap
+                 gate_db:float|None=None, # do-no-harm gate (`gate`): open where the gains would remove less than this (dB); None: off
+                 gate_frames:int=125):    # frames the gate averages over (125: 1 s at any sample rate)
         super().__init__()
         if n_fft < 16 or n_fft % 4: raise BackshotError(f"n_fft {n_fft} must be a multiple of 4 and at least 16")
         self.hparams = dict(n_fft=n_fft, channels=channels, depth=depth, context=context, noise_frames=noise_frames,
                             growth=growth, max_channels=max_channels)
+        if gate_db is not None: self.hparams.update(gate_db=float(gate_db), gate_frames=int(gate_frames))
         self.hop, bins = n_fft // 4, n_fft // 2 + 1
         A, S = stft_bases(n_fft, self.hop)
         self.register_buffer('analysis', A, persistent=False); self.register_buffer('synthesis', S, persistent=False)
@@ -204,6 +208,28 @@ def n_frames(self:SpectralUNet, n):
     L, H, P = self.hparams['n_fft'], self.hop, 2 ** self.hparams['depth']
     return ((n + L - 1) // H + P - 1) // P * P
 
+# %% ../nbs/05_model.ipynb #d5d6f8e6
+GATE_WIDTH_DB = 1.5   # width of the gate's logistic (dB)
+
+def gate_sums(power:torch.Tensor, gain:torch.Tensor) -> torch.Tensor:
+    "Per frame, the input's power and the power `gain` removes: `(batch, 2, frames)` of `(batch, bins, frames)`."
+    return torch.stack([power.sum(1), ((1 - gain) ** 2 * power).sum(1)], 1)
+
+# %% ../nbs/05_model.ipynb #3f1a73e1
+@patch
+def open_gains(self:SpectralUNet, mean:torch.Tensor, gain:torch.Tensor) -> torch.Tensor:
+    "`gain` opened towards 1 by how far below the input the removed power lies (`mean`: `gate_sums` averaged over the gate's frames)."
+    removed_db = 10 * torch.log10((mean[:, :1] + 1e-20) / (mean[:, 1:] + 1e-20))
+    return 1 - (1 - torch.sigmoid((removed_db - self.hparams['gate_db']) / GATE_WIDTH_DB)) * (1 - gain)
+
+# %% ../nbs/05_model.ipynb #d365da62
+@patch
+def gate(self:SpectralUNet, power:torch.Tensor, gain:torch.Tensor) -> torch.Tensor:
+    "The gains `(batch, bins, frames)`, opened towards 1 where over the last `gate_frames` frames they would remove less than `gate_db` dB of `power` (the frames before the first count as silence); in eval mode."
+    if 'gate_db' not in self.hparams or self.training: return gain          # inference only: in training it would stop the gradient
+    N = self.hparams['gate_frames']
+    return self.open_gains(F.avg_pool1d(F.pad(gate_sums(power, gain), (N - 1, 0)), N, 1), gain)
+
 # %% ../nbs/05_model.ipynb #b77c2d3c
 @patch
 def forward_length(self:SpectralUNet, x:torch.Tensor, n) -> torch.Tensor:
@@ -211,7 +237,8 @@ def forward_length(self:SpectralUNet, x:torch.Tensor, n) -> torch.Tensor:
     L, H = self.hparams['n_fft'], self.hop
     W = F.conv1d(F.pad(x, (L - H, self.n_frames(n) * H - n)), self.analysis, stride=H)
     bins = W.shape[1] // 2
-    gain = torch.sigmoid(self.mask_logits(torch.log(W[:, :bins] ** 2 + W[:, bins:] ** 2 + 1e-12)))
+    power = W[:, :bins] ** 2 + W[:, bins:] ** 2
+    gain = self.gate(power, torch.sigmoid(self.mask_logits(torch.log(power + 1e-12))))
     return F.conv_transpose1d(W * torch.cat([gain, gain], 1), self.synthesis, stride=H)[..., L - H:L - H + n]
 
 # %% ../nbs/05_model.ipynb #70e0cec7
@@ -248,9 +275,9 @@ def _rf_frames(model:SpectralUNet) -> int:
 # %% ../nbs/05_model.ipynb #c2b1764a
 @patch
 def receptive_field(self:SpectralUNet) -> dict:
-    "Receptive field in samples: the frames a gain depends on, widened by the STFT window."
-    L = self.hparams['n_fft']
-    past, future = _rf_frames(self) * self.hop + L - 1, L - 1
+    "Receptive field in samples: the frames a gain depends on (and the gate's), widened by the STFT window."
+    L, gate = self.hparams['n_fft'], self.hparams.get('gate_frames', 1) - 1
+    past, future = (_rf_frames(self) + gate) * self.hop + L - 1, L - 1
     return dict(past=past, future=future, total=past + future + 1)
 
 # %% ../nbs/05_model.ipynb #47abc7f4
@@ -270,7 +297,8 @@ def spectral_n_fft(sr:int) -> int:
 def model_kwargs(cfg:Config) -> dict:
     "Constructor arguments of the config's model class."
     if cfg.model == 'spectral':
-        return dict(n_fft=spectral_n_fft(cfg.sample_rate), channels=4 * cfg.base_channels, depth=min(cfg.depth, 3))
+        return dict(n_fft=spectral_n_fft(cfg.sample_rate), channels=4 * cfg.base_channels, depth=min(cfg.depth, 3),
+                    **({} if cfg.gate_db is None else {'gate_db': float(cfg.gate_db)}))
     return dict(depth=cfg.depth, base_channels=cfg.base_channels, kernel_size=cfg.kernel_size, stride=cfg.stride)
 
 # %% ../nbs/05_model.ipynb #3c7443cf

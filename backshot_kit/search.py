@@ -970,20 +970,25 @@ def _ask(study:optuna.Study, grid:dict) -> tuple|None:
 def _waiting(study:optuna.Study) -> int: return len(study.get_trials(deepcopy=False, states=(TrialState.WAITING,)))
 
 # %% ../nbs/07_search.ipynb #e6e428bc
-def _queue_points(study:optuna.Study, grid:dict, cfg:Config, size:int, st:dict):
-    "Queue the open points of `grid`, in grid order, that can train fused with the first one, until `size` trials wait."
-    from backshot_kit.fused import fuse_key
-    if (room := size - _waiting(study)) <= 0 or not st['open']: return
-    pts = grid_points(grid); key = lambda g: fuse_key(config_replace(cfg, **pts[g]))
-    first = key(st['open'][0])
-    for g in [g for g in st['open'] if key(g) == first][:room]: study.enqueue_trial(pts[g], user_attrs={'grid_id': g})
+def _queue_points(study:optuna.Study, grid:dict, cfg:Config, size:int, st:dict, cap:int|None=None):
+    "Queue the open points of `grid`, in grid order, that can train fused with the first one, twins together, until `size` rows' worth (and at most `cap` trials) wait."
+    from backshot_kit.fused import fuse_key, twin_key
+    waiting = _waiting(study)
+    if (room := size - waiting) <= 0 or not st['open']: return
+    pts = grid_points(grid); cfgs = {g: config_replace(cfg, **pts[g]) for g in st['open']}
+    first, rows = fuse_key(cfgs[st['open'][0]]), {}
+    for g in st['open']:
+        if fuse_key(cfgs[g]) == first: rows.setdefault(twin_key(cfgs[g]), []).append(g)
+    todo = [g for gs in list(rows.values())[:room] for g in gs][:None if cap is None else max(cap - waiting, 0)]
+    for g in todo: study.enqueue_trial(pts[g], user_attrs={'grid_id': g})
 
 # %% ../nbs/07_search.ipynb #c8f272d1
-def ask_group(study:optuna.Study, grid:dict, cfg:Config, strategy:Strategy, size:int, st:dict) -> list[tuple]:
-    "Up to `size` new trials to train together (`_ask`'s tuples): the grid's next fusable open points, or the sampler's next `size`."
-    if strategy.sampler == 'grid': _queue_points(study, grid, cfg, size, st)
+def ask_group(study:optuna.Study, grid:dict, cfg:Config, strategy:Strategy, size:int, st:dict, cap:int|None=None) -> list[tuple]:
+    "New trials to train together (`_ask`'s tuples), at most `cap`: the grid's next fusable open points (up to `size` rows, twins together), or the sampler's next `size`."
+    if strategy.sampler == 'grid': _queue_points(study, grid, cfg, size, st, cap)
+    limit = min(math.inf if strategy.sampler == 'grid' else size, math.inf if cap is None else cap)     # the grid: what was queued
     out = []
-    while len(out) < size:
+    while len(out) < limit:
         if strategy.sampler == 'grid' and not _waiting(study): break
         if strategy.budget is not None and epochs_spent(study) >= strategy.budget: break
         if (m := _ask(study, grid)) is not None: out.append(m)
@@ -1031,7 +1036,7 @@ def run_fused_worker(study:optuna.Study,      # the study, loaded with the strat
                      data,                    # the `AudioData` to train on
                      out,                     # output folder (results, models under tuning/, best model)
                      storage=None,            # the study's storage, for the group's heartbeats
-                     group:int=4,             # trials asked at once
+                     group:int=4,             # trials asked at once (rows: twins count once)
                      max_retry:int=MAX_RETRY, # re-runs of a point whose trial raised
                      poll:float=5.,           # seconds between checks while only other workers' trials remain
                      stop_at:int|None=None,   # stop starting trials once this many points are done or running
@@ -1052,7 +1057,7 @@ def run_fused_worker(study:optuna.Study,      # the study, loaded with the strat
         if st['finished'] or (_idle(study, st, strategy, stop_at) and not st['running']): return dict(st, spent=epochs_spent(study))
         if _idle(study, st, strategy, stop_at): time.sleep(poll); continue
         busy = len(st['done']) + len(st['given_up']) + len(st['running'])
-        asked = ask_group(study, grid, cfg, strategy, group if stop_at is None else max(1, min(group, stop_at - busy)), st)
+        asked = ask_group(study, grid, cfg, strategy, group, st, None if stop_at is None else max(1, stop_at - busy))
         if not asked: time.sleep(min(poll, 1.)); continue
         keys = {(study.study_name, m[0].number) for m in asked}; _RUNNING_HERE.update(keys)
         try:
@@ -1125,15 +1130,16 @@ def resolve_workers(workers, device:str, preset:str|None=None) -> int:
 
 # %% ../nbs/07_search.ipynb #64b246d5
 ENGINES = ('auto', 'single', 'fused')
-FUSED_GROUP = {'cuda': 8, 'cpu': 4}     # trials a fused worker asks for at once, by device type
+FUSED_GROUP = {'cuda': 8, 'cpu': 4}     # rows a fused worker asks for at once, by device type (twins count once)
 
-def resolve_engine(engine:str,             # 'auto' (fused on CUDA, single elsewhere), 'single' or 'fused'
+def resolve_engine(engine:str,             # 'auto', 'single' or 'fused'
                    device:str,             # the resolved device
-                   group:int|None=None) -> tuple[str, int]: # trials asked at once by a fused worker (None: `FUSED_GROUP`)
-    "`(engine, group)`: how each worker trains its trials, one at a time or fused in groups."
+                   group:int|None=None,    # rows asked at once by a fused worker (None: `FUSED_GROUP`)
+                   sampler:str='grid') -> tuple[str, int]: # the strategy's sampler
+    "`(engine, group)`: how each worker trains its trials; 'auto' fuses on CUDA, and on a CPU for a grid (twins train once), where a sampler learns from each trial before the next."
     if engine not in ENGINES: raise BackshotError(f"--engine {engine!r}; allowed: {', '.join(ENGINES)}")
     if group is not None and (not isinstance(group, int) or isinstance(group, bool) or group < 1): raise BackshotError(f"--group {group!r}: expected an integer >= 1")
-    e = ('fused' if device.startswith('cuda') else 'single') if engine == 'auto' else engine
+    e = ('fused' if device.startswith('cuda') or sampler == 'grid' else 'single') if engine == 'auto' else engine
     return e, (group or FUSED_GROUP['cuda' if device.startswith('cuda') else 'cpu']) if e == 'fused' else 1
 
 # %% ../nbs/07_search.ipynb #27a3af53
@@ -1265,13 +1271,13 @@ def run_search(grid='quick',                 # 'quick', 'full', 'smart' (the ful
                threads:int|None=None,        # torch threads per worker (default on a CPU: cores // workers; 1 for tiny)
                fit_fn=None,                  # replaces the training of one trial (tests, other trainers)
                data_cache:bool=False,        # share each epoch's training pairs through files (`EpochCache`), removed when the search finishes
-               engine:str='auto',            # 'single', 'fused' (trials that share a batch size train as one model) or 'auto' (fused on CUDA)
-               group:int|None=None) -> list[dict]: # trials a fused worker trains at once (None: 8 on CUDA, 4 on a CPU)
+               engine:str='auto',            # 'single', 'fused' (trials that share a batch size train as one model) or 'auto' (`resolve_engine`)
+               group:int|None=None) -> list[dict]: # rows a fused worker trains at once (None: 8 on CUDA, 4 on a CPU; twins count once)
     "Run (or resume) a search; returns the records of its results file in `<out>/tuning/`."
     cfg = cfg or Config()
     grid, strategy = _resolve(grid, strategy, budget_epochs, cfg)
     r = _plan(grid, cfg, out, strategy, workers, storage, study_name, threads, max_retry, poll, heartbeat_interval, grace_period)
-    r.data_cache, (r.engine, r.group) = data_cache, resolve_engine(engine, r.device, group)
+    r.data_cache, (r.engine, r.group) = data_cache, resolve_engine('single' if fit_fn is not None and engine == 'auto' else engine, r.device, group, strategy.sampler)
     if fit_fn is not None and r.engine == 'fused': raise ValueError('`fit_fn` works with the single engine only')
     if (data is not None or fit_fn is not None) and r.workers > 1: raise ValueError('`data` and `fit_fn` work with the in-process worker only (workers=1)')
     study = _open_search(r)
@@ -1369,8 +1375,8 @@ def add_worker_args(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument('--heartbeat', type=int, default=HEARTBEAT_INTERVAL, help=f'seconds between trial heartbeats (default {HEARTBEAT_INTERVAL})')
     p.add_argument('--grace', type=int, default=GRACE_PERIOD, help=f'seconds without heartbeat before a trial counts as dead (default {GRACE_PERIOD})')
     p.add_argument('--no-progress', action='store_true', help='no progress bars')
-    p.add_argument('--engine', choices=ENGINES, default='auto', help='single: one trial at a time; fused: trials that share a batch size train as one batched model (default auto: fused on CUDA)')
-    p.add_argument('--group', type=int, default=None, help=f"trials a fused worker trains at once (default {FUSED_GROUP['cuda']} on CUDA, {FUSED_GROUP['cpu']} on a CPU)")
+    p.add_argument('--engine', choices=ENGINES, default='auto', help='single: one trial at a time; fused: trials that share a batch size train as one batched model, those that differ only in epochs once (default auto: fused on CUDA, and on a CPU for grids)')
+    p.add_argument('--group', type=int, default=None, help=f"models a fused worker trains at once, trials that differ only in epochs counting once (default {FUSED_GROUP['cuda']} on CUDA, {FUSED_GROUP['cpu']} on a CPU)")
     p.add_argument('--data-cache', action=argparse.BooleanOptionalAction, default=False,
                    help="draw each epoch's noisy training set once per search and share it through files in OUT/tuning/data_cache/, removed when the search finishes (default --no-data-cache: each worker draws its own)")
     return p

@@ -282,6 +282,8 @@ class SpectralStreamer:
         self.out = _conv_w(model.out), _bias(model.out)
         self.direct = _arr(model.direct.weight[:, 0, 0]), _bias(model.direct)   # the per-bin gain rule on the noise floor
         self.chs = [c.in_channels for c in model.down]
+        from backshot_kit.model import GATE_WIDTH_DB                  # the do-no-harm gate: level (dB), frames, width (dB)
+        self.gate = (hp['gate_db'], hp['gate_frames'], GATE_WIDTH_DB) if 'gate_db' in hp else None
         self.reset()
 
 # %% ../nbs/10_stream.ipynb #d2ef6e7f
@@ -298,6 +300,7 @@ def reset(self:SpectralStreamer):
     self._up = [_z(0, c) for c in self.chs]                         # transposed-convolution frames waiting for their skip
     self._count = [0] * (self.D + 1)                                # frames computed at each level
     self._ola = np.zeros(L - H, np.float32)                         # overlap-add tail
+    self._gs = _z(self.gate[1] - 1, 2) if self.gate else None      # the gate's last frames (power in, removed): silence before the first
 
 # %% ../nbs/10_stream.ipynb #33beccff
 @patch
@@ -342,14 +345,27 @@ def _net(self:SpectralStreamer, feat:np.ndarray, post:np.ndarray) -> np.ndarray:
         h = u[:len(s)] + s; self._up[i] = u[len(s):]
     return _lin(h, *self.out, False) + self.direct[0] * post + self.direct[1]
 
+# %% ../nbs/10_stream.ipynb #5dc87641
+@patch
+def _gate(self:SpectralStreamer, power:np.ndarray, gain:np.ndarray) -> np.ndarray:
+    "`SpectralUNet.gate` of the new frames' gains (frames × bins), after the stream's earlier frames."
+    if self.gate is None: return gain
+    db, N, width = self.gate; m = len(power)
+    s = np.stack([power.sum(1), ((1 - gain) ** 2 * power).sum(1)], 1)
+    c = np.concatenate([self._gs, s]); self._gs = c[m:]
+    mean = _windows(c, N, 1, m).mean(1)
+    removed_db = 10 * np.log10((mean[:, :1] + np.float32(1e-20)) / (mean[:, 1:] + np.float32(1e-20)))
+    w = expit((removed_db - db) / np.float32(width)).astype(np.float32)
+    return 1 - (1 - w) * (1 - gain)
+
 # %% ../nbs/10_stream.ipynb #0cb73618
 @patch
 def _frames(self:SpectralStreamer, m:int) -> np.ndarray:
     "Run the next `m` STFT frames through the model; returns the output samples they complete."
     L, H = self.L, self.grid; r, st = L // H, self._x.strides[0]
     X = rfft(np.lib.stride_tricks.as_strided(self._x, (m, L), (st * H, st)) * self.win); self._x = self._x[m * H:]
-    lp = np.log(X.real ** 2 + X.imag ** 2 + np.float32(1e-12))
-    Y = (irfft(X * expit(self._net(*self._features(lp))), L) * self.swin).reshape(m, r, H)
+    power = X.real ** 2 + X.imag ** 2; lp = np.log(power + np.float32(1e-12))
+    Y = (irfft(X * self._gate(power, expit(self._net(*self._features(lp)))), L) * self.swin).reshape(m, r, H)
     buf = np.zeros((m + r - 1, H), np.float32); buf[:r - 1] = self._ola.reshape(r - 1, H)
     for k in range(r): buf[k:k + m] += Y[:, k]
     self._ola = buf[m:].reshape(-1); y = buf[:m].reshape(-1)

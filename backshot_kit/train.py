@@ -20,11 +20,11 @@ from .userdata import load_data
 from .channel import si_sdr
 
 # %% auto #0
-__all__ = ['SNR_MAX_DB', 'si_sdr_db', 'STFT_SIZES', 'STFT_WEIGHT', 'RESUME_KEYS', 'RESUME_FREE', 'RESUMABLE', 'file_sha256',
-           'init_model', 'snr_loss', 'stft_sizes', 'stft_loss', 'snr_stft_loss', 'loss_fn', 'EarlyStopping',
-           'StopTraining', 'make_optimizer', 'make_scheduler', 'engine_options', 'Trainer', 'predict', 'rng_states',
-           'set_rng_states', 'metrics_line', 'last_path', 'load_last', 'resume_config', 'stop_after', 'train',
-           'train_cli']
+__all__ = ['WEIGHTLESS', 'SNR_MAX_DB', 'si_sdr_db', 'STFT_SIZES', 'STFT_WEIGHT', 'RESUME_KEYS', 'RESUME_FREE', 'RESUMABLE',
+           'file_sha256', 'init_model', 'snr_loss', 'stft_sizes', 'stft_loss', 'snr_stft_loss', 'loss_fn',
+           'EarlyStopping', 'StopTraining', 'make_optimizer', 'make_scheduler', 'engine_options', 'Trainer', 'predict',
+           'rng_states', 'set_rng_states', 'metrics_line', 'last_path', 'load_last', 'resume_config', 'stop_after',
+           'train', 'train_cli']
 
 # %% ../nbs/06_train.ipynb #9f526366
 def file_sha256(path, n:int=1 << 20) -> str:
@@ -35,16 +35,20 @@ def file_sha256(path, n:int=1 << 20) -> str:
     return h.hexdigest()
 
 # %% ../nbs/06_train.ipynb #aff9d520
+WEIGHTLESS = ('gate_db', 'gate_frames')   # model arguments that hold no weights: a fine-tuned child takes the config's
+
 def init_model(cfg:Config) -> tuple[nn.Module, dict]:
-    "The parent model of a fine-tuning run and a record of where it came from."
+    "The parent model of a fine-tuning run (built as the config asks, with the parent's weights) and a record of where it came from."
     model, ck = load_model(cfg.init)
-    want, have = (cfg.model, model_kwargs(cfg)), (model_name(model), {k: ck['model_kwargs'].get(k) for k in model_kwargs(cfg)})
+    keys = [k for k in model_kwargs(cfg) if k not in WEIGHTLESS]
+    want, have = (cfg.model, {k: model_kwargs(cfg)[k] for k in keys}), (model_name(model), {k: ck['model_kwargs'].get(k) for k in keys})
     if want != have:
         raise BackshotError(f"{cfg.init}: architecture {have} does not match the config's {want}; "
                             f"drop the model --set overrides to fine-tune this checkpoint")
     sr = ck.get('config', {}).get('sample_rate', cfg.sample_rate)
     if sr != cfg.sample_rate: raise BackshotError(f"{cfg.init}: trained at {sr} Hz, config 'sample_rate' is {cfg.sample_rate}")
-    return model, dict(path=str(cfg.init), sha256=file_sha256(cfg.init), metrics=ck.get('metrics', {}))
+    child = build_model(cfg); child.load_state_dict(model.state_dict())
+    return child.eval(), dict(path=str(cfg.init), sha256=file_sha256(cfg.init), metrics=ck.get('metrics', {}))
 
 # %% ../nbs/06_train.ipynb #a628e2b8
 SNR_MAX_DB = 40.   # the SNR loss stops rewarding a clip beyond this many dB
