@@ -10,8 +10,8 @@ from .core import BackshotError, MODEL_DIR
 from .core import save_json, load_json   # not used here: 13_bench and 06a_fused still import them from this module
 
 # %% auto #0
-__all__ = ['PRESETS', 'CHANNEL_NAMES', 'MODEL_KEYS', 'MODEL_NAMES', 'DEFAULT_MODEL', 'LOSSES', 'Config', 'parse_value',
-           'parse_overrides', 'config_replace', 'config_from_dict', 'resolve_device', 'add_config_args',
+__all__ = ['PRESETS', 'CHANNEL_NAMES', 'MODEL_KEYS', 'MODEL_NAMES', 'DEFAULT_MODEL', 'HEAD_SCALE', 'LOSSES', 'Config',
+           'parse_value', 'parse_overrides', 'config_replace', 'config_from_dict', 'resolve_device', 'add_config_args',
            'config_overrides', 'config_from_args']
 
 # %% ../nbs/00_config.ipynb #beab3b4a
@@ -53,6 +53,7 @@ def _channel_list(v): return v is None or (isinstance(v, str) and all(c.strip() 
 MODEL_KEYS = ('depth', 'base_channels', 'kernel_size', 'stride')
 MODEL_NAMES = {'unet1d': 'UNet1D', 'spectral': 'SpectralUNet'}   # config key `model` -> checkpoint class (`model.MODELS`)
 DEFAULT_MODEL = 'spectral'
+HEAD_SCALE = 20.     # `head_scale` of new spectral models (the --init model's when fine-tuning)
 LOSSES = ('mse', 'l1', 'snr', 'snr+stft')    # the training losses (`train.loss_fn`); 'snr+stft' is the default
 
 def _f(default, check, allowed, help=''):
@@ -100,6 +101,8 @@ class Config:
     stride: int|None = _f(None, lambda v: v is None or (_pos_int(v) and v >= 2), 'an integer >= 2', 'down-sampling per level')
     gate_db: float|None = _f(20.0, lambda v: v is None or (isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 100), 'a float in [0, 100] or None',
                              'spectral model: at inference, leave audio alone where its gains would remove less than this many dB of it (None: no gate)')
+    head_scale: float|None = _f(None, lambda v: isinstance(v, float) and 0 < v <= 1000, 'a float in (0, 1000]',
+                                f"spectral model: its gain logits are this times its output layers', so the gains learn this many times faster; default: the --init model's, else {HEAD_SCALE:g}")
     # run
     init: str|None = _f(None, _opt_str, 'a checkpoint path or None', 'start from this trained model (fine-tuning)')
     seed: int = _f(0, _nonneg_int, 'an integer >= 0', 'seed of data, initialisation and shuffling')
@@ -111,9 +114,10 @@ class Config:
     def __post_init__(self):
         preset = PRESETS.get(self.preset) if isinstance(self.preset, str) else None
         if self.model is None: self.model = DEFAULT_MODEL
+        if self.head_scale is None: self.head_scale = HEAD_SCALE
         for f in fields(self):
             v = getattr(self, f.name)
-            if isinstance(v, int) and not isinstance(v, bool) and f.type in ('float', 'float|None'): setattr(self, f.name, v := float(v))
+            if isinstance(v, int) and not isinstance(v, bool) and str(f.type).replace(' ', '') in ('float', 'float|None', "<class'float'>"): setattr(self, f.name, v := float(v))
             if v is None and preset is not None and f.name in preset: setattr(self, f.name, v := preset[f.name])
             if not f.metadata['check'](v):
                 raise BackshotError(f"config key '{f.name}': invalid value {v!r}; allowed: {f.metadata['allowed']}")

@@ -156,12 +156,15 @@ class SpectralUNet(nn.Module):
                  growth:float=2.,         # channel growth per level
                  max_channels:int=256,    # channel cap
                  gate_db:float|None=None, # do-no-harm gate (`gate`): open where the gains would remove less than this (dB); None: off
-                 gate_frames:int=125):    # frames the gate averages over (125: 1 s at any sample rate)
+                 gate_frames:int=125,     # frames the gate averages over (125: 1 s at any sample rate)
+                 head_scale:float=1.):    # the gain logits are this times the output layers' (see `rescale_head`)
         super().__init__()
+        if not 0 < head_scale <= 1000: raise BackshotError(f"head_scale {head_scale} must be in (0, 1000]")
         if n_fft < 16 or n_fft % 4: raise BackshotError(f"n_fft {n_fft} must be a multiple of 4 and at least 16")
         self.hparams = dict(n_fft=n_fft, channels=channels, depth=depth, context=context, noise_frames=noise_frames,
                             growth=growth, max_channels=max_channels)
         if gate_db is not None: self.hparams.update(gate_db=float(gate_db), gate_frames=int(gate_frames))
+        if head_scale != 1: self.hparams['head_scale'] = float(head_scale)
         self.hop, bins = n_fft // 4, n_fft // 2 + 1
         A, S = stft_bases(n_fft, self.hop)
         self.register_buffer('analysis', A, persistent=False); self.register_buffer('synthesis', S, persistent=False)
@@ -173,7 +176,7 @@ class SpectralUNet(nn.Module):
         self.out = nn.Conv1d(chs[0], bins, 1)
         self.direct = nn.Conv1d(bins, bins, 1, groups=bins)      # per-bin gain rule on the noise-floor feature
         nn.init.zeros_(self.out.weight); nn.init.zeros_(self.out.bias)
-        nn.init.zeros_(self.direct.weight); nn.init.constant_(self.direct.bias, 5.)
+        nn.init.zeros_(self.direct.weight); nn.init.constant_(self.direct.bias, 5. / head_scale)
 
     @property
     def grid(self) -> int: return self.hop * 2 ** self.hparams['depth']
@@ -199,7 +202,17 @@ def mask_logits(self:SpectralUNet, logpow:torch.Tensor) -> torch.Tensor:
     for down in self.down: skips.append(h); h = F.relu(down(F.pad(h, (3, 0))[..., :h.shape[-1] + 2]))
     for j, m in enumerate(self.mid): h = h + F.relu(m(_causal(h, 3, 2 ** j)))
     for up in self.up: h = F.relu(up(h)) + skips.pop()
-    return self.out(h) + self.direct(post)
+    return self.hparams.get('head_scale', 1.) * (self.out(h) + self.direct(post))
+
+# %% ../nbs/05_model.ipynb #416cdbdf
+@patch
+def rescale_head(self:SpectralUNet, head_scale:float) -> SpectralUNet:
+    "Set `head_scale`, dividing the output layers' weights by the change: the same gains, a new learning speed for them."
+    with torch.no_grad():
+        for p in (*self.out.parameters(), *self.direct.parameters()): p.mul_(self.hparams.get('head_scale', 1.) / head_scale)
+    self.hparams.pop('head_scale', None)
+    if head_scale != 1: self.hparams['head_scale'] = float(head_scale)
+    return self
 
 # %% ../nbs/05_model.ipynb #d61e9006
 @patch
@@ -298,7 +311,7 @@ def model_kwargs(cfg:Config) -> dict:
     "Constructor arguments of the config's model class."
     if cfg.model == 'spectral':
         return dict(n_fft=spectral_n_fft(cfg.sample_rate), channels=4 * cfg.base_channels, depth=min(cfg.depth, 3),
-                    **({} if cfg.gate_db is None else {'gate_db': float(cfg.gate_db)}))
+                    **({} if cfg.gate_db is None else {'gate_db': float(cfg.gate_db)}), head_scale=cfg.head_scale)
     return dict(depth=cfg.depth, base_channels=cfg.base_channels, kernel_size=cfg.kernel_size, stride=cfg.stride)
 
 # %% ../nbs/05_model.ipynb #3c7443cf

@@ -40,14 +40,16 @@ WEIGHTLESS = ('gate_db', 'gate_frames')   # model arguments that hold no weights
 def init_model(cfg:Config) -> tuple[nn.Module, dict]:
     "The parent model of a fine-tuning run (built as the config asks, with the parent's weights) and a record of where it came from."
     model, ck = load_model(cfg.init)
-    keys = [k for k in model_kwargs(cfg) if k not in WEIGHTLESS]
+    keys = [k for k in model_kwargs(cfg) if k not in WEIGHTLESS + ('head_scale',)]
     want, have = (cfg.model, {k: model_kwargs(cfg)[k] for k in keys}), (model_name(model), {k: ck['model_kwargs'].get(k) for k in keys})
     if want != have:
         raise BackshotError(f"{cfg.init}: architecture {have} does not match the config's {want}; "
                             f"drop the model --set overrides to fine-tune this checkpoint")
     sr = ck.get('config', {}).get('sample_rate', cfg.sample_rate)
     if sr != cfg.sample_rate: raise BackshotError(f"{cfg.init}: trained at {sr} Hz, config 'sample_rate' is {cfg.sample_rate}")
-    child = build_model(cfg); child.load_state_dict(model.state_dict())
+    child = build_model(cfg)
+    if 'head_scale' in model_kwargs(cfg): model.rescale_head(child.hparams.get('head_scale', 1.))   # the same gains at the config's scale
+    child.load_state_dict(model.state_dict())
     return child.eval(), dict(path=str(cfg.init), sha256=file_sha256(cfg.init), metrics=ck.get('metrics', {}))
 
 # %% ../nbs/06_train.ipynb #a628e2b8
