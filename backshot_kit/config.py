@@ -117,7 +117,7 @@ class Config:
         if self.head_scale is None: self.head_scale = HEAD_SCALE
         for f in fields(self):
             v = getattr(self, f.name)
-            if isinstance(v, int) and not isinstance(v, bool) and str(f.type).replace(' ', '') in ('float', 'float|None', "<class'float'>"): setattr(self, f.name, v := float(v))
+            if isinstance(v, int) and not isinstance(v, bool) and 'float' in str(f.type): setattr(self, f.name, v := float(v))
             if v is None and preset is not None and f.name in preset: setattr(self, f.name, v := preset[f.name])
             if not f.metadata['check'](v):
                 raise BackshotError(f"config key '{f.name}': invalid value {v!r}; allowed: {f.metadata['allowed']}")

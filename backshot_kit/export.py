@@ -175,7 +175,7 @@ def _spectral_step(g:StreamGraph, audio:torch.Tensor, position:torch.Tensor, *st
     for i, down in enumerate(m.down): skips.append(h); h = F.relu(down(push(f'state_down{i}', h)[..., :-1]))
     for j, c in enumerate(m.mid): h = h + F.relu(c(push(f'state_mid{j}', h)))
     for up in m.up: h = F.relu(up(h)) + skips.pop()
-    gain = torch.sigmoid(m.hparams.get('head_scale', 1.) * (m.out(h) + m.direct(post)))
+    gain = torch.sigmoid(m.head_scale * (m.out(h) + m.direct(post)))
     if 'gate_db' in m.hparams:                                                       # `SpectralUNet.gate` over the state's frames
         gain = m.open_gains(F.avg_pool1d(push('state_gate', gate_sums(power, gain)), m.hparams['gate_frames'], 1), gain)
     Y = F.conv_transpose1d(W * torch.cat([gain, gain], 1), m.synthesis, stride=H)   # B + L - H samples from `delay` ago on

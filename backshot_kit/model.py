@@ -180,6 +180,8 @@ class SpectralUNet(nn.Module):
 
     @property
     def grid(self) -> int: return self.hop * 2 ** self.hparams['depth']
+    @property
+    def head_scale(self) -> float: return self.hparams.get('head_scale', 1.)
 
 # %% ../nbs/05_model.ipynb #619801b6
 @patch
@@ -202,14 +204,14 @@ def mask_logits(self:SpectralUNet, logpow:torch.Tensor) -> torch.Tensor:
     for down in self.down: skips.append(h); h = F.relu(down(F.pad(h, (3, 0))[..., :h.shape[-1] + 2]))
     for j, m in enumerate(self.mid): h = h + F.relu(m(_causal(h, 3, 2 ** j)))
     for up in self.up: h = F.relu(up(h)) + skips.pop()
-    return self.hparams.get('head_scale', 1.) * (self.out(h) + self.direct(post))
+    return self.head_scale * (self.out(h) + self.direct(post))
 
 # %% ../nbs/05_model.ipynb #416cdbdf
 @patch
 def rescale_head(self:SpectralUNet, head_scale:float) -> SpectralUNet:
     "Set `head_scale`, dividing the output layers' weights by the change: the same gains, a new learning speed for them."
     with torch.no_grad():
-        for p in (*self.out.parameters(), *self.direct.parameters()): p.mul_(self.hparams.get('head_scale', 1.) / head_scale)
+        for p in (*self.out.parameters(), *self.direct.parameters()): p.mul_(self.head_scale / head_scale)
     self.hparams.pop('head_scale', None)
     if head_scale != 1: self.hparams['head_scale'] = float(head_scale)
     return self

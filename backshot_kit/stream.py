@@ -279,7 +279,7 @@ class SpectralStreamer:
         self.down = [(_conv_w(c), _bias(c)) for c in model.down]
         self.mid = [(_conv_w(c), _bias(c), c.dilation[0]) for c in model.mid]
         self.up = [(_arr(c.weight.permute(0, 2, 1).reshape(c.in_channels, -1)), np.tile(_bias(c), 2)) for c in model.up]
-        s = hp.get('head_scale', 1.)                                  # folded into the output layers
+        s = model.head_scale                                          # folded into the output layers
         self.out = _conv_w(model.out) * s, _bias(model.out) * s
         self.direct = _arr(model.direct.weight[:, 0, 0]) * s, _bias(model.direct) * s   # the per-bin gain rule on the noise floor
         self.chs = [c.in_channels for c in model.down]

@@ -48,7 +48,7 @@ def init_model(cfg:Config) -> tuple[nn.Module, dict]:
     sr = ck.get('config', {}).get('sample_rate', cfg.sample_rate)
     if sr != cfg.sample_rate: raise BackshotError(f"{cfg.init}: trained at {sr} Hz, config 'sample_rate' is {cfg.sample_rate}")
     child = build_model(cfg)
-    if 'head_scale' in model_kwargs(cfg): model.rescale_head(child.hparams.get('head_scale', 1.))   # the same gains at the config's scale
+    if hasattr(model, 'rescale_head'): model.rescale_head(child.head_scale)     # the same gains at the config's scale
     child.load_state_dict(model.state_dict())
     return child.eval(), dict(path=str(cfg.init), sha256=file_sha256(cfg.init), metrics=ck.get('metrics', {}))
 
