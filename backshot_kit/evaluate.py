@@ -18,8 +18,8 @@ from .anchors import lag
 
 # %% auto #0
 __all__ = ['EVAL_METRICS', 'BASELINES', 'si_sdr_score', 'pesq_score', 'stoi_score', 'score', 'lowpass', 'spectral_gate',
-           'lowpass_gate', 'lag_samples', 'parse_name', 'pair_files', 'evaluate_pair', 'evaluate_folder', 'summarize',
-           'channel_table', 'plot_results', 'do_no_harm', 'report']
+           'lowpass_gate', 'band_noise_removal', 'lag_samples', 'parse_name', 'pair_files', 'evaluate_pair',
+           'evaluate_folder', 'summarize', 'channel_table', 'plot_results', 'do_no_harm', 'report']
 
 # %% ../nbs/08a_evaluate.ipynb #8b2ffa65
 def _problem(ref:np.ndarray, est:np.ndarray) -> str:
@@ -105,6 +105,23 @@ def lowpass_gate(x:np.ndarray, sr:int) -> np.ndarray:
     return spectral_gate(lowpass(x, sr), sr)
 
 BASELINES = {'lowpass': lowpass, 'noisereduce': spectral_gate, 'lowpass+noisereduce': lowpass_gate}
+
+# %% ../nbs/08a_evaluate.ipynb #fbe9bab4
+def band_noise_removal(denoise,              # f(x, sr) -> denoised x: a `Denoiser`, a baseline
+                       sr:int=16000,         # sample rate of the probe (Hz)
+                       edges=(1000, 1500, 2200, 3000, 4000, 8000), # band edges to try (Hz); at most sr/2
+                       seconds:float=4.,     # probe length (s)
+                       seed:int=0) -> pd.Series:
+    "Per band edge, the energy `denoise` takes away from white noise band-limited to that edge, in dB of the noise's own."
+    bad = [e for e in edges if not 0 < e <= sr / 2]
+    if bad: raise BackshotError(f"band edges {bad} Hz: each must lie in (0, {sr / 2:g}] at {sr} Hz")
+    n = int(round(seconds * sr)); W, f = np.fft.rfft(np.random.default_rng(seed).standard_normal(n)), np.fft.rfftfreq(n, 1 / sr)
+    out = {}
+    for e in edges:
+        x = np.fft.irfft(W * (f < e), n); x = (0.1 * x / np.sqrt(np.mean(x ** 2))).astype(np.float32)   # RMS 0.1 (-20 dBFS)
+        y = np.asarray(denoise(x, sr), np.float64)
+        out[int(e)] = float(10 * np.log10(np.sum((x - y) ** 2) / np.sum(x.astype(np.float64) ** 2)))
+    return pd.Series(out, name='removed_db').rename_axis('band_edge_hz')
 
 # %% ../nbs/08a_evaluate.ipynb #f0aff0f9
 def lag_samples(ref:np.ndarray, est:np.ndarray, sr:int, max_ms:float=20.) -> int:

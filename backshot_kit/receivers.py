@@ -35,7 +35,7 @@ RECEIVER_RANGES = {
     'ssb_offset': (-50., 50.),         # SSB tuning error (Hz)
     # the audio path
     'highpass_prob': 0.4, 'highpass_hz': (50., 300.),   # e.g. a CTCSS filter; 4th-order Butterworth
-    'lowpass_prob': 0.5, 'lowpass_hz': (2500., 8000.),  # receiver audio low-pass; 4th-order Butterworth
+    'lowpass_prob': 0.5, 'lowpass_hz': (1500., 8000.),  # receiver audio low-pass; 4th-order Butterworth
     'rate_prob': 0.3, 'rates': (8000., 11025., 12000.), # the audio arrived at a lower rate: band-limited to rate/2
     # interference, at levels relative to the clean clip's RMS (dB)
     'hum_prob': 0.3, 'hum_db': (-45., -5.), 'hum_freqs': (50., 60.),
