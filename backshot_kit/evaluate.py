@@ -118,9 +118,9 @@ def band_noise_removal(denoise,              # f(x, sr) -> denoised x: a `Denois
     n = int(round(seconds * sr)); W, f = np.fft.rfft(np.random.default_rng(seed).standard_normal(n)), np.fft.rfftfreq(n, 1 / sr)
     out = {}
     for e in edges:
-        x = np.fft.irfft(W * (f < e), n); x = (0.1 * x / np.sqrt(np.mean(x ** 2))).astype(np.float32)   # RMS 0.1 (-20 dBFS)
-        y = np.asarray(denoise(x, sr), np.float64)
-        out[int(e)] = float(10 * np.log10(np.sum((x - y) ** 2) / np.sum(x.astype(np.float64) ** 2)))
+        x = np.fft.irfft(W * (f < e), n); x *= 0.1 / np.sqrt(np.mean(x ** 2))        # RMS 0.1 (-20 dBFS)
+        y = np.asarray(denoise(x.astype(np.float32), sr), np.float64)
+        out[int(e)] = float(10 * np.log10(np.sum((x - y) ** 2) / np.sum(x ** 2)))
     return pd.Series(out, name='removed_db').rename_axis('band_edge_hz')
 
 # %% ../nbs/08a_evaluate.ipynb #f0aff0f9
