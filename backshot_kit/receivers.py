@@ -35,7 +35,7 @@ RECEIVER_RANGES = {
     'ssb_offset': (-50., 50.),         # SSB tuning error (Hz)
     # the audio path
     'highpass_prob': 0.4, 'highpass_hz': (50., 300.),   # e.g. a CTCSS filter; 4th-order Butterworth
-    'lowpass_prob': 0.5, 'lowpass_hz': (1500., 8000.),  # receiver audio low-pass; 4th-order Butterworth
+    'lowpass_prob': 0.5, 'lowpass_hz': (1000., 8000.),  # receiver audio low-pass, log-uniform; 4th-order Butterworth
     'rate_prob': 0.3, 'rates': (8000., 11025., 12000.), # the audio arrived at a lower rate: band-limited to rate/2
     # interference, at levels relative to the clean clip's RMS (dB)
     'hum_prob': 0.3, 'hum_db': (-45., -5.), 'hum_freqs': (50., 60.),
@@ -99,7 +99,7 @@ def draw_receiver(rng,                          # numpy Generator or seed
     p = dict(channel=ch, cnr_db=_u(rng, cnr[ch]), receiver=_draw_rx(rng, ranges, kind), clean=False)
     on = lambda k: rng.random() < _get(ranges, k + '_prob')
     p['highpass'] = _u(rng, _get(ranges, 'highpass_hz')) if on('highpass') else 0.
-    p['lowpass'] = _u(rng, _get(ranges, 'lowpass_hz')) if on('lowpass') else 0.
+    p['lowpass'] = _logu(rng, _get(ranges, 'lowpass_hz')) if on('lowpass') else 0.
     p['rate'] = float(rng.choice(_get(ranges, 'rates'))) if on('rate') else 0.
     p['hum_db'] = _u(rng, _get(ranges, 'hum_db')) if on('hum') else None
     p['hum_freq'] = float(rng.choice(_get(ranges, 'hum_freqs')))
@@ -118,13 +118,17 @@ def audio_path(y:np.ndarray,      # audio, along the last axis
                highpass:float=0., # high-pass cutoff (Hz); 0 for none
                lowpass:float=0.,  # low-pass cutoff (Hz); 0 for none
                source_sr:float=0.,  # the sample rate the audio arrived at (Hz): band-limited to half of it; 0 for none
+               sharp:bool=False,  # the low-pass as a brick wall (nothing above `lowpass`) rather than 4th-order Butterworth
               ) -> np.ndarray:
     "The receiver's audio filters and a lower source sample rate's band limit, applied along the last axis."
-    y = np.asarray(y, np.float32)
+    y = np.asarray(y, np.float32); edges = []
     if 0 < highpass < sr / 2: y = sosfilt(butter(4, highpass, 'high', fs=sr, output='sos'), y, axis=-1)
-    if 0 < lowpass < sr / 2 * 0.98: y = sosfilt(butter(4, lowpass, 'low', fs=sr, output='sos'), y, axis=-1)
-    if 0 < source_sr < sr:
-        Y = sfft.rfft(y, axis=-1); Y[..., sfft.rfftfreq(y.shape[-1], 1 / sr) >= source_sr / 2] = 0
+    if 0 < lowpass < sr / 2 * 0.98:
+        if sharp: edges.append(lowpass)
+        else: y = sosfilt(butter(4, lowpass, 'low', fs=sr, output='sos'), y, axis=-1)
+    if 0 < source_sr < sr: edges.append(source_sr / 2)
+    if edges:
+        Y = sfft.rfft(y, axis=-1); Y[..., sfft.rfftfreq(y.shape[-1], 1 / sr) >= min(edges)] = 0
         y = sfft.irfft(Y, y.shape[-1], axis=-1)
     return np.asarray(y, np.float32)
 
@@ -203,7 +207,7 @@ def receive(clean:np.ndarray,  # clean audio, (T,) or (n, T)
         same = _identity(p); two = xr[None] if same else np.stack([xr, xr])
         y = simulate(two, sr, p['channel'], [p['cnr_db']] if same else [p['cnr_db'], 300.], rng, receiver=p['receiver'])
         y[0] = _interference(y[0], xr, sr, p, rng)
-        y = audio_path(y, sr, p['highpass'], p['lowpass'], p['rate'])
+        y = audio_path(y, sr, p['highpass'], p['lowpass'], p['rate'], p.get('lowpass_sharp', False))
         noisy[i] = y[0]
         if not same: target[i] = y[1]
     return noisy.reshape(x.shape), target.reshape(x.shape)
