@@ -36,6 +36,7 @@ RECEIVER_RANGES = {
     # the audio path
     'highpass_prob': 0.4, 'highpass_hz': (50., 300.),   # e.g. a CTCSS filter; 4th-order Butterworth
     'lowpass_prob': 0.5, 'lowpass_hz': (1000., 8000.),  # receiver audio low-pass, log-uniform; 4th-order Butterworth
+    'lowpass_sharp_prob': 0.5,         # share of those low-passes that are brick walls (an SDR program's FFT filter)
     'rate_prob': 0.3, 'rates': (8000., 11025., 12000.), # the audio arrived at a lower rate: band-limited to rate/2
     # interference, at levels relative to the clean clip's RMS (dB)
     'hum_prob': 0.3, 'hum_db': (-45., -5.), 'hum_freqs': (50., 60.),
@@ -100,6 +101,7 @@ def draw_receiver(rng,                          # numpy Generator or seed
     on = lambda k: rng.random() < _get(ranges, k + '_prob')
     p['highpass'] = _u(rng, _get(ranges, 'highpass_hz')) if on('highpass') else 0.
     p['lowpass'] = _logu(rng, _get(ranges, 'lowpass_hz')) if on('lowpass') else 0.
+    p['lowpass_sharp'] = bool(p['lowpass'] and on('lowpass_sharp'))   # drawn only with a low-pass: fixed receptions keep their draws
     p['rate'] = float(rng.choice(_get(ranges, 'rates'))) if on('rate') else 0.
     p['hum_db'] = _u(rng, _get(ranges, 'hum_db')) if on('hum') else None
     p['hum_freq'] = float(rng.choice(_get(ranges, 'hum_freqs')))
