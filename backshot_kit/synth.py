@@ -121,7 +121,8 @@ def _voice(f0, amp, spk, sr, rng, creak=0.0):
     ph = np.cumsum(f0 * np.maximum(1 + jit, 0.3) / sr, dtype=np.float64)
     k = ph.astype(np.int64); p = (ph - k) * L; i = p.astype(np.int64); fr = (p - i).astype(np.float32)
     e = tab1[i] + (tab1[i + 1] - tab1[i]) * fr
-    return e * np.abs(1 + (spk['shim'] + 0.35 * creak) * rng.standard_normal(nper).astype(np.float32)[k]) * amp, p < spk['te'] * L
+    shim = rng.standard_normal(max(nper, int(k[-1]) + 1)).astype(np.float32)     # jitter can add periods: one draw per period
+    return e * np.abs(1 + (spk['shim'] + 0.35 * creak) * shim[k]) * amp, p < spk['te'] * L
 
 # %% ../nbs/03_synth.ipynb #c4ec39b5
 _VOWELS = np.array([[342, 2322, 3000], [427, 2034, 2684], [476, 2089, 2691], [580, 1799, 2605], [588, 1952, 2601],
