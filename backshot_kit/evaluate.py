@@ -262,14 +262,20 @@ def _fmt(df:pd.DataFrame) -> str:
     return df.to_string(float_format=lambda v: f'{v:.2f}')
 
 # %% ../nbs/08a_evaluate.ipynb #7d29e674
-def do_no_harm(df:pd.DataFrame, above_db:float=20.) -> pd.DataFrame:
-    "Per method: median output SI-SDR on the clean set, and median SI-SDR change where the input was already above `above_db`."
+def do_no_harm(df:pd.DataFrame,
+               above_db:float=20.,   # input SI-SDR above which a denoiser should change nothing
+               clean_db:float=40.,   # output SI-SDR that clean input should keep
+               by:str|None=None,     # a column to split by as well, e.g. 'kind'
+              ) -> pd.DataFrame:
+    "Per method (and `by`): on the clean set the median output SI-SDR and the share of files below `clean_db`; where the input was already above `above_db`, the median SI-SDR change and its worst tenth."
     noisy = df[df.method == 'noisy']
     clean = df.set.eq('clean') if 'set' in df.columns else pd.Series(False, index=df.index)
     good = df.file.isin(noisy[(noisy.si_sdr >= above_db) & ~clean[noisy.index]].file)
-    d = df[df.method != 'noisy']
-    return pd.DataFrame({'clean input: SI-SDR': d[clean[d.index]].groupby('method', sort=False).si_sdr.median(),
-                         f'input above {above_db:g} dB: change': d[good[d.index]].groupby('method', sort=False).si_sdr_imp.median()}).reindex(d.method.unique())
+    d = df[df.method != 'noisy']; keys = ['method'] + ([by] if by else [])
+    c, g = d[clean[d.index]].groupby(keys, sort=False).si_sdr, d[good[d.index]].groupby(keys, sort=False).si_sdr_imp
+    out = pd.DataFrame({'clean input: SI-SDR': c.median(), f'clean: share below {clean_db:g} dB': c.apply(lambda s: (s < clean_db).mean()),
+                        f'input above {above_db:g} dB: change': g.median(), f'above {above_db:g} dB: worst tenth': g.quantile(0.1)})
+    return out.reindex(d.method.unique()) if by is None else out
 
 # %% ../nbs/08a_evaluate.ipynb #1f5ed129
 def report(df:pd.DataFrame) -> str:
@@ -282,7 +288,8 @@ def report(df:pd.DataFrame) -> str:
         for by, what in (('channel', 'channel type'), ('kind', 'content'), ('condition', 'condition')):
             if by in d.columns and d[by].notna().any() and not (by == 'condition' and st == 'kit'):
                 s += ['', f'Median SI-SDR improvement (dB) per {what}{tag}:', _fmt(channel_table(d, by=by))]
-    s += ['', 'Do no harm (median SI-SDR, dB):', _fmt(do_no_harm(df))]
+    s += ['', 'Do no harm (SI-SDR, dB):', _fmt(do_no_harm(df))]
+    if 'kind' in df.columns and df.kind.nunique() > 1: s += ['', 'Do no harm per content:', _fmt(do_no_harm(df, by='kind'))]
     if 'rtf' in df.columns:
         s += ['', 'Real-time factor (median seconds of compute per second of audio):', _fmt(df[df.method != 'noisy'].groupby('method', sort=False).rtf.median().to_frame('rtf').T)]
     bad = df[df.notes.fillna('') != '']
