@@ -21,7 +21,7 @@ RECEIVER_RANGES = {
     # the channel: CNR (dB) in the IF bandwidth; SSB: SNR in the receive filter
     'cnr_db': {'nbfm5': (3., 30.), 'nbfm2.5': (3., 30.), 'wbfm75': (0., 30.), 'wbfm50': (0., 30.), 'am': (5., 40.),
                'usb': (0., 30.), 'lsb': (0., 30.)},
-    'clean_prob': 0.2,                 # clips received clean (60 dB CNR, no interference): leave good audio alone
+    'clean_prob': 0.1,                 # clips received clean (60 dB CNR, no interference): leave good audio alone
     # the receiver
     'if_scale': {'fm': (0.6, 1.3), 'am': (0.3, 1.0)},  # IF bandwidth / nominal (AM nominal 2W: 4.8-16 kHz at 16 kHz)
     'if_transition': (0.05, 0.5),      # IF skirt width / bandwidth
