@@ -268,6 +268,7 @@ def do_no_harm(df:pd.DataFrame,
                by:str|None=None,     # a column to split by as well, e.g. 'kind'
               ) -> pd.DataFrame:
     "Per method (and `by`): on the clean set the median output SI-SDR and the share of files below `clean_db`; where the input was already above `above_db`, the median SI-SDR change and its worst tenth."
+    if by is not None and by not in df.columns: raise BackshotError(f"do_no_harm: by={by!r} is not a column of the results; allowed: {', '.join(map(str, df.columns))}")
     noisy = df[df.method == 'noisy']
     clean = df.set.eq('clean') if 'set' in df.columns else pd.Series(False, index=df.index)
     good = df.file.isin(noisy[(noisy.si_sdr >= above_db) & ~clean[noisy.index]].file)
