@@ -18,8 +18,8 @@ from .anchors import lag
 
 # %% auto #0
 __all__ = ['EVAL_METRICS', 'BASELINES', 'si_sdr_score', 'pesq_score', 'stoi_score', 'score', 'lowpass', 'spectral_gate',
-           'lowpass_gate', 'band_noise_removal', 'lag_samples', 'parse_name', 'pair_files', 'evaluate_pair',
-           'evaluate_folder', 'summarize', 'channel_table', 'plot_results', 'do_no_harm', 'report']
+           'lowpass_gate', 'band_noise_removal', 'held_note_removal', 'lag_samples', 'parse_name', 'pair_files',
+           'evaluate_pair', 'evaluate_folder', 'summarize', 'channel_table', 'plot_results', 'do_no_harm', 'report']
 
 # %% ../nbs/08a_evaluate.ipynb #8b2ffa65
 def _problem(ref:np.ndarray, est:np.ndarray) -> str:
@@ -122,6 +122,29 @@ def band_noise_removal(denoise,              # f(x, sr) -> denoised x: a `Denois
         y = np.asarray(denoise(x.astype(np.float32), sr), np.float64)
         out[int(e)] = float(10 * np.log10(np.sum((x - y) ** 2) / np.sum(x ** 2)))
     return pd.Series(out, name='removed_db').rename_axis('band_edge_hz')
+
+# %% ../nbs/08a_evaluate.ipynb #f31af661
+def held_note_removal(denoise,               # f(x, sr) -> denoised x: a `Denoiser`, a baseline
+                      sr:int=16000,          # sample rate of the probe (Hz)
+                      f0:float=440.,         # the note's pitch (Hz)
+                      split_hz:float=3000.,  # harmonics below and above this are reported apart (Hz)
+                      seconds:float=4.,      # note length (s)
+                      silence:float=1.,      # silence before the note (s)
+                      window:float=0.5) -> pd.DataFrame:   # analysis window (s)
+    "Per `window` of a held square-wave note (no noise) after `silence`, the change in dB `denoise` makes to its harmonics below and above `split_hz`."
+    if not 0 < f0 < split_hz < 0.45 * sr: raise BackshotError(f"held_note_removal: need 0 < f0 ({f0:g}) < split_hz ({split_hz:g}) < 0.45 sr ({0.45 * sr:g} Hz)")
+    if not 0 < window <= seconds / 2: raise BackshotError(f"held_note_removal: window {window:g} s must be in (0, seconds / 2 = {seconds / 2:g}]")
+    if silence < 0: raise BackshotError(f"held_note_removal: silence {silence:g} s must be at least 0")
+    n, s0, k = int(round(seconds * sr)), int(round(silence * sr)), np.arange(1, int(0.45 * sr / f0) + 1, 2)
+    t = np.arange(n) / sr; x = (np.sin(2 * np.pi * f0 * np.outer(t, k)) / k).sum(1)
+    x = np.r_[np.zeros(s0), 0.3 * x / np.abs(x).max() * np.minimum(t / 0.01, 1)].astype(np.float32)
+    y = np.asarray(denoise(x, sr), np.float64)[s0:]; x = x[s0:].astype(np.float64); w = int(round(window * sr)); rows = {}
+    f = np.fft.rfftfreq(w, 1 / sr); near = np.abs(f[:, None] - f0 * k[None]).min(1) < 2 * sr / w    # bins of the harmonics
+    for s in range(0, n - w + 1, w):
+        X, Y = (np.abs(np.fft.rfft(v[s:s + w] * np.hanning(w))) ** 2 for v in (x, y))
+        rows[round(s / sr, 3)] = {side: float(10 * np.log10(Y[near & m].sum() / X[near & m].sum() + 1e-30))
+                                  for side, m in (('below', f < split_hz), ('above', f >= split_hz))}
+    return pd.DataFrame.from_dict(rows, orient='index').rename_axis('from_s')   # seconds into the note
 
 # %% ../nbs/08a_evaluate.ipynb #f0aff0f9
 def lag_samples(ref:np.ndarray, est:np.ndarray, sr:int, max_ms:float=20.) -> int:

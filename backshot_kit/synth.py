@@ -350,6 +350,18 @@ def _timbre(d):
     a *= 1 + d(0, 3) * np.exp(-0.5 * ((k - d(1.5, 8)) / d(1, 3)) ** 2)
     return a * np.exp(np.array([d(-0.35, 0.35) for _ in k]))
 
+# %% ../nbs/03_synth.ipynb #cb923a87
+_DRAWBARS = [0, 1, 2, 3, 4, 5, 7]   # harmonic number less one of the 8', 4', 2 2/3', 2', 1 3/5', 1 1/3' and 1' drawbars
+
+def _classic(d):
+    "Harmonic amplitudes of a synth or organ voice: square, sawtooth, pulse or drawbar organ, low-passed at a random harmonic."
+    k = np.arange(1, 33); c = d.int(0, 4)
+    if c == 0: a = np.where(k % 2 == 1, 1 / k, 0.0)
+    elif c == 1: a = 1 / k
+    elif c == 2: a = np.abs(np.sin(np.pi * k * d(0.08, 0.4))) / k
+    else: a = np.zeros(32); a[_DRAWBARS] = [1] + [d(0, 1) ** 2 for _ in _DRAWBARS[1:]]
+    return a / np.sqrt(1 + (k / d(3, 40)) ** 4)
+
 # %% ../nbs/03_synth.ipynb #0659d1ae
 def _adsr(n, sr, attack, decay, sustain, release, hold):
     "Envelope of `n` samples: `attack` and `decay` (s) to the `sustain` level, `release` (s) after `hold` samples."
@@ -409,6 +421,9 @@ def _instrument(d, role):
     kind = ['tone', 'pluck', 'mallet'][d.pick(_cdf({'lead': [5, 3, 1.5], 'chord': [5, 3, 1], 'bass': [4, 3, 0]}[role]))]
     if kind == 'pluck': return dict(kind=kind, cache={}, damp=d(0.05, 0.45), bright=d(0.15, 1.0), t60=d(0.4, 3.0) * (1 + (role == 'bass')))
     if kind == 'mallet': r, a = _MALLETS[d.int(0, len(_MALLETS))]; return dict(kind=kind, cache={}, ratios=r, pamps=a, decay=d(0.15, 1.0))
+    if d() < 0.3:   # a synth or organ voice, held, often without vibrato
+        return dict(kind=kind, cache={}, tabs={}, amps=_classic(d), vib=0.0 if d() < 0.6 else d(0, 0.006), vrate=d(4.5, 6.5), perc=False,
+                    a=d(0.005, 0.25) if role == 'chord' else d(0.005, 0.03), d=d(0.05, 0.5), s=d(0.7, 1.0), r=d(0.03, 0.3))
     return dict(kind=kind, cache={}, tabs={}, amps=_timbre(d), vib=d(0, 0.008) if role == 'lead' else d(0, 0.003), vrate=d(4.5, 6.5),
                 perc=d() < (0.2 if role == 'lead' else 0.4), decay=d(0.3, 1.5), bdecay=d(0.05, 0.4),
                 a=d(0.005, 0.25) if role == 'chord' else d(0.005, 0.03), d=d(0.05, 0.5), s=d(0.3, 1.0), r=d(0.03, 0.3))
