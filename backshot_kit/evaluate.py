@@ -136,6 +136,7 @@ def held_note_removal(denoise,               # f(x, sr) -> denoised x: a `Denois
     if not 0 < window <= seconds / 2: raise BackshotError(f"held_note_removal: window {window:g} s must be in (0, seconds / 2 = {seconds / 2:g}]")
     if silence < 0: raise BackshotError(f"held_note_removal: silence {silence:g} s must be at least 0")
     n, s0, k = int(round(seconds * sr)), int(round(silence * sr)), np.arange(1, int(0.45 * sr / f0) + 1, 2)
+    if k[-1] * f0 < split_hz: raise BackshotError(f"held_note_removal: no odd harmonic of {f0:g} Hz lies between split_hz ({split_hz:g}) and 0.45 sr")
     t = np.arange(n) / sr; x = (np.sin(2 * np.pi * f0 * np.outer(t, k)) / k).sum(1)
     x = np.r_[np.zeros(s0), 0.3 * x / np.abs(x).max() * np.minimum(t / 0.01, 1)].astype(np.float32)
     y = np.asarray(denoise(x, sr), np.float64)[s0:]; x = x[s0:].astype(np.float64); w = int(round(window * sr)); rows = {}
