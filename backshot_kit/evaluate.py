@@ -15,11 +15,13 @@ from .audio import read_audio, resample
 from .channel import si_sdr
 from .config import CHANNEL_NAMES
 from .anchors import lag
+from .synth import make_clip
 
 # %% auto #0
 __all__ = ['EVAL_METRICS', 'BASELINES', 'si_sdr_score', 'pesq_score', 'stoi_score', 'score', 'lowpass', 'spectral_gate',
-           'lowpass_gate', 'band_noise_removal', 'held_note_removal', 'lag_samples', 'parse_name', 'pair_files',
-           'evaluate_pair', 'evaluate_folder', 'summarize', 'channel_table', 'plot_results', 'do_no_harm', 'report']
+           'lowpass_gate', 'band_noise_removal', 'held_note_removal', 'tone_removal', 'lag_samples', 'parse_name',
+           'pair_files', 'evaluate_pair', 'evaluate_folder', 'summarize', 'channel_table', 'plot_results', 'do_no_harm',
+           'report']
 
 # %% ../nbs/08a_evaluate.ipynb #8b2ffa65
 def _problem(ref:np.ndarray, est:np.ndarray) -> str:
@@ -130,22 +132,47 @@ def held_note_removal(denoise,               # f(x, sr) -> denoised x: a `Denois
                       split_hz:float=3000.,  # harmonics below and above this are reported apart (Hz)
                       seconds:float=4.,      # note length (s)
                       silence:float=1.,      # silence before the note (s)
-                      window:float=0.5) -> pd.DataFrame:   # analysis window (s)
-    "Per `window` of a held square-wave note (no noise) after `silence`, the change in dB `denoise` makes to its harmonics below and above `split_hz`."
+                      window:float=0.5,      # analysis window (s)
+                      first:int=1) -> pd.DataFrame:   # lowest odd harmonic played (1: the whole note; 7: the 7th and above)
+    "Per `window` of a held square-wave note (no noise) after `silence`, the change in dB `denoise` makes to its harmonics below and above `split_hz` (NaN where none is played)."
     if not 0 < f0 < split_hz < 0.45 * sr: raise BackshotError(f"held_note_removal: need 0 < f0 ({f0:g}) < split_hz ({split_hz:g}) < 0.45 sr ({0.45 * sr:g} Hz)")
     if not 0 < window <= seconds / 2: raise BackshotError(f"held_note_removal: window {window:g} s must be in (0, seconds / 2 = {seconds / 2:g}]")
     if silence < 0: raise BackshotError(f"held_note_removal: silence {silence:g} s must be at least 0")
-    n, s0, k = int(round(seconds * sr)), int(round(silence * sr)), np.arange(1, int(0.45 * sr / f0) + 1, 2)
-    if k[-1] * f0 < split_hz: raise BackshotError(f"held_note_removal: no odd harmonic of {f0:g} Hz lies between split_hz ({split_hz:g}) and 0.45 sr")
+    if not (isinstance(first, (int, np.integer)) and not isinstance(first, bool) and first >= 1 and first % 2): raise BackshotError(f"held_note_removal: first {first!r} must be an odd harmonic number (1, 3, 5, ...)")
+    n, s0, k = int(round(seconds * sr)), int(round(silence * sr)), np.arange(first, int(0.45 * sr / f0) + 1, 2)
+    if not len(k) or k[-1] * f0 < split_hz: raise BackshotError(f"held_note_removal: no odd harmonic of {f0:g} Hz lies between split_hz ({split_hz:g}) and 0.45 sr")
     t = np.arange(n) / sr; x = (np.sin(2 * np.pi * f0 * np.outer(t, k)) / k).sum(1)
     x = np.r_[np.zeros(s0), 0.3 * x / np.abs(x).max() * np.minimum(t / 0.01, 1)].astype(np.float32)
     y = np.asarray(denoise(x, sr), np.float64)[s0:]; x = x[s0:].astype(np.float64); w = int(round(window * sr)); rows = {}
     f = np.fft.rfftfreq(w, 1 / sr); near = np.abs(f[:, None] - f0 * k[None]).min(1) < 2 * sr / w    # bins of the harmonics
     for s in range(0, n - w + 1, w):
         X, Y = (np.abs(np.fft.rfft(v[s:s + w] * np.hanning(w))) ** 2 for v in (x, y))
-        rows[round(s / sr, 3)] = {side: float(10 * np.log10(Y[near & m].sum() / X[near & m].sum() + 1e-30))
+        rows[round(s / sr, 3)] = {side: float(10 * np.log10(Y[near & m].sum() / X[near & m].sum() + 1e-30)) if (near & m).any() else np.nan
                                   for side, m in (('below', f < split_hz), ('above', f >= split_hz))}
     return pd.DataFrame.from_dict(rows, orient='index').rename_axis('from_s')   # seconds into the note
+
+# %% ../nbs/08a_evaluate.ipynb #f229588f
+def tone_removal(denoise,                  # f(x, sr) -> denoised x: a `Denoiser`, a baseline
+                 sr:int=16000,             # sample rate of the probe (Hz)
+                 freqs=(500, 900, 1500, 2500, 3500),   # whistle frequencies to try (Hz); each below 0.45 sr
+                 level_db:float=0.,        # the whistle's RMS against the speech's (dB)
+                 seconds:float=4.,         # probe length (s)
+                 settle:float=1.,          # time the denoiser has before the measurement starts (s)
+                 seed:int=0) -> pd.DataFrame:   # seed of the speech clip (`make_clip`)
+    "Per frequency, a steady whistle over clean speech: the change in dB `denoise` makes to the whistle, and the SI-SDR improvement, from `settle` on."
+    bad = [f for f in freqs if not 0 < f < 0.45 * sr]
+    if bad: raise BackshotError(f"tone_removal: frequencies {bad} Hz must lie in (0, {0.45 * sr:g}) at {sr} Hz")
+    if not 0 <= settle <= seconds / 2: raise BackshotError(f"tone_removal: settle {settle:g} s must be in [0, seconds / 2 = {seconds / 2:g}]")
+    speech = make_clip(seconds, sr, np.random.default_rng(seed), 'speech')[0].astype(np.float64)
+    n, s0 = len(speech), int(round(settle * sr)); t = np.arange(n) / sr; rows = {}
+    for f in freqs:
+        x = speech + np.sqrt(2 * np.mean(speech ** 2)) * 10 ** (level_db / 20) * np.sin(2 * np.pi * f * t)
+        y = np.asarray(denoise(x.astype(np.float32), sr), np.float64)
+        B = np.stack([np.sin(2 * np.pi * f * t[s0:]), np.cos(2 * np.pi * f * t[s0:])], 1)    # the tone's amplitude by least squares
+        amp = lambda v: np.linalg.norm(np.linalg.lstsq(B, v[s0:], rcond=None)[0])
+        rows[f] = dict(tone=float(20 * np.log10(amp(y) / amp(x) + 1e-15)),
+                       si_sdr=si_sdr_score(speech[s0:], y[s0:])[0] - si_sdr_score(speech[s0:], x[s0:])[0])
+    return pd.DataFrame.from_dict(rows, orient='index').rename_axis('freq_hz')
 
 # %% ../nbs/08a_evaluate.ipynb #f0aff0f9
 def lag_samples(ref:np.ndarray, est:np.ndarray, sr:int, max_ms:float=20.) -> int:
