@@ -15,7 +15,7 @@ from .receivers import FIXED_RANGES, draw_receiver, receive
 from .synth import make_clip
 from .anchors import ANCHORS, available_anchors
 from .paths import MODEL_HELP
-from .evaluate import evaluate_folder, plot_results, report, summarize
+from .evaluate import BASELINES, PROBES, evaluate_folder, format_probes, plot_results, probe_tables, report, summarize
 
 # %% auto #0
 __all__ = ['CROSS_CONDITIONS', 'CLEAN_CONDITIONS', 'SETS', 'SENTENCES', 'VOICES', 'VARIANTS', 'builtin_clips', 'reception',
@@ -230,6 +230,15 @@ def real_clips(n_speech:int=30, n_music:int=15, music_seconds:float=6., sr:int=1
         out[f'music{i:03d}'] = (x, 'music')
     return out
 
+# %% ../nbs/08c_evalset.ipynb #3ab2e1d1
+def _probes_cli(den, anchors:dict, out:Path) -> int:
+    "`backshot evaluate --probes`: the probe tables of the model `den` (None: left out), `anchors` and the baselines, printed and written to `out/probes.csv`."
+    tables = probe_tables({**({'model': den} if den is not None else {}), **anchors, **BASELINES})
+    long = pd.concat({PROBES[k]: t.rename_axis('at').stack().rename('db') for k, t in tables.items()}, names=['probe', 'at', 'method'])
+    atomic_write(out / 'probes.csv', long.reset_index().to_csv(index=False))
+    print(format_probes(tables)); print(f'\nwritten: {out/"probes.csv"}')
+    return 0
+
 # %% ../nbs/08c_evalset.ipynb #87665328
 def evaluate_cli(argv=None) -> int:
     "`backshot evaluate`: score a model against the noisy input and classical baselines."
@@ -245,13 +254,14 @@ def evaluate_cli(argv=None) -> int:
     p.add_argument('--make-set', metavar='DIR', help='write an evaluation set (DIR/clean, DIR/noisy) and exit')
     p.add_argument('--real', action='store_true', help='with --make-set: espeak-ng speech and fluidsynth music instead of built-in clips')
     p.add_argument('--sets', default=','.join(SETS), help=f"with --make-set: which sets, from {', '.join(SETS)} (default all)")
+    p.add_argument('--probes', action='store_true', help='print the three failure probes (noise below a band edge, held notes, whistles) and exit')
     p.add_argument('--quiet', action='store_true', help='no progress bar')
     a = p.parse_args(argv)
     if a.make_set:
         sets = _check_sets(a.sets)
         man = make_eval_set(a.make_set, real_clips(30, 15) if a.real else builtin_clips(8, 4), sets=sets, seed=1); d = Path(a.make_set)
         print(f"{len(man)} files in {d/'noisy'} (clean in {d/'clean'}); try: backshot evaluate --noisy {d/'noisy'} --clean {d/'clean'}"); return 0
-    if not (a.noisy and a.clean): raise BackshotError('--noisy DIR and --clean DIR are required (or --make-set DIR)')
+    if not (a.noisy and a.clean or a.probes): raise BackshotError('--noisy DIR and --clean DIR are required (or --make-set DIR, or --probes)')
     den = None
     if not a.no_model:
         from backshot_kit.inference import load_denoiser
@@ -260,6 +270,7 @@ def evaluate_cli(argv=None) -> int:
     if a.anchors != 'none':
         anchors, notes = available_anchors(None if a.anchors == 'all' else a.anchors)
         for n in notes: print(f'note: {n}', file=sys.stderr)
+    if a.probes: return _probes_cli(den, anchors, Path(a.out))
     df = evaluate_folder(a.noisy, a.clean, den, anchors=anchors, manifest=a.manifest, pesq=not a.no_pesq, progress=not a.quiet)
     out = Path(a.out)
     atomic_write(out / 'results.csv', df.to_csv(index=False))

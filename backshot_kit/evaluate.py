@@ -18,10 +18,10 @@ from .anchors import lag
 from .synth import make_clip
 
 # %% auto #0
-__all__ = ['EVAL_METRICS', 'BASELINES', 'si_sdr_score', 'pesq_score', 'stoi_score', 'score', 'lowpass', 'spectral_gate',
-           'lowpass_gate', 'band_noise_removal', 'held_note_removal', 'tone_removal', 'lag_samples', 'parse_name',
-           'pair_files', 'evaluate_pair', 'evaluate_folder', 'summarize', 'channel_table', 'plot_results', 'do_no_harm',
-           'report']
+__all__ = ['EVAL_METRICS', 'BASELINES', 'PROBE_PITCHES', 'PROBES', 'si_sdr_score', 'pesq_score', 'stoi_score', 'score', 'lowpass',
+           'spectral_gate', 'lowpass_gate', 'band_noise_removal', 'held_note_removal', 'tone_removal', 'probe_tables',
+           'format_probes', 'lag_samples', 'parse_name', 'pair_files', 'evaluate_pair', 'evaluate_folder', 'summarize',
+           'channel_table', 'plot_results', 'do_no_harm', 'report']
 
 # %% ../nbs/08a_evaluate.ipynb #8b2ffa65
 def _problem(ref:np.ndarray, est:np.ndarray) -> str:
@@ -173,6 +173,22 @@ def tone_removal(denoise,                  # f(x, sr) -> denoised x: a `Denoiser
         rows[f] = dict(tone=float(20 * np.log10(amp(y) / amp(x) + 1e-15)),
                        si_sdr=si_sdr_score(speech[s0:], y[s0:])[0] - si_sdr_score(speech[s0:], x[s0:])[0])
     return pd.DataFrame.from_dict(rows, orient='index').rename_axis('freq_hz')
+
+# %% ../nbs/08a_evaluate.ipynb #a56ba70e
+PROBE_PITCHES = (220, 330, 440, 550, 660, 880)   # the held notes `probe_tables` plays (Hz)
+PROBES = {'band': 'noise below a band edge: dB of it removed (0: all of it; very low: passed as signal)',
+          'held': 'held note: change (dB) of its harmonics above 3 kHz from 1.5 s into it',
+          'whistle': 'whistle over clean speech, as loud as the speech: change (dB) of the whistle'}
+
+def probe_tables(denoisers:dict) -> dict:   # name -> f(x, sr): a `Denoiser`, an anchor, a baseline
+    "`band_noise_removal`, `held_note_removal` (at `PROBE_PITCHES`) and `tone_removal` of each of `denoisers`: a table per key of `PROBES`, a column per method."
+    held = lambda f: pd.Series({f0: held_note_removal(f, f0=f0).above.iloc[3:].mean() for f0 in PROBE_PITCHES}).rename_axis('f0_hz')
+    run = lambda probe: pd.DataFrame({name: probe(f) for name, f in denoisers.items()})
+    return {'band': run(band_noise_removal), 'held': run(held), 'whistle': run(lambda f: tone_removal(f).tone)}
+
+def format_probes(tables:dict) -> str:   # `probe_tables`' result
+    "The probe tables as text, each under its title."
+    return '\n\n'.join(f"{PROBES[k]}\n{t.round(1).to_string()}" for k, t in tables.items())
 
 # %% ../nbs/08a_evaluate.ipynb #f0aff0f9
 def lag_samples(ref:np.ndarray, est:np.ndarray, sr:int, max_ms:float=20.) -> int:
