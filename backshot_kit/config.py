@@ -103,6 +103,8 @@ class Config:
                              'spectral model: at inference, leave audio alone where its gains would remove less than this many dB of it (None: no gate)')
     head_scale: float|None = _f(None, lambda v: isinstance(v, float) and 0 < v <= 1000, 'a float in (0, 1000]',
                                 f"spectral model: its gain logits are this times its output layers', so the gains learn this many times faster; default: the --init model's, else {HEAD_SCALE:g}")
+    local: int|None = _f(None, lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 64, 'an integer in 0..64',
+                         "spectral model: channels of its frequency-shared branch, the same small rule at every frequency (0: none); default: the --init model's, else 0")
     # run
     init: str|None = _f(None, _opt_str, 'a checkpoint path or None', 'start from this trained model (fine-tuning)')
     seed: int = _f(0, _nonneg_int, 'an integer >= 0', 'seed of data, initialisation and shuffling')
@@ -115,6 +117,7 @@ class Config:
         preset = PRESETS.get(self.preset) if isinstance(self.preset, str) else None
         if self.model is None: self.model = DEFAULT_MODEL
         if self.head_scale is None: self.head_scale = HEAD_SCALE
+        if self.local is None: self.local = 0
         for f in fields(self):
             v = getattr(self, f.name)
             if isinstance(v, int) and not isinstance(v, bool) and 'float' in str(f.type): setattr(self, f.name, v := float(v))
@@ -123,6 +126,8 @@ class Config:
                 raise BackshotError(f"config key '{f.name}': invalid value {v!r}; allowed: {f.metadata['allowed']}")
         if self.noise_snr_min > self.noise_snr_max:
             raise BackshotError(f"config keys 'noise_snr_min' ({self.noise_snr_min}) and 'noise_snr_max' ({self.noise_snr_max}): min must not exceed max")
+        if self.local and self.model != 'spectral':
+            raise BackshotError(f"config key 'local' ({self.local}) applies to the 'spectral' model only; this config's model is {self.model!r}")
 
     def to_dict(self) -> dict: return asdict(self)
 

@@ -11,7 +11,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import patch
 import backshot_kit
 from .core import BackshotError, atomic_write
-from .model import UNet1D, SpectralUNet, model_grid, receptive_field, gate_sums
+from .model import UNet1D, SpectralUNet, model_grid, receptive_field, gate_sums, LOCAL_DILATIONS
 
 # %% auto #0
 __all__ = ['OPSET', 'OfflineGraph', 'stream_plan', 'state_specs', 'StreamGraph', 'export_onnx', 'onnx_session', 'OnnxDenoiser',
@@ -149,6 +149,8 @@ def _spectral_specs(model:SpectralUNet) -> list[tuple[str, int, int]]:
           ('feat', model.inp.in_channels, 2)]                                              # the causal input convolution
     sp += [(f'down{i}', d.in_channels, 3) for i, d in enumerate(model.down)]              # down-sampling convolutions
     sp += [(f'mid{j}', c.in_channels, 2 * c.dilation[0]) for j, c in enumerate(model.mid)] # dilated convolutions
+    if 'local' in model.hparams:                                                           # the frequency-shared branch, bins folded into channels
+        sp += [(f'local{j}', c.in_channels * bins, 2 * d) for j, (c, d) in enumerate(zip(model.local, LOCAL_DILATIONS))]
     if 'gate_db' in model.hparams: sp.append(('gate', 2, model.hparams['gate_frames'] - 1))  # the do-no-harm gate's frames
     sp.append(('ola', 1, L - H))                                                           # overlap-add tails
     return [(f'state_{n}', ch, f) for n, ch, f in sp if f > 0]
@@ -171,11 +173,19 @@ def _spectral_step(g:StreamGraph, audio:torch.Tensor, position:torch.Tensor, *st
     level = logpow.mean(1, keepdim=True)
     _replicate_start(st, 'state_level', level, first); recent = F.avg_pool1d(push('state_level', level), 31, 1)
     post = (logpow - floor) / 4                                                      # the features, as `SpectralUNet.features`
-    h = F.relu(m.inp(push('state_feat', torch.cat([(logpow - level) / 4, post, (level - recent) / 4], 1)))); skips = []
+    feat = torch.cat([(logpow - level) / 4, post, (level - recent) / 4], 1)
+    h = F.relu(m.inp(push('state_feat', feat))); skips = []
     for i, down in enumerate(m.down): skips.append(h); h = F.relu(down(push(f'state_down{i}', h)[..., :-1]))
     for j, c in enumerate(m.mid): h = h + F.relu(c(push(f'state_mid{j}', h)))
     for up in m.up: h = F.relu(up(h)) + skips.pop()
-    gain = torch.sigmoid(m.head_scale * (m.out(h) + m.direct(post)))
+    logit = m.head_scale * (m.out(h) + m.direct(post))
+    if 'local' in m.hparams:                                                         # `SpectralUNet.local_logits` over each layer's last frames
+        b = torch.stack([feat[:, :bins], post, logit / 4], 1)
+        for j, c in enumerate(m.local):
+            b = push(f'state_local{j}', b.flatten(1, 2)).unflatten(1, (c.in_channels, bins))
+            b = F.relu(c(F.pad(b, (0, 0, 1, 1))))
+        logit = logit + m.head_scale * m.local_out(b)[:, 0]
+    gain = torch.sigmoid(logit)
     if 'gate_db' in m.hparams:                                                       # `SpectralUNet.gate` over the state's frames
         gain = m.open_gains(F.avg_pool1d(push('state_gate', gate_sums(power, gain)), m.hparams['gate_frames'], 1), gain)
     Y = F.conv_transpose1d(W * torch.cat([gain, gain], 1), m.synthesis, stride=H)   # B + L - H samples from `delay` ago on

@@ -11,9 +11,9 @@ from .core import BackshotError
 from .config import Config
 
 # %% auto #0
-__all__ = ['GATE_WIDTH_DB', 'MODELS', 'UNet1D', 'n_params', 'model_grid', 'receptive_field', 'receptive_field_measured',
-           'stft_bases', 'SpectralUNet', 'gate_sums', 'model_name', 'spectral_n_fft', 'model_kwargs', 'build_model',
-           'describe_model']
+__all__ = ['LOCAL_DILATIONS', 'GATE_WIDTH_DB', 'MODELS', 'UNet1D', 'n_params', 'model_grid', 'receptive_field',
+           'receptive_field_measured', 'stft_bases', 'SpectralUNet', 'gate_sums', 'model_name', 'spectral_n_fft',
+           'model_kwargs', 'build_model', 'describe_model']
 
 # %% ../nbs/05_model.ipynb #515ba5d8
 def _enc_level(in_channels:int, channels:int, kernel_size:int, stride:int, bias:bool) -> nn.Sequential:
@@ -144,6 +144,8 @@ def stft_bases(n_fft:int, hop:int) -> tuple[torch.Tensor, torch.Tensor]:
 # %% ../nbs/05_model.ipynb #045fa437
 def _causal(x:torch.Tensor, k:int, dilation:int=1) -> torch.Tensor: return F.pad(x, ((k - 1) * dilation, 0))
 
+LOCAL_DILATIONS = (1, 2, 4)   # time dilations of the frequency-shared branch's layers
+
 # %% ../nbs/05_model.ipynb #c4d9faeb
 class SpectralUNet(nn.Module):
     "Spectral-gain denoiser for mono audio: STFT, a causal U-Net over frames, inverse STFT. `(batch, T)` or `(batch, 1, T)`."
@@ -157,7 +159,8 @@ class SpectralUNet(nn.Module):
                  max_channels:int=256,    # channel cap
                  gate_db:float|None=None, # do-no-harm gate (`gate`): open where the gains would remove less than this (dB); None: off
                  gate_frames:int=125,     # frames the gate averages over (125: 1 s at any sample rate)
-                 head_scale:float=1.):    # the gain logits are this times the output layers' (see `rescale_head`)
+                 head_scale:float=1.,     # the gain logits are this times the output layers' (see `rescale_head`)
+                 local:int=0):            # channels of the frequency-shared branch (`local_logits`); 0: none
         super().__init__()
         if not 0 < head_scale <= 1000: raise BackshotError(f"head_scale {head_scale} must be in (0, 1000]")
         if n_fft < 16 or n_fft % 4: raise BackshotError(f"n_fft {n_fft} must be a multiple of 4 and at least 16")
@@ -165,6 +168,7 @@ class SpectralUNet(nn.Module):
                             growth=growth, max_channels=max_channels)
         if gate_db is not None: self.hparams.update(gate_db=float(gate_db), gate_frames=int(gate_frames))
         if head_scale != 1: self.hparams['head_scale'] = float(head_scale)
+        if local: self.hparams['local'] = int(local)
         self.hop, bins = n_fft // 4, n_fft // 2 + 1
         A, S = stft_bases(n_fft, self.hop)
         self.register_buffer('analysis', A, persistent=False); self.register_buffer('synthesis', S, persistent=False)
@@ -177,6 +181,10 @@ class SpectralUNet(nn.Module):
         self.direct = nn.Conv1d(bins, bins, 1, groups=bins)      # per-bin gain rule on the noise-floor feature
         nn.init.zeros_(self.out.weight); nn.init.zeros_(self.out.bias)
         nn.init.zeros_(self.direct.weight); nn.init.constant_(self.direct.bias, 5. / head_scale)
+        if local < 0: raise BackshotError(f"local {local} must be 0 (no branch) or a number of channels")
+        if local:   # the same small rule at every frequency: 3x3 over (bins, frames), causal in time, dilations LOCAL_DILATIONS
+            self.local = nn.ModuleList(nn.Conv2d(3 if i == 0 else local, local, 3, dilation=(1, d)) for i, d in enumerate(LOCAL_DILATIONS))
+            self.local_out = nn.Conv2d(local, 1, 1); nn.init.zeros_(self.local_out.weight); nn.init.zeros_(self.local_out.bias)
 
     @property
     def grid(self) -> int: return self.hop * 2 ** self.hparams['depth']
@@ -195,6 +203,15 @@ def features(self:SpectralUNet, logpow:torch.Tensor) -> tuple[torch.Tensor, torc
     post = (logpow - floor) / 4                                   # natural log of power / 4: about 1 per 17 dB
     return torch.cat([(logpow - level) / 4, post, (level - recent) / 4], 1), post
 
+# %% ../nbs/05_model.ipynb #79b7e8de
+@patch
+def local_logits(self:SpectralUNet, feat:torch.Tensor, post:torch.Tensor, g:torch.Tensor) -> torch.Tensor:
+    "The frequency-shared branch's logits `(batch, bins, frames)`, before `head_scale`, from each bin's level, noise-floor feature and the U-Net's gain logit `g`."
+    bins = post.shape[1]
+    h = torch.stack([feat[:, :bins], post, g / 4], 1).contiguous(memory_format=torch.channels_last)   # (batch, 3, bins, frames)
+    for c, d in zip(self.local, LOCAL_DILATIONS): h = F.relu(c(F.pad(h, (2 * d, 0, 1, 1))))
+    return self.local_out(h)[:, 0]
+
 # %% ../nbs/05_model.ipynb #71da07f5
 @patch
 def mask_logits(self:SpectralUNet, logpow:torch.Tensor) -> torch.Tensor:
@@ -204,14 +221,16 @@ def mask_logits(self:SpectralUNet, logpow:torch.Tensor) -> torch.Tensor:
     for down in self.down: skips.append(h); h = F.relu(down(F.pad(h, (3, 0))[..., :h.shape[-1] + 2]))
     for j, m in enumerate(self.mid): h = h + F.relu(m(_causal(h, 3, 2 ** j)))
     for up in self.up: h = F.relu(up(h)) + skips.pop()
-    return self.head_scale * (self.out(h) + self.direct(post))
+    g = self.head_scale * (self.out(h) + self.direct(post))
+    return g + self.head_scale * self.local_logits(feat, post, g) if 'local' in self.hparams else g
 
 # %% ../nbs/05_model.ipynb #416cdbdf
 @patch
 def rescale_head(self:SpectralUNet, head_scale:float) -> SpectralUNet:
     "Set `head_scale`, dividing the output layers' weights by the change: the same gains, a new learning speed for them."
     with torch.no_grad():
-        for p in (*self.out.parameters(), *self.direct.parameters()): p.mul_(self.head_scale / head_scale)
+        heads = (self.out, self.direct, *([self.local_out] if 'local' in self.hparams else []))
+        for p in (q for m in heads for q in m.parameters()): p.mul_(self.head_scale / head_scale)
     self.hparams.pop('head_scale', None)
     if head_scale != 1: self.hparams['head_scale'] = float(head_scale)
     return self
@@ -313,7 +332,8 @@ def model_kwargs(cfg:Config) -> dict:
     "Constructor arguments of the config's model class."
     if cfg.model == 'spectral':
         return dict(n_fft=spectral_n_fft(cfg.sample_rate), channels=4 * cfg.base_channels, depth=min(cfg.depth, 3),
-                    **({} if cfg.gate_db is None else {'gate_db': float(cfg.gate_db)}), head_scale=cfg.head_scale)
+                    **({} if cfg.gate_db is None else {'gate_db': float(cfg.gate_db)}), head_scale=cfg.head_scale,
+                    **({'local': cfg.local} if cfg.local else {}))
     return dict(depth=cfg.depth, base_channels=cfg.base_channels, kernel_size=cfg.kernel_size, stride=cfg.stride)
 
 # %% ../nbs/05_model.ipynb #3c7443cf

@@ -283,6 +283,8 @@ class SpectralStreamer:
         self.out = _conv_w(model.out) * s, _bias(model.out) * s
         self.direct = _arr(model.direct.weight[:, 0, 0]) * s, _bias(model.direct) * s   # the per-bin gain rule on the noise floor
         self.chs = [c.in_channels for c in model.down]
+        self.local = [(_arr(c.weight), _bias(c), c.dilation[1]) for c in model.local] if 'local' in hp else []   # the frequency-shared branch
+        self.local_out = (_arr(model.local_out.weight[0, :, 0, 0]) * s, np.float32(float(model.local_out.bias.detach()[0]) * s)) if self.local else None
         from backshot_kit.model import GATE_WIDTH_DB                  # the do-no-harm gate: level (dB), frames, width (dB)
         self.gate = (hp['gate_db'], hp['gate_frames'], GATE_WIDTH_DB) if 'gate_db' in hp else None
         self.reset()
@@ -302,6 +304,7 @@ def reset(self:SpectralStreamer):
     self._count = [0] * (self.D + 1)                                # frames computed at each level
     self._ola = np.zeros(L - H, np.float32)                         # overlap-add tail
     self._gs = _z(self.gate[1] - 1, 2) if self.gate else None      # the gate's last frames (power in, removed): silence before the first
+    self._loc = [np.zeros((2 * d, w.shape[1], self.L // 2 + 1), np.float32) for w, _, d in self.local]   # each branch layer's last 2d frames
 
 # %% ../nbs/10_stream.ipynb #33beccff
 @patch
@@ -344,7 +347,20 @@ def _net(self:SpectralStreamer, feat:np.ndarray, post:np.ndarray) -> np.ndarray:
     for i, (w, b) in zip(reversed(range(self.D)), self.up):
         s = skips.pop(); u = np.concatenate([self._up[i], _lin(h, w, b, True).reshape(-1, s.shape[1])])
         h = u[:len(s)] + s; self._up[i] = u[len(s):]
-    return _lin(h, *self.out, False) + self.direct[0] * post + self.direct[1]
+    g = _lin(h, *self.out, False) + self.direct[0] * post + self.direct[1]
+    return g + self._local(feat, post, g) if self.local else g
+
+# %% ../nbs/10_stream.ipynb #210b46a3
+@patch
+def _local(self:SpectralStreamer, feat:np.ndarray, post:np.ndarray, g:np.ndarray) -> np.ndarray:
+    "`SpectralUNet.local_logits` (frames × bins) of the new frames, after the stream's earlier frames."
+    m, bins = post.shape; h = np.stack([feat[:, :bins], post, g / np.float32(4)], 1)    # (frames, 3, bins)
+    for j, (w, b, d) in enumerate(self.local):
+        c = np.concatenate([self._loc[j], h]); self._loc[j] = c[m:]
+        c = np.pad(c, ((0, 0), (0, 0), (1, 1)))                                      # the bins' zero padding
+        cols = np.stack([c[t * d:t * d + m, :, a:a + bins] for a in range(3) for t in range(3)], 2)   # (frames, in, 9 taps, bins)
+        h = np.maximum(np.matmul(w.reshape(len(w), -1), cols.reshape(m, -1, bins)) + b[:, None], 0)
+    return np.einsum('i,mik->mk', self.local_out[0], h) + self.local_out[1]
 
 # %% ../nbs/10_stream.ipynb #5dc87641
 @patch

@@ -40,16 +40,22 @@ WEIGHTLESS = ('gate_db', 'gate_frames')   # model arguments that hold no weights
 def init_model(cfg:Config) -> tuple[nn.Module, dict]:
     "The parent model of a fine-tuning run (built as the config asks, with the parent's weights) and a record of where it came from."
     model, ck = load_model(cfg.init)
-    keys = [k for k in model_kwargs(cfg) if k not in WEIGHTLESS + ('head_scale',)]
+    keys = [k for k in model_kwargs(cfg) if k not in WEIGHTLESS + ('head_scale', 'local')]
     want, have = (cfg.model, {k: model_kwargs(cfg)[k] for k in keys}), (model_name(model), {k: ck['model_kwargs'].get(k) for k in keys})
     if want != have:
         raise BackshotError(f"{cfg.init}: architecture {have} does not match the config's {want}; "
                             f"drop the model --set overrides to fine-tune this checkpoint")
+    local = ck['model_kwargs'].get('local', 0)          # a branch may be added to a model without one (it starts at zero), not changed
+    if local not in (0, cfg.local):
+        raise BackshotError(f"{cfg.init}: its frequency-shared branch has {local} channels, the config's 'local' is {cfg.local}; "
+                            f"drop --set local to fine-tune this checkpoint")
     sr = ck.get('config', {}).get('sample_rate', cfg.sample_rate)
     if sr != cfg.sample_rate: raise BackshotError(f"{cfg.init}: trained at {sr} Hz, config 'sample_rate' is {cfg.sample_rate}")
     child = build_model(cfg)
     if hasattr(model, 'rescale_head'): model.rescale_head(child.head_scale)     # the same gains at the config's scale
-    child.load_state_dict(model.state_dict())
+    missing, unexpected = child.load_state_dict(model.state_dict(), strict=False)
+    if unexpected or any(not k.startswith('local') for k in missing):            # only a new branch's weights may be missing
+        raise BackshotError(f"{cfg.init}: weights do not fit the config's model (missing {missing[:3]}, unexpected {unexpected[:3]})")
     return child.eval(), dict(path=str(cfg.init), sha256=file_sha256(cfg.init), metrics=ck.get('metrics', {}))
 
 # %% ../nbs/06_train.ipynb #a628e2b8
