@@ -283,7 +283,8 @@ class SpectralStreamer:
         self.out = _conv_w(model.out) * s, _bias(model.out) * s
         self.direct = _arr(model.direct.weight[:, 0, 0]) * s, _bias(model.direct) * s   # the per-bin gain rule on the noise floor
         self.chs = [c.in_channels for c in model.down]
-        self.local = [(_arr(c.weight), _bias(c), c.dilation[1]) for c in model.local] if 'local' in hp else []   # the frequency-shared branch
+        self.local = [(_arr(c.weight.permute(3, 2, 1, 0).flatten(0, 2)), _bias(c), c.dilation[1])   # the frequency-shared branch: weights
+                      for c in model.local] if 'local' in hp else []                             # (time, bin, in) x out
         self.local_out = (_arr(model.local_out.weight[0, :, 0, 0]) * s, np.float32(float(model.local_out.bias.detach()[0]) * s)) if self.local else None
         from backshot_kit.model import GATE_WIDTH_DB                  # the do-no-harm gate: level (dB), frames, width (dB)
         self.gate = (hp['gate_db'], hp['gate_frames'], GATE_WIDTH_DB) if 'gate_db' in hp else None
@@ -304,7 +305,7 @@ def reset(self:SpectralStreamer):
     self._count = [0] * (self.D + 1)                                # frames computed at each level
     self._ola = np.zeros(L - H, np.float32)                         # overlap-add tail
     self._gs = _z(self.gate[1] - 1, 2) if self.gate else None      # the gate's last frames (power in, removed): silence before the first
-    self._loc = [np.zeros((2 * d, w.shape[1], self.L // 2 + 1), np.float32) for w, _, d in self.local]   # each branch layer's last 2d frames
+    self._loc = [np.zeros((2 * d, self.L // 2 + 3, len(w) // 9), np.float32) for w, _, d in self.local]   # each branch layer's last 2d frames (bins, in), a zero bin each side
 
 # %% ../nbs/10_stream.ipynb #33beccff
 @patch
@@ -353,14 +354,14 @@ def _net(self:SpectralStreamer, feat:np.ndarray, post:np.ndarray) -> np.ndarray:
 # %% ../nbs/10_stream.ipynb #210b46a3
 @patch
 def _local(self:SpectralStreamer, feat:np.ndarray, post:np.ndarray, g:np.ndarray) -> np.ndarray:
-    "`SpectralUNet.local_logits` (frames × bins) of the new frames, after the stream's earlier frames."
-    m, bins = post.shape; h = np.stack([feat[:, :bins], post, g / np.float32(4)], 1)    # (frames, 3, bins)
+    "`SpectralUNet.local_logits` (frames × bins) of the new frames, after the stream's earlier frames: one matrix product per layer."
+    m, bins = post.shape; h = np.stack([feat[:, :bins], post, g / np.float32(4)], -1)   # (frames, bins, 3)
     for j, (w, b, d) in enumerate(self.local):
-        c = np.concatenate([self._loc[j], h]); self._loc[j] = c[m:]
-        c = np.pad(c, ((0, 0), (0, 0), (1, 1)))                                      # the bins' zero padding
-        cols = np.stack([c[t * d:t * d + m, :, a:a + bins] for a in range(3) for t in range(3)], 2)   # (frames, in, 9 taps, bins)
-        h = np.maximum(np.matmul(w.reshape(len(w), -1), cols.reshape(m, -1, bins)) + b[:, None], 0)
-    return np.einsum('i,mik->mk', self.local_out[0], h) + self.local_out[1]
+        s = self._loc[j]; c = np.empty((len(s) + m, bins + 2, s.shape[2]), np.float32)
+        c[:len(s)] = s; c[len(s):, 1:-1] = h; c[len(s):, ::bins + 1] = 0; self._loc[j] = c[m:]   # earlier frames, new ones, zero edge bins
+        T, B, C = c.strides; taps = np.lib.stride_tricks.as_strided(c, (m, bins, 3, 3, s.shape[2]), (T, B, d * T, B, C))   # (frame, bin, time, bin tap, in)
+        h = np.maximum(taps.reshape(m * bins, -1) @ w + b, 0).reshape(m, bins, -1)
+    return h @ self.local_out[0] + self.local_out[1]
 
 # %% ../nbs/10_stream.ipynb #5dc87641
 @patch
