@@ -3,7 +3,8 @@
 #
 # On a machine with a CUDA GPU and torch, from the repository root, it
 #   1. trains with `backshot train` the shipped model's class and width (MODEL=spectral, BASE=48: 192 channels at the
-#      first level; MODEL=unet1d for the waveform U-Net, BASE defaults to 16 then) on the standard preset (2048 one-second
+#      first level, LOCAL=16: its frequency-shared branch; MODEL=unet1d for the waveform U-Net, BASE defaults to 16
+#      and LOCAL to 0 then) on the standard preset (2048 one-second
 #      clips through randomised receivers, redrawn every epoch by background worker processes on all but one CPU
 #      core while the GPU trains), the default loss (snr+stft), bf16 autocast and torch.compile, batch 32, for at
 #      most TRAIN_MIN minutes (--time-limit: it stops before an epoch that would end later; early stopping may end
@@ -24,12 +25,12 @@
 #   PRESET=tiny EPOCHS=2 benchmarks/gpu_train.sh /tmp/gpu_train_smoke
 # (with PRESET=tiny, ANCHORS defaults to none and PESQ to 0).
 #
-#   MODEL=spectral BASE=48 PRESET=standard EPOCHS=400 TRAIN_MIN=6 BATCH=32 LR=1e-3 PATIENCE=20 SCHED_PATIENCE=6 DEVICE=auto \
+#   MODEL=spectral BASE=48 LOCAL=16 PRESET=standard EPOCHS=400 TRAIN_MIN=6 BATCH=32 LR=1e-3 PATIENCE=20 SCHED_PATIENCE=6 DEVICE=auto \
 #   ANCHORS=all PESQ=1 RESUME=0 benchmarks/gpu_train.sh OUTDIR                      (defaults shown)
 set -euo pipefail
 if [ $# -ne 1 ]; then echo "usage: [PRESET=standard EPOCHS=400 TRAIN_MIN=6 ...] $0 OUTDIR" >&2; exit 2; fi
 OUTDIR=$1
-MODEL=${MODEL:-spectral}; BASE=${BASE:-$([ "$MODEL" = spectral ] && echo 48 || echo 16)}; PRESET=${PRESET:-standard}; EPOCHS=${EPOCHS:-400}; TRAIN_MIN=${TRAIN_MIN:-6}; BATCH=${BATCH:-32}; LR=${LR:-1e-3}
+MODEL=${MODEL:-spectral}; BASE=${BASE:-$([ "$MODEL" = spectral ] && echo 48 || echo 16)}; LOCAL=${LOCAL:-$([ "$MODEL" = spectral ] && echo 16 || echo 0)}; PRESET=${PRESET:-standard}; EPOCHS=${EPOCHS:-400}; TRAIN_MIN=${TRAIN_MIN:-6}; BATCH=${BATCH:-32}; LR=${LR:-1e-3}
 PATIENCE=${PATIENCE:-20}; SCHED_PATIENCE=${SCHED_PATIENCE:-6}; DEVICE=${DEVICE:-auto}; RESUME=${RESUME:-0}
 if [ "$PRESET" = tiny ]; then ANCHORS=${ANCHORS:-none}; PESQ=${PESQ:-0}; else ANCHORS=${ANCHORS:-all}; PESQ=${PESQ:-1}; fi
 source "$(dirname "$0")/env.sh"
@@ -37,7 +38,7 @@ source "$(dirname "$0")/env.sh"
 # GPU: bf16 autocast and torch.compile; CPU: fp32, eager (PRECISION / COMPILE override)
 read -r CUDA GPU < <($PY -c "import torch; c = torch.cuda.is_available(); print(int(c), (torch.cuda.get_device_name(0) if c else 'CPU').replace(' ', '_'))")
 if [ "$CUDA" = 1 ] && [ "$DEVICE" != cpu ]; then PRECISION=${PRECISION:-bf16}; COMPILE=${COMPILE:-on}; else PRECISION=${PRECISION:-fp32}; COMPILE=${COMPILE:-off}; fi
-echo "device: ${GPU//_/ } ($DEVICE); model $MODEL (base_channels $BASE), preset $PRESET, precision $PRECISION, compile $COMPILE, at most $TRAIN_MIN min of training"
+echo "device: ${GPU//_/ } ($DEVICE); model $MODEL (base_channels $BASE, local $LOCAL), preset $PRESET, precision $PRECISION, compile $COMPILE, at most $TRAIN_MIN min of training"
 
 mkdir -p "$OUTDIR"
 t0=$(date +%s)
@@ -47,7 +48,7 @@ elif [ "$RESUME" = 1 ]; then
   backshot train --resume "$OUTDIR" --device "$DEVICE" --time-limit "$TRAIN_MIN" 2>&1 | tee "$OUTDIR/train.log"
 else
   backshot train --preset "$PRESET" --out "$OUTDIR" --device "$DEVICE" --time-limit "$TRAIN_MIN" \
-    --set model="$MODEL" --set base_channels="$BASE" --set epochs="$EPOCHS" --set batch_size="$BATCH" --set learning_rate="$LR" --set early_stopping_patience="$PATIENCE" \
+    --set model="$MODEL" --set base_channels="$BASE" --set local="$LOCAL" --set epochs="$EPOCHS" --set batch_size="$BATCH" --set learning_rate="$LR" --set early_stopping_patience="$PATIENCE" \
     --set scheduler_patience="$SCHED_PATIENCE" --set precision="$PRECISION" --set compile="$COMPILE" 2>&1 | tee "$OUTDIR/train.log"
 fi
 t1=$(date +%s)
