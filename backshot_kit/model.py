@@ -164,6 +164,7 @@ class SpectralUNet(nn.Module):
         super().__init__()
         if not 0 < head_scale <= 1000: raise BackshotError(f"head_scale {head_scale} must be in (0, 1000]")
         if n_fft < 16 or n_fft % 4: raise BackshotError(f"n_fft {n_fft} must be a multiple of 4 and at least 16")
+        if local < 0: raise BackshotError(f"local {local} must be 0 (no branch) or a number of channels")
         self.hparams = dict(n_fft=n_fft, channels=channels, depth=depth, context=context, noise_frames=noise_frames,
                             growth=growth, max_channels=max_channels)
         if gate_db is not None: self.hparams.update(gate_db=float(gate_db), gate_frames=int(gate_frames))
@@ -181,7 +182,6 @@ class SpectralUNet(nn.Module):
         self.direct = nn.Conv1d(bins, bins, 1, groups=bins)      # per-bin gain rule on the noise-floor feature
         nn.init.zeros_(self.out.weight); nn.init.zeros_(self.out.bias)
         nn.init.zeros_(self.direct.weight); nn.init.constant_(self.direct.bias, 5. / head_scale)
-        if local < 0: raise BackshotError(f"local {local} must be 0 (no branch) or a number of channels")
         if local:   # the same small rule at every frequency: 3x3 over (bins, frames), causal in time, dilations LOCAL_DILATIONS
             self.local = nn.ModuleList(nn.Conv2d(3 if i == 0 else local, local, 3, dilation=(1, d)) for i, d in enumerate(LOCAL_DILATIONS))
             self.local_out = nn.Conv2d(local, 1, 1); nn.init.zeros_(self.local_out.weight); nn.init.zeros_(self.local_out.bias)
