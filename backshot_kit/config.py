@@ -89,6 +89,8 @@ class Config:
                             'channel types the simulated noise is drawn from, equally often; repeat one to draw it more often (default: all)')
     receivers: str = _f('random', lambda v: v in ('random', 'fixed'), "one of 'random', 'fixed'",
                         "simulated receivers: 'random' draws IF, detector, filters and interference per clip; 'fixed' the standard ones")
+    ranges: str|None = _f(None, _opt_str, "None, or 'key:share' and 'key:lo..hi' joined by commas (`range_overrides`)",
+                          "random receivers: changes to the ranges they are drawn from, e.g. 'whistle_prob:0.4,whistle_db:-30..10'")
     builtin_fraction: float = _f(0.0, lambda v: _frac(v) and v < 1, 'a float in [0, 1)', 'share of built-in clips mixed into user data')
     noise_snr_min: float = _f(0.0, lambda v: isinstance(v, float) and -30 <= v <= 60, 'a float in [-30, 60]', 'lowest SNR (dB) when mixing noise/ recordings')
     noise_snr_max: float = _f(20.0, lambda v: isinstance(v, float) and -30 <= v <= 60, 'a float in [-30, 60]', 'highest SNR (dB) when mixing noise/ recordings')
@@ -126,6 +128,11 @@ class Config:
                 raise BackshotError(f"config key '{f.name}': invalid value {v!r}; allowed: {f.metadata['allowed']}")
         if self.noise_snr_min > self.noise_snr_max:
             raise BackshotError(f"config keys 'noise_snr_min' ({self.noise_snr_min}) and 'noise_snr_max' ({self.noise_snr_max}): min must not exceed max")
+        if self.ranges is not None:
+            from backshot_kit.receivers import range_overrides
+            if self.receivers != 'random': raise BackshotError(f"config key 'ranges' ({self.ranges!r}) changes the random receivers; this config's receivers are {self.receivers!r}")
+            try: range_overrides(self.ranges)
+            except BackshotError as e: raise BackshotError(f"config key 'ranges': {e}") from None
         if self.local and self.model != 'spectral':
             raise BackshotError(f"config key 'local' ({self.local}) applies to the 'spectral' model only; this config's model is {self.model!r}")
 

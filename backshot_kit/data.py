@@ -12,7 +12,7 @@ from fastcore.basics import patch
 from .core import BackshotError
 from .config import Config
 from .channel import CHANNELS
-from .receivers import RANGES, simulate_receivers
+from .receivers import RANGES, range_overrides, simulate_receivers
 
 # %% auto #0
 __all__ = ['PAIR_CHUNK', 'PREFETCH_MODES', 'AudioData', 'config_channels', 'simulated_pairs', 'builtin_data']
@@ -102,14 +102,18 @@ def config_channels(cfg:Config) -> tuple:
 # %% ../nbs/04_data.ipynb #99e8842e
 @dataclass(frozen=True)
 class _ReceiverPairs:                    # a class rather than a closure: a background worker process can take it
-    sr: int; channels: tuple; receivers: str
-    def __call__(self, clean, rng): return simulate_receivers(clean, self.sr, rng, RANGES[self.receivers], self.channels)[:2]
+    sr: int; channels: tuple; receivers: str; overrides: tuple = ()   # (key, value) pairs replacing entries of the ranges
+    def __call__(self, clean, rng):
+        ranges = {**RANGES[self.receivers], **dict(self.overrides)} if self.overrides else RANGES[self.receivers]
+        return simulate_receivers(clean, self.sr, rng, ranges, self.channels)[:2]
 
 # %% ../nbs/04_data.ipynb #756861ed
-def simulated_pairs(sr:int, channels=None, receivers:str='random'):
+def simulated_pairs(sr:int, channels=None, receivers:str='random',
+                    ranges:str|None=None): # changes to the random receivers' ranges (`range_overrides`)
     "A `noise_fn` giving `(noisy, target)`: clips through randomly drawn receptions, the target each receiver's noise-free output."
     if receivers not in RANGES: raise BackshotError(f"receivers {receivers!r}; allowed: {', '.join(map(repr, RANGES))}")
-    return _ReceiverPairs(sr, tuple(channels or CHANNELS), receivers)
+    if ranges and receivers != 'random': raise BackshotError(f"ranges {ranges!r} change the random receivers, not {receivers!r} ones")
+    return _ReceiverPairs(sr, tuple(channels or CHANNELS), receivers, tuple(sorted(range_overrides(ranges).items())))
 
 # %% ../nbs/04_data.ipynb #d39adfe8
 def builtin_data(cfg:Config) -> AudioData:
@@ -118,9 +122,10 @@ def builtin_data(cfg:Config) -> AudioData:
     sr, secs, s = cfg.sample_rate, cfg.clip_seconds, cfg.seed
     corpus = lambda n, k: clean_corpus(n, secs, sr, seed=s * 10 + k, speech_prob=cfg.speech_prob)
     train, val, test = corpus(cfg.n_train, 1), corpus(cfg.n_val, 2), corpus(cfg.n_test, 3)
-    pairs = simulated_pairs(sr, config_channels(cfg), cfg.receivers)
+    pairs = simulated_pairs(sr, config_channels(cfg), cfg.receivers, cfg.ranges)
     (vn, vt), (tn, tt) = pairs(val, np.random.default_rng([s, 2])), pairs(test, np.random.default_rng([s, 3]))
-    source = f'built-in ({cfg.preset}; {cfg.receivers} receivers' + (f'; channels {cfg.channels}' if cfg.channels else '') + ')'
+    source = (f'built-in ({cfg.preset}; {cfg.receivers} receivers' + (f'; channels {cfg.channels}' if cfg.channels else '')
+              + (f'; ranges {cfg.ranges}' if cfg.ranges else '') + ')')
     return AudioData(sr, train, vn, vt, tn, tt, noise_fn=pairs, seed=s, source=source)
 
 # %% ../nbs/04_data.ipynb #6c43c681

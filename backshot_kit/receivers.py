@@ -13,8 +13,8 @@ from .channel import (CHANNELS, DEFAULT_RANGES, Receiver, STANDARD_RECEIVER, cha
                                   si_sdr, simulate)
 
 # %% auto #0
-__all__ = ['RECEIVER_RANGES', 'FIXED_RANGES', 'RANGES', 'draw_receiver', 'audio_path', 'ignition_train', 'crash_train', 'whistle',
-           'coloured_noise', 'clip_audio', 'receive', 'simulate_receivers']
+__all__ = ['RECEIVER_RANGES', 'FIXED_RANGES', 'RANGES', 'range_overrides', 'draw_receiver', 'audio_path', 'ignition_train',
+           'crash_train', 'whistle', 'coloured_noise', 'clip_audio', 'receive', 'simulate_receivers']
 
 # %% ../nbs/02a_receivers.ipynb #4721ddee
 RECEIVER_RANGES = {
@@ -54,6 +54,29 @@ def _fixed() -> dict:
 
 FIXED_RANGES = _fixed()
 RANGES = {'random': RECEIVER_RANGES, 'fixed': FIXED_RANGES}
+
+# %% ../nbs/02a_receivers.ipynb #fa7cfebe
+_LOG_RANGES = ('agc_tau', 'lowpass_hz', 'clip_fraction')        # drawn log-uniform: above zero
+_CHOICES = ('taus', 'rates', 'hum_freqs', 'impulse_kinds')       # values to pick from, not ranges
+
+def range_overrides(spec:str|None) -> dict:
+    "Changes to `RECEIVER_RANGES` from `'key:value,key:lo..hi'`: a share (`*_prob`) in [0, 1], or a range of two numbers."
+    out = {}
+    for item in (spec or '').split(','):
+        if not item.strip(): continue
+        key, _, val = (s.strip() for s in item.partition(':'))
+        old = RECEIVER_RANGES.get(key)
+        if key in _CHOICES or not isinstance(old, (float, tuple)):
+            ok = ', '.join(k for k, v in RECEIVER_RANGES.items() if isinstance(v, (float, tuple)) and k not in _CHOICES)
+            raise BackshotError(f"receiver range {key!r} cannot be changed; allowed: {ok}")
+        try: v = tuple(float(s) for s in val.split('..')) if isinstance(old, tuple) else float(val)
+        except ValueError: v = None
+        if isinstance(old, float) and not (v is not None and 0 <= v <= 1):
+            raise BackshotError(f"receiver range {key!r}: {val!r} is not a share in [0, 1]")
+        if isinstance(old, tuple) and not (v is not None and len(v) == 2 and v[0] <= v[1] and (key not in _LOG_RANGES or v[0] > 0)):
+            raise BackshotError(f"receiver range {key!r}: {val!r} is not a range lo..hi with lo <= hi" + (' and lo > 0' if key in _LOG_RANGES else ''))
+        out[key] = v
+    return out
 
 # %% ../nbs/02a_receivers.ipynb #3010cf14
 def _u(rng, r) -> float:

@@ -192,7 +192,7 @@ def folder_data(cfg:Config, report:DataReport|None=None) -> AudioData:
     if r.errors or not r.ok: raise BackshotError("the data folder has problems; training stopped:\n" + report_text(r))
     sr, T = cfg.sample_rate, int(round(cfg.clip_seconds * cfg.sample_rate))
     bank = [read_audio(r.root / 'noise' / f.rel, sr) for f in r.usable('noise')]
-    sim = simulated_pairs(sr, config_channels(cfg), cfg.receivers)
+    sim = simulated_pairs(sr, config_channels(cfg), cfg.receivers, cfg.ranges)
     fill = recorded_noise(bank, (cfg.noise_snr_min, cfg.noise_snr_max)) if bank else sim
     splits = _split_clips(_clips_by_file(r, cfg), cfg.seed)
     cat = lambda xs: np.concatenate(xs) if xs else np.zeros((0, T), np.float32)
