@@ -58,6 +58,7 @@ RANGES = {'random': RECEIVER_RANGES, 'fixed': FIXED_RANGES}
 # %% ../nbs/02a_receivers.ipynb #fa7cfebe
 _LOG_RANGES = ('agc_tau', 'lowpass_hz', 'clip_fraction')        # drawn log-uniform: above zero
 _CHOICES = ('taus', 'rates', 'hum_freqs', 'impulse_kinds')       # values to pick from, not ranges
+_SIGNED = ('ssb_offset', 'colour_slope')                         # with the levels (`*_db`), the ranges that may go below zero
 
 def range_overrides(spec:str|None) -> dict:
     "Changes to `RECEIVER_RANGES` from `'key:value,key:lo..hi'`: a share (`*_prob`) in [0, 1], or a range of two numbers."
@@ -65,6 +66,7 @@ def range_overrides(spec:str|None) -> dict:
     for item in (spec or '').split(','):
         if not item.strip(): continue
         key, _, val = (s.strip() for s in item.partition(':'))
+        if key in out: raise BackshotError(f"receiver range {key!r} is given twice")
         old = RECEIVER_RANGES.get(key)
         if key in _CHOICES or not isinstance(old, (float, tuple)):
             ok = ', '.join(k for k, v in RECEIVER_RANGES.items() if isinstance(v, (float, tuple)) and k not in _CHOICES)
@@ -73,8 +75,9 @@ def range_overrides(spec:str|None) -> dict:
         except ValueError: v = None
         if isinstance(old, float) and not (v is not None and 0 <= v <= 1):
             raise BackshotError(f"receiver range {key!r}: {val!r} is not a share in [0, 1]")
-        if isinstance(old, tuple) and not (v is not None and len(v) == 2 and v[0] <= v[1] and (key not in _LOG_RANGES or v[0] > 0)):
-            raise BackshotError(f"receiver range {key!r}: {val!r} is not a range lo..hi with lo <= hi" + (' and lo > 0' if key in _LOG_RANGES else ''))
+        low = 'lo > 0' if key in _LOG_RANGES else None if key in _SIGNED or key.endswith('_db') else 'lo >= 0'
+        if isinstance(old, tuple) and not (v is not None and len(v) == 2 and v[0] <= v[1] and (low is None or v[0] > 0 or (low == 'lo >= 0' and v[0] == 0))):
+            raise BackshotError(f"receiver range {key!r}: {val!r} is not a range lo..hi with lo <= hi" + (f' and {low}' if low else ''))
         out[key] = v
     return out
 
