@@ -14,9 +14,9 @@ from fastcore.basics import patch
 from .core import BackshotError, MODEL_DIR, MODEL_NAME
 
 # %% auto #0
-__all__ = ['UNetStreamer', 'stream_all', 'WindowStreamer', 'SpectralStreamer', 'algorithmic_latency', 'make_streamer',
-           'PolyResampler', 'StreamDenoiser', 'offline_denoise', 'StreamStats', 'LiveQueue', 'StopStream',
-           'NonFiniteOutput', 'run_stream', 'auto_hop', 'stream_rows', 'benchmark', 'spectral_rows',
+__all__ = ['UNetStreamer', 'stream_all', 'WindowStreamer', 'SlidingMin', 'SpectralStreamer', 'algorithmic_latency',
+           'make_streamer', 'PolyResampler', 'StreamDenoiser', 'offline_denoise', 'StreamStats', 'LiveQueue',
+           'StopStream', 'NonFiniteOutput', 'run_stream', 'auto_hop', 'stream_rows', 'benchmark', 'spectral_rows',
            'spectral_benchmark']
 
 # %% ../nbs/10_stream.ipynb #f9c258d8
@@ -264,6 +264,28 @@ def _is_spectral(model) -> bool:
     from backshot_kit.model import SpectralUNet
     return isinstance(model, SpectralUNet)
 
+# %% ../nbs/10_stream.ipynb #a5674af3
+class SlidingMin:
+    "Exact minimum of each column over the last `K` rows of a stream of rows, the rows before the first counting as copies of it."
+    def __init__(self, K:int): # window length (rows)
+        if K < 1: raise BackshotError(f"SlidingMin window {K} must be at least 1 row")
+        self.K, self.cur = K, None
+
+    def push(self, rows:np.ndarray) -> np.ndarray:
+        "The window minima `(len(rows), columns)` after each of `rows` `(n, columns)`."
+        K, out = self.K, np.empty_like(rows)
+        if self.cur is None:                              # K - 1 copies of the first row fill the first block but its last place
+            self.cur, self.suf, self.pre, self.r = np.repeat(rows[:1], K, 0), None, rows[0].copy(), K - 1
+        for i, u in enumerate(rows):
+            r = self.r
+            if r == 0: self.suf = np.minimum.accumulate(self.cur[::-1])[::-1].copy(); self.pre[:] = u   # a block completed
+            else: np.minimum(self.pre, u, out=self.pre)
+            self.cur[r] = u
+            if r == K - 1: out[i] = self.pre                  # the window is this block
+            else: np.minimum(self.suf[r + 1], self.pre, out=out[i])   # the end of the last block and the start of this one
+            self.r = (r + 1) % K
+        return out
+
 # %% ../nbs/10_stream.ipynb #593ff045
 class SpectralStreamer:
     "Exact frame-by-frame streaming `SpectralUNet`: `feed` blocks of any size, get the offline output back sample for sample."
@@ -297,7 +319,8 @@ def reset(self:SpectralStreamer):
     L, H = self.L, self.grid
     self.n_in = self.n_out = 0; self._next = self.hop
     self._x = np.zeros(L - H, np.float32); self._drop = L - H      # the first frame's left zeros; their output is cut
-    self._lp = self._sm = self._lv = None                           # log power, smoothed frames, levels: set by the first frame
+    self._lp = self._lv = None                                      # log power, levels: set by the first frame
+    self._sm = SlidingMin(self.K)                                   # the noise floor over the smoothed frames
     self._feat = _z(2, 2 * (L // 2 + 1) + 1)                        # the input convolution's left zeros
     self._enc = [_z(3, c) for c in self.chs]                        # each down convolution's input from fine frame 2j-3 on
     self._mid = [_z(2 * d, w.shape[1]) for w, _, d in self.mid]     # the dilated convolutions' left context
@@ -317,13 +340,11 @@ def available(self:SpectralStreamer, n:int) -> int:
 @patch
 def _features(self:SpectralStreamer, lp:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     "`SpectralUNet.features` of new log-power frames `lp` (frames × bins) after the stream's earlier frames; and the noise-floor feature."
-    m, K = len(lp), self.K
+    m = len(lp)
     if self._lp is None: self._lp = np.repeat(lp[:1], 2, 0)
     c = np.concatenate([self._lp, lp]); self._lp = c[m:]
     smooth = (c[:-2] + c[1:-1] + c[2:]) / np.float32(3)
-    if self._sm is None: self._sm = np.repeat(smooth[:1], K - 1, 0)
-    c = np.concatenate([self._sm, smooth]); self._sm = c[m:]
-    floor = np.minimum.reduce(_windows(c, K, 1, m), 1)              # lowest of the last K smoothed frames
+    floor = self._sm.push(smooth)                                   # lowest of the last K smoothed frames
     level = np.add.reduce(lp, 1, keepdims=True) / np.float32(lp.shape[1])   # ufunc reductions: `mean`'s wrapper costs more than the sum
     if self._lv is None: self._lv = np.repeat(level[:1], 30, 0)
     c = np.concatenate([self._lv, level]); self._lv = c[m:]
