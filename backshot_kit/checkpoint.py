@@ -140,12 +140,13 @@ def init_arch(path) -> dict:
     ck = load_checkpoint(path)
     name = next((k for k, c in MODEL_NAMES.items() if c == ck.get('model_class', 'UNet1D')), DEFAULT_MODEL)
     arch = ck['model_kwargs'] if name == 'unet1d' else ck.get('config', {})
-    scale = {} if name == 'unet1d' else {'head_scale': float(ck['model_kwargs'].get('head_scale', 1.)), 'local': int(ck['model_kwargs'].get('local', 0))}
+    kw = ck['model_kwargs']
+    scale = {} if name == 'unet1d' else {'head_scale': float(kw.get('head_scale', 1.)), 'local': int(kw.get('local', 0)), 'noise_frames': int(kw.get('noise_frames', 96))}
     return {'model': name, **{k: arch[k] for k in MODEL_KEYS if k in arch}, **scale}
 
 # %% ../nbs/05a_checkpoint.ipynb #e8f4e471
 def config_with_init(**kw) -> Config:
     "A validated `Config` of `kw`; with `init`, the model and architecture keys `kw` leaves unset are the parent checkpoint's."
-    if isinstance(kw.get('init'), str) and kw['init'] and any(kw.get(k) is None for k in MODEL_KEYS + ('model', 'head_scale', 'local')):
+    if isinstance(kw.get('init'), str) and kw['init'] and any(kw.get(k) is None for k in MODEL_KEYS + ('model', 'head_scale', 'local', 'noise_frames')):
         kw = {**kw, **{k: v for k, v in init_arch(kw['init']).items() if kw.get(k) is None}}
     return Config(**kw)

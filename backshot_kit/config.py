@@ -10,9 +10,9 @@ from .core import BackshotError, MODEL_DIR
 from .core import save_json, load_json   # not used here: 13_bench and 06a_fused still import them from this module
 
 # %% auto #0
-__all__ = ['PRESETS', 'CHANNEL_NAMES', 'MODEL_KEYS', 'MODEL_NAMES', 'DEFAULT_MODEL', 'HEAD_SCALE', 'LOSSES', 'Config',
-           'parse_value', 'parse_overrides', 'config_replace', 'config_from_dict', 'resolve_device', 'add_config_args',
-           'config_overrides', 'config_from_args']
+__all__ = ['PRESETS', 'CHANNEL_NAMES', 'MODEL_KEYS', 'MODEL_NAMES', 'DEFAULT_MODEL', 'HEAD_SCALE', 'NOISE_FRAMES', 'LOSSES',
+           'Config', 'parse_value', 'parse_overrides', 'config_replace', 'config_from_dict', 'resolve_device',
+           'add_config_args', 'config_overrides', 'config_from_args']
 
 # %% ../nbs/00_config.ipynb #beab3b4a
 PRESETS = {
@@ -54,6 +54,7 @@ MODEL_KEYS = ('depth', 'base_channels', 'kernel_size', 'stride')
 MODEL_NAMES = {'unet1d': 'UNet1D', 'spectral': 'SpectralUNet'}   # config key `model` -> checkpoint class (`model.MODELS`)
 DEFAULT_MODEL = 'spectral'
 HEAD_SCALE = 20.     # `head_scale` of new spectral models (the --init model's when fine-tuning)
+NOISE_FRAMES = 96    # `noise_frames` of new spectral models: 0.77 s at 16 kHz (the --init model's when fine-tuning)
 LOSSES = ('mse', 'l1', 'snr', 'snr+stft')    # the training losses (`train.loss_fn`); 'snr+stft' is the default
 
 def _f(default, check, allowed, help=''):
@@ -107,6 +108,8 @@ class Config:
                                 f"spectral model: its gain logits are this times its output layers', so the gains learn this many times faster; default: the --init model's, else {HEAD_SCALE:g}")
     local: int|None = _f(None, lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 64, 'an integer in 0..64',
                          "spectral model: channels of its frequency-shared branch, the same small rule at every frequency (0: none); default: the --init model's, else 0")
+    noise_frames: int|None = _f(None, lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 4096, 'an integer in 1..4096',
+                                f"spectral model: STFT frames its noise floor looks back over (the lowest level of each bin in them); default: the --init model's, else {NOISE_FRAMES}")
     # run
     init: str|None = _f(None, _opt_str, 'a checkpoint path or None', 'start from this trained model (fine-tuning)')
     seed: int = _f(0, _nonneg_int, 'an integer >= 0', 'seed of data, initialisation and shuffling')
@@ -120,6 +123,7 @@ class Config:
         if self.model is None: self.model = DEFAULT_MODEL
         if self.head_scale is None: self.head_scale = HEAD_SCALE
         if self.local is None: self.local = 0
+        if self.noise_frames is None: self.noise_frames = NOISE_FRAMES
         for f in fields(self):
             v = getattr(self, f.name)
             if isinstance(v, int) and not isinstance(v, bool) and 'float' in str(f.type): setattr(self, f.name, v := float(v))
@@ -135,6 +139,8 @@ class Config:
             except BackshotError as e: raise BackshotError(f"config key 'ranges': {e}") from None
         if self.local and self.model != 'spectral':
             raise BackshotError(f"config key 'local' ({self.local}) applies to the 'spectral' model only; this config's model is {self.model!r}")
+        if self.noise_frames != NOISE_FRAMES and self.model != 'spectral':
+            raise BackshotError(f"config key 'noise_frames' ({self.noise_frames}) applies to the 'spectral' model only; this config's model is {self.model!r}")
 
     def to_dict(self) -> dict: return asdict(self)
 

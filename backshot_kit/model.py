@@ -333,7 +333,7 @@ def model_kwargs(cfg:Config) -> dict:
     if cfg.model == 'spectral':
         return dict(n_fft=spectral_n_fft(cfg.sample_rate), channels=4 * cfg.base_channels, depth=min(cfg.depth, 3),
                     **({} if cfg.gate_db is None else {'gate_db': float(cfg.gate_db)}), head_scale=cfg.head_scale,
-                    **({'local': cfg.local} if cfg.local else {}))
+                    **({'local': cfg.local} if cfg.local else {}), noise_frames=cfg.noise_frames)
     return dict(depth=cfg.depth, base_channels=cfg.base_channels, kernel_size=cfg.kernel_size, stride=cfg.stride)
 
 # %% ../nbs/05_model.ipynb #3c7443cf

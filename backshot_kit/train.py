@@ -35,7 +35,7 @@ def file_sha256(path, n:int=1 << 20) -> str:
     return h.hexdigest()
 
 # %% ../nbs/06_train.ipynb #aff9d520
-WEIGHTLESS = ('gate_db', 'gate_frames')   # model arguments that hold no weights: a fine-tuned child takes the config's
+WEIGHTLESS = ('gate_db', 'gate_frames', 'noise_frames')   # model arguments that hold no weights: a fine-tuned child takes the config's
 
 def init_model(cfg:Config) -> tuple[nn.Module, dict]:
     "The parent model of a fine-tuning run (built as the config asks, with the parent's weights) and a record of where it came from."
