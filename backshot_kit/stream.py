@@ -274,6 +274,7 @@ class SlidingMin:
     def push(self, rows:np.ndarray) -> np.ndarray:
         "The window minima `(len(rows), columns)` after each of `rows` `(n, columns)`."
         K, out = self.K, np.empty_like(rows)
+        if not len(rows): return out
         if self.cur is None:                              # K - 1 copies of the first row fill the first block but its last place
             self.cur, self.suf, self.pre, self.r = np.repeat(rows[:1], K, 0), None, rows[0].copy(), K - 1
         for i, u in enumerate(rows):
