@@ -20,8 +20,8 @@ from .synth import make_clip
 # %% auto #0
 __all__ = ['EVAL_METRICS', 'BASELINES', 'PROBE_PITCHES', 'PROBES', 'si_sdr_score', 'pesq_score', 'stoi_score', 'score', 'lowpass',
            'spectral_gate', 'lowpass_gate', 'band_noise_removal', 'held_note_removal', 'tone_removal', 'probe_tables',
-           'format_probes', 'lag_samples', 'parse_name', 'pair_files', 'evaluate_pair', 'evaluate_folder', 'summarize',
-           'channel_table', 'plot_results', 'do_no_harm', 'report']
+           'format_probes', 'lag_samples', 'parse_name', 'pair_files', 'evaluate_pair', 'evaluate_folder',
+           'stream_context', 'summarize', 'channel_table', 'plot_results', 'do_no_harm', 'report']
 
 # %% ../nbs/08a_evaluate.ipynb #8b2ffa65
 def _problem(ref:np.ndarray, est:np.ndarray) -> str:
@@ -280,6 +280,25 @@ def evaluate_folder(noisy,                # folder of noisy files
         except BackshotError as e:
             rows += [dict(meta, method=m, **{k: math.nan for k in EVAL_METRICS}, lag=0, notes=str(e)) for m in ['noisy', *methods]]
     return _improvements(pd.DataFrame(rows))
+
+# %% ../nbs/08a_evaluate.ipynb #c82ed702
+def stream_context(noisy,            # folder of noisy files
+                   clean,            # folder of clean files (same relative paths)
+                   denoise,          # f(x, sr) -> denoised x: a `Denoiser`, a baseline
+                   copies:int=3,     # the stream: this many copies of the file back to back
+                   every:int=1,      # score every `every`-th file of the set (in its order)
+                   manifest=None,    # CSV with file, set, condition, kind (default: noisy/manifest.csv if present)
+                   progress:bool=True) -> pd.DataFrame:
+    "Per file: SI-SDR of the noisy input and its improvement `alone` and `in_stream` (the last of `copies` copies)."
+    if copies < 2 or every < 1: raise BackshotError(f"stream_context: copies {copies} must be at least 2 and every {every} at least 1")
+    rows = []
+    for _, row in tqdm(list(pair_files(noisy, clean, manifest).iterrows())[::every], desc='stream context', unit='file', disable=not progress):
+        x, y, sr = _load_pair(row); base = si_sdr_score(x, y)[0]
+        alone = np.asarray(denoise(y, sr), np.float32)
+        stream = np.asarray(denoise(np.tile(y, copies), sr), np.float32)[-len(y):]
+        rows.append(dict({k: row.get(k) for k in ('file', 'set', 'condition', 'kind')}, noisy=base,
+                         alone=si_sdr_score(x, alone)[0] - base, in_stream=si_sdr_score(x, stream)[0] - base))
+    return pd.DataFrame(rows)
 
 # %% ../nbs/08a_evaluate.ipynb #bd581cac
 def summarize(df:pd.DataFrame, by=('method',), metrics=EVAL_METRICS) -> pd.DataFrame:
