@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 import torch, torch.nn as nn
 from .core import BackshotError, atomic_path
-from .config import Config, MODEL_KEYS, MODEL_NAMES, DEFAULT_MODEL
+from .config import Config, MODEL_KEYS, MODEL_NAMES, DEFAULT_MODEL, NOISE_FRAMES
 from .model import UNet1D, SpectralUNet, n_params
 
 # %% auto #0
@@ -141,7 +141,7 @@ def init_arch(path) -> dict:
     name = next((k for k, c in MODEL_NAMES.items() if c == ck.get('model_class', 'UNet1D')), DEFAULT_MODEL)
     arch = ck['model_kwargs'] if name == 'unet1d' else ck.get('config', {})
     kw = ck['model_kwargs']
-    scale = {} if name == 'unet1d' else {'head_scale': float(kw.get('head_scale', 1.)), 'local': int(kw.get('local', 0)), 'noise_frames': int(kw.get('noise_frames', 96))}
+    scale = {} if name == 'unet1d' else {'head_scale': float(kw.get('head_scale', 1.)), 'local': int(kw.get('local', 0)), 'noise_frames': int(kw.get('noise_frames', NOISE_FRAMES))}
     return {'model': name, **{k: arch[k] for k in MODEL_KEYS if k in arch}, **scale}
 
 # %% ../nbs/05a_checkpoint.ipynb #e8f4e471

@@ -8,7 +8,7 @@ import copy, math
 import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import patch
 from .core import BackshotError
-from .config import Config
+from .config import Config, NOISE_FRAMES
 
 # %% auto #0
 __all__ = ['LOCAL_DILATIONS', 'GATE_WIDTH_DB', 'MODELS', 'UNet1D', 'n_params', 'model_grid', 'receptive_field',
@@ -154,7 +154,7 @@ class SpectralUNet(nn.Module):
                  channels:int=64,         # channels of the first level over frames
                  depth:int=3,             # levels over frames (each halves the frame rate)
                  context:int=2,           # dilated convolutions at the bottom (dilation 1, 2, 4, ...)
-                 noise_frames:int=96,     # frames of the minimum-statistics noise floor
+                 noise_frames:int=NOISE_FRAMES, # frames of the minimum-statistics noise floor
                  growth:float=2.,         # channel growth per level
                  max_channels:int=256,    # channel cap
                  gate_db:float|None=None, # do-no-harm gate (`gate`): open where the gains would remove less than this (dB); None: off
