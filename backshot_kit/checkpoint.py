@@ -41,7 +41,7 @@ _SPECTRAL_ARCH = dict(n_fft=(lambda v: _int_in(16, 8192)(v) and v % 4 == 0, 'a m
                       gate_db=(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 100, 'a number in [0, 100]'),
                       gate_frames=(_int_in(1, 4096), 'an integer in 1..4096'),
                       head_scale=(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v <= 1000, 'a number in (0, 1000]'),
-                      local=(_int_in(0, 64), 'an integer in 0..64'))
+                      local=(_int_in(0, 64), 'an integer in 0..64'), notch=(lambda v: isinstance(v, bool), 'true or false'))
 CLASSES = {'UNet1D': (UNet1D, _ARCH, MODEL_KEYS), 'SpectralUNet': (SpectralUNet, _SPECTRAL_ARCH, ('n_fft', 'channels', 'depth'))}  # checkpoint model_class -> (class, argument rules, required)
 
 # %% ../nbs/05a_checkpoint.ipynb #dd7e1565

@@ -246,6 +246,7 @@ def evaluate_cli(argv=None) -> int:
     p.add_argument('--noisy', help='folder of noisy files'); p.add_argument('--clean', help='folder of clean files (same names)')
     p.add_argument('--model', default=None, help=MODEL_HELP)
     p.add_argument('--no-model', action='store_true', help='score the baselines only')
+    p.add_argument('--notch', action='store_true', help='score the model with its whistle notch on (`set_notch`)')
     p.add_argument('--anchors', default='all', help=f"denoisers users would pick instead: 'all' (those installed), 'none', or names from {', '.join(ANCHORS)}")
     p.add_argument('--manifest', default=None, help='CSV with file, channel, cnr_db, kind (default: NOISY/manifest.csv if present)')
     p.add_argument('--out', default='runs/evaluate', help='folder for results.csv, summary.csv and the plot (default runs/evaluate)')
@@ -265,7 +266,7 @@ def evaluate_cli(argv=None) -> int:
     den = None
     if not a.no_model:
         from backshot_kit.inference import load_denoiser
-        den = load_denoiser(a.model, a.device); print(f'model: {den.source}', file=sys.stderr)
+        den = load_denoiser(a.model, a.device, notch=a.notch); print(f'model: {den.source}', file=sys.stderr)
     anchors = {}
     if a.anchors != 'none':
         anchors, notes = available_anchors(None if a.anchors == 'all' else a.anchors)

@@ -11,9 +11,9 @@ from .core import BackshotError
 from .config import Config, NOISE_FRAMES
 
 # %% auto #0
-__all__ = ['LOCAL_DILATIONS', 'GATE_WIDTH_DB', 'MODELS', 'UNet1D', 'n_params', 'model_grid', 'receptive_field',
-           'receptive_field_measured', 'stft_bases', 'SpectralUNet', 'gate_sums', 'model_name', 'spectral_n_fft',
-           'model_kwargs', 'build_model', 'describe_model']
+__all__ = ['LOCAL_DILATIONS', 'GATE_WIDTH_DB', 'NOTCH', 'NOTCH_CONTEXT', 'MODELS', 'UNet1D', 'n_params', 'model_grid',
+           'receptive_field', 'receptive_field_measured', 'stft_bases', 'SpectralUNet', 'gate_sums', 'whistle_frames',
+           'notch_gains', 'set_notch', 'model_name', 'spectral_n_fft', 'model_kwargs', 'build_model', 'describe_model']
 
 # %% ../nbs/05_model.ipynb #515ba5d8
 def _enc_level(in_channels:int, channels:int, kernel_size:int, stride:int, bias:bool) -> nn.Sequential:
@@ -160,7 +160,8 @@ class SpectralUNet(nn.Module):
                  gate_db:float|None=None, # do-no-harm gate (`gate`): open where the gains would remove less than this (dB); None: off
                  gate_frames:int=125,     # frames the gate averages over (125: 1 s at any sample rate)
                  head_scale:float=1.,     # the gain logits are this times the output layers' (see `rescale_head`)
-                 local:int=0):            # channels of the frequency-shared branch (`local_logits`); 0: none
+                 local:int=0,             # channels of the frequency-shared branch (`local_logits`); 0: none
+                 notch:bool=False):       # take out whistles (`notch`), in eval mode
         super().__init__()
         if not 0 < head_scale <= 1000: raise BackshotError(f"head_scale {head_scale} must be in (0, 1000]")
         if n_fft < 16 or n_fft % 4: raise BackshotError(f"n_fft {n_fft} must be a multiple of 4 and at least 16")
@@ -170,6 +171,7 @@ class SpectralUNet(nn.Module):
         if gate_db is not None: self.hparams.update(gate_db=float(gate_db), gate_frames=int(gate_frames))
         if head_scale != 1: self.hparams['head_scale'] = float(head_scale)
         if local: self.hparams['local'] = int(local)
+        if notch: self.hparams['notch'] = True
         self.hop, bins = n_fft // 4, n_fft // 2 + 1
         A, S = stft_bases(n_fft, self.hop)
         self.register_buffer('analysis', A, persistent=False); self.register_buffer('synthesis', S, persistent=False)
@@ -264,6 +266,75 @@ def gate(self:SpectralUNet, power:torch.Tensor, gain:torch.Tensor) -> torch.Tens
     N = self.hparams['gate_frames']
     return self.open_gains(F.avg_pool1d(F.pad(gate_sums(power, gain), (N - 1, 0)), N, 1), gain)
 
+# %% ../nbs/05_model.ipynb #62987d61
+NOTCH = dict(frames=5,        # frames a whistle holds still over (40 ms at 16 kHz)
+             tol=0.2,         # its frequency moves by less than this over them (bins)
+             steady_db=1.5,   # and its level by less than this (dB)
+             prom_db=10.,     # it stands this far above the bins 4 to 8 away, in each of those frames (dB)
+             sibling_db=3.,   # a peak this prominent and as steady for its frequency makes it part of a harmonic sound
+             low_bin=8,       # lowest bin notched (250 Hz at 16 kHz)
+             floor=1e-8,      # power below this (digital silence) never holds a whistle
+             confirm=10,      # frames over which a whistle is confirmed ...
+             share=0.6,       # ... in this share of them
+             hold=125,        # frames a confirmed whistle stays notched while its bin still peaks (1 s)
+             keep_db=6.,      # ... by this much above the bins 4 to 8 away (dB)
+             width=2)         # bins notched each side of the whistle's
+NOTCH_CONTEXT = NOTCH['frames'] + NOTCH['confirm'] - 1   # frames before the first that `whistle_frames` reads
+
+def _bins_max(x:torch.Tensor, k:int) -> torch.Tensor:
+    "Max of `x` `(batch, bins, frames)` over the `k` bins centred on each."
+    b, n, t = x.shape
+    return F.max_pool1d(x.transpose(1, 2).reshape(-1, 1, n), k, 1, k // 2).reshape(b, t, n).transpose(1, 2)
+
+# %% ../nbs/05_model.ipynb #bb0b798d
+def whistle_frames(W:torch.Tensor,   # STFT `(batch, 2*bins, frames)`, real parts then imaginary; the first `NOTCH_CONTEXT` frames are context
+                   n_fft:int, hop:int) -> tuple[torch.Tensor, torch.Tensor]:
+    "For each frame after the context: where a whistle is confirmed (widened by a bin), and where a bin still peaks as a whistle does."
+    N, D, bins = NOTCH['frames'], NOTCH['confirm'], W.shape[1] // 2
+    re, im = W[:, :bins], W[:, bins:]
+    pw = re ** 2 + im ** 2
+    k = torch.arange(bins, dtype=W.dtype, device=W.device)[:, None]
+    dphi = torch.atan2(im[..., 1:] * re[..., :-1] - re[..., 1:] * im[..., :-1], re[..., 1:] * re[..., :-1] + im[..., 1:] * im[..., :-1])
+    off = torch.remainder(dphi - 2 * math.pi * hop / n_fft * k + math.pi, 2 * math.pi) - math.pi
+    u = k + off * n_fft / (2 * math.pi * hop)                     # each bin's frequency (bins) from its phase advance
+    side = F.avg_pool1d(F.pad(pw.transpose(1, 2), (8, 8), mode='replicate'), 5, 1)
+    prom = 10 * torch.log10((pw + 1e-30) / (0.5 * (side[..., :bins] + side[..., 12:]).transpose(1, 2) + 1e-30))   # against bins 4..8 away
+    peak = (pw >= F.pad(pw, (0, 0, 1, 0))[:, :-1]) & (pw >= F.pad(pw, (0, 0, 0, 1))[:, 1:])
+    ldb = 10 * torch.log10(pw + 1e-30)
+    mx = lambda v: F.max_pool1d(v[..., -u.shape[-1]:], N, 1)    # over the last N frames, for frames N on
+    moved, pmin, level, loud = mx(u) + mx(-u), -mx(-prom), mx(ldb) + mx(-ldb), -mx(-pw) > NOTCH['floor']
+    pk, pr = peak[..., N:], prom[..., N:]
+    sib = (pmin > NOTCH['sibling_db']) & pk & loud
+    kf = k.clamp(min=1)
+    r = torch.where(sib, moved / kf, torch.full_like(moved, math.inf))     # movement for its frequency
+    two = r.topk(2, dim=1, largest=False).values
+    other = torch.where(r <= two[:, :1], two[:, 1:], two[:, :1])           # the steadiest other peak's
+    high = k >= NOTCH['low_bin']
+    lone = sib & high & (pmin > NOTCH['prom_db']) & (moved < NOTCH['tol']) & (level < NOTCH['steady_db']) & (other >= NOTCH['tol'] / kf)
+    conf = F.avg_pool1d(_bins_max(lone.to(W.dtype), 3), D, 1) >= NOTCH['share'] - 1e-6
+    keep = pk & high & loud & (pr > NOTCH['keep_db']) & (moved < 2 * NOTCH['tol'])
+    return _bins_max(conf.to(W.dtype), 3), keep[..., D - 1:]
+
+# %% ../nbs/05_model.ipynb #48667ea7
+def notch_gains(held:torch.Tensor, keep:torch.Tensor) -> torch.Tensor:
+    "Gains `(batch, bins, frames)`: 0 within `width` bins of a bin where a whistle is `held` and still peaks (`keep`), else 1."
+    return 1 - _bins_max((held & keep).float(), 2 * NOTCH['width'] + 1)
+
+@patch
+def notch(self:SpectralUNet, W:torch.Tensor) -> torch.Tensor|None:
+    "The notch's gains for STFT `W` (`whistle_frames`, held over `NOTCH['hold']` frames), or None when it is off or the model trains."
+    if not self.hparams.get('notch') or self.training: return None
+    conf, keep = whistle_frames(F.pad(W, (NOTCH_CONTEXT, 0)), self.hparams['n_fft'], self.hop)
+    H = NOTCH['hold']
+    return notch_gains(F.max_pool1d(F.pad(conf, (H - 1, 0)), H, 1) > 0, keep).to(W.dtype)
+
+def set_notch(model:nn.Module, on:bool=True) -> nn.Module:
+    "Turn a `SpectralUNet`'s whistle notch on or off; returns the model."
+    if not isinstance(model, SpectralUNet): raise BackshotError(f"the whistle notch needs a SpectralUNet, got {type(model).__name__}")
+    if on: model.hparams['notch'] = True
+    else: model.hparams.pop('notch', None)
+    return model
+
 # %% ../nbs/05_model.ipynb #b77c2d3c
 @patch
 def forward_length(self:SpectralUNet, x:torch.Tensor, n) -> torch.Tensor:
@@ -272,7 +343,9 @@ def forward_length(self:SpectralUNet, x:torch.Tensor, n) -> torch.Tensor:
     W = F.conv1d(F.pad(x, (L - H, self.n_frames(n) * H - n)), self.analysis, stride=H)
     bins = W.shape[1] // 2
     power = W[:, :bins] ** 2 + W[:, bins:] ** 2
-    gain = self.gate(power, torch.sigmoid(self.mask_logits(torch.log(power + 1e-12))))
+    gain = torch.sigmoid(self.mask_logits(torch.log(power + 1e-12)))
+    if (nt := self.notch(W)) is not None: gain = gain * nt
+    gain = self.gate(power, gain)
     return F.conv_transpose1d(W * torch.cat([gain, gain], 1), self.synthesis, stride=H)[..., L - H:L - H + n]
 
 # %% ../nbs/05_model.ipynb #70e0cec7
@@ -309,9 +382,10 @@ def _rf_frames(model:SpectralUNet) -> int:
 # %% ../nbs/05_model.ipynb #c2b1764a
 @patch
 def receptive_field(self:SpectralUNet) -> dict:
-    "Receptive field in samples: the frames a gain depends on (and the gate's), widened by the STFT window."
+    "Receptive field in samples: the frames a gain depends on (the network's or the notch's, and the gate's), widened by the STFT window."
     L, gate = self.hparams['n_fft'], self.hparams.get('gate_frames', 1) - 1
-    past, future = (_rf_frames(self) + gate) * self.hop + L - 1, L - 1
+    notch = NOTCH_CONTEXT + NOTCH['hold'] - 1 if self.hparams.get('notch') else 0
+    past, future = (max(_rf_frames(self), notch) + gate) * self.hop + L - 1, L - 1
     return dict(past=past, future=future, total=past + future + 1)
 
 # %% ../nbs/05_model.ipynb #47abc7f4

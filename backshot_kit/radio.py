@@ -627,6 +627,7 @@ def stream_parser() -> argparse.ArgumentParser:
     s.add_argument('--seconds', type=float, default=None, help='stop after this much audio')
     s.add_argument('--interval', type=float, default=1.0, help='seconds between status lines (default 1)')
     s.add_argument('--quiet', action='store_true', help='only the final summary')
+    s.add_argument('--notch', action='store_true', help='take out heterodyne whistles (the whistle notch, `set_notch`; it also takes out a partial that stands alone in a narrow band)')
     return p
 
 # %% ../nbs/10a_radio.ipynb #52006da7
@@ -686,9 +687,11 @@ def _load(args):
     "The model and its sample rate, or (None, None) with --no-denoise."
     if args.no_denoise: return None, None
     from backshot_kit.checkpoint import load_model
+    from backshot_kit.model import set_notch
     try: path, how = find_model(args.model)
     except BackshotError as e: raise BackshotError(f"{e} (or stream without denoising: --no-denoise)") from None
     model, ck = load_model(path)
+    if args.notch: set_notch(model)
     print(f"model: {how}", file=sys.stderr)
     return model, int((ck.get('config') or {}).get('sample_rate') or 16000)
 

@@ -311,6 +311,7 @@ class SpectralStreamer:
         self.local_out = (_arr(model.local_out.weight[0, :, 0, 0]) * s, np.float32(float(model.local_out.bias.detach()[0]) * s)) if self.local else None
         from backshot_kit.model import GATE_WIDTH_DB                  # the do-no-harm gate: level (dB), frames, width (dB)
         self.gate = (hp['gate_db'], hp['gate_frames'], GATE_WIDTH_DB) if 'gate_db' in hp else None
+        self.notch = bool(hp.get('notch'))                            # the whistle notch (`SpectralUNet.notch`)
         self.reset()
 
 # %% ../nbs/10_stream.ipynb #d2ef6e7f
@@ -329,6 +330,11 @@ def reset(self:SpectralStreamer):
     self._count = [0] * (self.D + 1)                                # frames computed at each level
     self._ola = np.zeros(L - H, np.float32)                         # overlap-add tail
     self._gs = _z(self.gate[1] - 1, 2) if self.gate else None      # the gate's last frames (power in, removed): silence before the first
+    from backshot_kit.model import NOTCH
+    self._nx = np.zeros((1, L // 2 + 1), np.complex64)              # the notch's last STFT frame, and its last N - 1 frames of
+    self._nq = _z(NOTCH['frames'] - 1, 4 * (L // 2 + 1))           # frequency, prominence, level and power: silence before the first
+    self._nc = _z(NOTCH['confirm'] - 1, L // 2 + 1)                 # its last lone-tone frames
+    self._held = SlidingMin(NOTCH['hold'])                          # its hold: the minimum of minus its confirmations
     self._loc = [np.zeros((2 * d, self.L // 2 + 3, len(w) // 9), np.float32) for w, _, d in self.local]   # each branch layer's last 2d frames (bins, in), a zero bin each side
 
 # %% ../nbs/10_stream.ipynb #33beccff
@@ -404,6 +410,45 @@ def _gate(self:SpectralStreamer, power:np.ndarray, gain:np.ndarray) -> np.ndarra
     w = expit((removed_db - db) / np.float32(width)).astype(np.float32)
     return 1 - (1 - w) * (1 - gain)
 
+# %% ../nbs/10_stream.ipynb #3411ca48
+def _bins_max(x:np.ndarray, k:int) -> np.ndarray:
+    "Max of `x` (frames × bins, not negative) over the `k` bins centred on each."
+    n, h = x.shape[1], k // 2; out = x.copy()                    # `np.pad` costs more than the maxima
+    for j in range(1, h + 1): np.maximum(out[:, j:], x[:, :n - j], out=out[:, j:]); np.maximum(out[:, :n - j], x[:, j:], out=out[:, :n - j])
+    return out
+
+@patch
+def _notch(self:SpectralStreamer, X:np.ndarray) -> np.ndarray|None:
+    "`SpectralUNet.notch` of the new STFT frames `X` (frames × bins), after the stream's earlier frames (`whistle_frames` in numpy); None when it is off."
+    if not self.notch: return None
+    from backshot_kit.model import NOTCH
+    m, bins = X.shape; N, D, f32 = NOTCH['frames'], NOTCH['confirm'], np.float32
+    k = np.arange(bins, dtype=f32); kf = np.maximum(k, 1)
+    P = np.concatenate([self._nx, X]); self._nx = P[-1:]
+    dphi = np.arctan2(X.imag * P[:-1].real - X.real * P[:-1].imag, X.real * P[:-1].real + X.imag * P[:-1].imag)
+    off = np.remainder(dphi - f32(2 * math.pi * self.grid / self.L) * k + f32(math.pi), f32(2 * math.pi)) - f32(math.pi)
+    u = k + off * f32(self.L / (2 * math.pi * self.grid))
+    pw = X.real ** 2 + X.imag ** 2
+    c = np.empty((m, bins + 16), f32); c[:, 8:-8] = pw; c[:, :8] = pw[:, :1]; c[:, -8:] = pw[:, -1:]   # edge bins repeated
+    side = (c[:, :-4] + c[:, 1:-3] + c[:, 2:-2] + c[:, 3:-1] + c[:, 4:]) / f32(5)
+    prom = 10 * np.log10((pw + f32(1e-30)) / (f32(0.5) * (side[:, :bins] + side[:, 12:]) + f32(1e-30)))
+    peak = np.ones((m, bins), bool); peak[:, 1:] &= pw[:, 1:] >= pw[:, :-1]; peak[:, :-1] &= pw[:, :-1] >= pw[:, 1:]
+    q = np.concatenate([self._nq, np.concatenate([u, prom, 10 * np.log10(pw + f32(1e-30)), pw], 1)]); self._nq = q[m:]
+    w = _windows(q, N, 1, m)                                        # (frames, N, 4 * bins): the last N frames of each
+    hi, lo = np.maximum.reduce(w, 1).reshape(m, 4, bins), np.minimum.reduce(w, 1).reshape(m, 4, bins)
+    moved, pmin, level, loud = hi[:, 0] - lo[:, 0], lo[:, 1], hi[:, 2] - lo[:, 2], lo[:, 3] > NOTCH['floor']
+    sib = (pmin > NOTCH['sibling_db']) & peak & loud
+    r = np.where(sib, moved / kf, np.inf).astype(f32)
+    two = np.partition(r, 1, axis=1)[:, :2]
+    other = np.where(r <= two[:, :1], two[:, 1:], two[:, :1])
+    high = k >= NOTCH['low_bin']
+    lone = sib & high & (pmin > NOTCH['prom_db']) & (moved < NOTCH['tol']) & (level < NOTCH['steady_db']) & (other >= NOTCH['tol'] / kf)
+    cf = np.concatenate([self._nc, _bins_max(lone.astype(f32), 3)]); self._nc = cf[m:]
+    conf = np.add.reduce(_windows(cf, D, 1, m), 1) / f32(D) >= f32(NOTCH['share'] - 1e-6)
+    held = self._held.push(-_bins_max(conf.astype(f32), 3)) < 0
+    keep = peak & high & loud & (prom > NOTCH['keep_db']) & (moved < 2 * NOTCH['tol'])
+    return 1 - _bins_max((held & keep).astype(f32), 2 * NOTCH['width'] + 1)
+
 # %% ../nbs/10_stream.ipynb #0cb73618
 @patch
 def _frames(self:SpectralStreamer, m:int) -> np.ndarray:
@@ -411,7 +456,9 @@ def _frames(self:SpectralStreamer, m:int) -> np.ndarray:
     L, H = self.L, self.grid; r, st = L // H, self._x.strides[0]
     X = rfft(np.ndarray((m, L), np.float32, self._x, 0, (st * H, st)) * self.win); self._x = self._x[m * H:]
     power = X.real ** 2 + X.imag ** 2; lp = np.log(power + np.float32(1e-12))
-    Y = (irfft(X * self._gate(power, expit(self._net(*self._features(lp)))), L) * self.swin).reshape(m, r, H)
+    gain = expit(self._net(*self._features(lp)))
+    if self.notch: gain *= self._notch(X)
+    Y = (irfft(X * self._gate(power, gain), L) * self.swin).reshape(m, r, H)
     buf = np.zeros((m + r - 1, H), np.float32); buf[:r - 1] = self._ola.reshape(r - 1, H)
     for k in range(r): buf[k:k + m] += Y[:, k]
     self._ola = buf[m:].reshape(-1); y = buf[:m].reshape(-1)
