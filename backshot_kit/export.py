@@ -248,6 +248,8 @@ def export_onnx(model:UNet1D|SpectralUNet, # the trained model
     "Write `model` as an ONNX graph that passes `onnx.checker`; returns the metadata stored in the file."
     if not isinstance(model, (UNet1D, SpectralUNet)):
         raise BackshotError(f"ONNX export takes the kit's UNet1D and SpectralUNet models; this one is a {type(model).__name__}")
+    if model.hparams.get('notch'):
+        raise BackshotError("the whistle notch does not export to ONNX: export the model without it (set_notch(model, False), or no --notch)")
     onnx, m = _need('onnx'), copy.deepcopy(model).float().cpu().eval()
     g = (StreamGraph(m, block) if streaming else OfflineGraph(m, delay)).eval()
     proto, meta = onnx.load_from_string(_trace(g, *_signature(g))), _metadata(g, sr, source)
