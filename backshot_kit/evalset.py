@@ -263,6 +263,7 @@ def evaluate_cli(argv=None) -> int:
         man = make_eval_set(a.make_set, real_clips(30, 15) if a.real else builtin_clips(8, 4), sets=sets, seed=1); d = Path(a.make_set)
         print(f"{len(man)} files in {d/'noisy'} (clean in {d/'clean'}); try: backshot evaluate --noisy {d/'noisy'} --clean {d/'clean'}"); return 0
     if not (a.noisy and a.clean or a.probes): raise BackshotError('--noisy DIR and --clean DIR are required (or --make-set DIR, or --probes)')
+    if a.notch and a.no_model: raise BackshotError('--notch turns on the model\'s whistle notch; with --no-model there is no model to score')
     den = None
     if not a.no_model:
         from backshot_kit.inference import load_denoiser
