@@ -271,7 +271,9 @@ NOTCH = dict(frames=5,        # frames a whistle holds still over (40 ms at 16 k
              tol=0.2,         # its frequency moves by less than this over them (bins)
              steady_db=1.5,   # and its level by less than this (dB)
              prom_db=10.,     # it stands this far above the bins 4 to 8 away, in each of those frames (dB)
-             sibling_db=3.,   # a peak this prominent and as steady for its frequency makes it part of a harmonic sound
+             sibling_db=3.,   # a peak this prominent and as steady for its frequency makes it part of a harmonic sound, ...
+             ratios=(1/4, 1/3, 1/2, 2/3, 3/4, 4/3, 3/2, 2., 3., 4.),   # ... as does one at these ratios of its frequency
+             ratio_tol=0.01,  # ... within this share of it, moving less than 2 `tol`
              low_bin=8,       # lowest bin notched (250 Hz at 16 kHz)
              floor=1e-8,      # power below this (digital silence) never holds a whistle
              confirm=10,      # frames over which a whistle is confirmed ...
@@ -311,6 +313,12 @@ def whistle_frames(W:torch.Tensor,   # STFT `(batch, 2*bins, frames)`, real part
     other = torch.where(r <= two[:, :1], two[:, 1:], two[:, :1])           # the steadiest other peak's
     high = k >= NOTCH['low_bin']
     lone = sib & high & (pmin > NOTCH['prom_db']) & (moved < NOTCH['tol']) & (level < NOTCH['steady_db']) & (other >= NOTCH['tol'] / kf)
+    uc, near = u[..., N - 1:], sib & (moved < 2 * NOTCH['tol'])
+    for q in NOTCH['ratios']:                                      # a sibling where a partial of the same note would be
+        at = uc * q
+        for d in (-1, 0, 1):
+            j = (at.round() + d).clamp(0, bins - 1).long()
+            lone &= ~(near.gather(1, j) & ((uc.gather(1, j) - at).abs() < NOTCH['ratio_tol'] * at) & (at > 1) & (at < bins - 1))
     conf = F.avg_pool1d(_bins_max(lone.to(W.dtype), 3), D, 1) >= NOTCH['share'] - 1e-6
     keep = pk & high & loud & (pr > NOTCH['keep_db']) & (moved < 2 * NOTCH['tol'])
     return _bins_max(conf.to(W.dtype), 3), keep[..., D - 1:]

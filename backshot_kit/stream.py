@@ -443,6 +443,13 @@ def _notch(self:SpectralStreamer, X:np.ndarray) -> np.ndarray|None:
     other = np.where(r <= two[:, :1], two[:, 1:], two[:, :1])
     high = k >= NOTCH['low_bin']
     lone = sib & high & (pmin > NOTCH['prom_db']) & (moved < NOTCH['tol']) & (level < NOTCH['steady_db']) & (other >= NOTCH['tol'] / kf)
+    t, b = np.nonzero(lone)                                         # the few lone tones: has any a sibling partial?
+    if len(t):
+        near = sib & (moved < 2 * NOTCH['tol'])
+        at = u[t, b][:, None] * np.asarray(NOTCH['ratios'], f32)    # where a partial of the same note would be, and the bins each side
+        j = np.clip(np.round(at)[..., None] + np.arange(-1, 2, dtype=f32), 0, bins - 1).astype(np.intp); r = t[:, None, None]
+        sibling = near[r, j] & (np.abs(u[r, j] - at[..., None]) < f32(NOTCH['ratio_tol']) * at[..., None]) & ((at > 1) & (at < bins - 1))[..., None]
+        lone[t, b] = ~sibling.any((1, 2))
     cf = np.concatenate([self._nc, _bins_max(lone.astype(f32), 3)]); self._nc = cf[m:]
     conf = np.add.reduce(_windows(cf, D, 1, m), 1) / f32(D) >= f32(NOTCH['share'] - 1e-6)
     held = self._held.push(-_bins_max(conf.astype(f32), 3)) < 0
