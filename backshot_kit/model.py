@@ -313,12 +313,14 @@ def whistle_frames(W:torch.Tensor,   # STFT `(batch, 2*bins, frames)`, real part
     other = torch.where(r <= two[:, :1], two[:, 1:], two[:, :1])           # the steadiest other peak's
     high = k >= NOTCH['low_bin']
     lone = sib & high & (pmin > NOTCH['prom_db']) & (moved < NOTCH['tol']) & (level < NOTCH['steady_db']) & (other >= NOTCH['tol'] / kf)
-    uc, near = u[..., N - 1:], sib & (moved < 2 * NOTCH['tol'])
-    for q in NOTCH['ratios']:                                      # a sibling where a partial of the same note would be
-        at = uc * q
-        for d in (-1, 0, 1):
-            j = (at.round() + d).clamp(0, bins - 1).long()
-            lone &= ~(near.gather(1, j) & ((uc.gather(1, j) - at).abs() < NOTCH['ratio_tol'] * at) & (at > 1) & (at < bins - 1))
+    b, c, t = lone.nonzero(as_tuple=True)                         # the few lone tones: has any a sibling partial?
+    if len(b):
+        uc, near = u[..., N - 1:], sib & (moved < 2 * NOTCH['tol'])
+        at = uc[b, c, t][:, None] * torch.tensor(NOTCH['ratios'], dtype=W.dtype, device=W.device)   # where a partial of the same note would be,
+        j = (at.round()[..., None] + torch.arange(-1, 2, device=W.device)).clamp(0, bins - 1).long()    # and the bins each side
+        b, t = b[:, None, None], t[:, None, None]
+        sibling = near[b, j, t] & ((uc[b, j, t] - at[..., None]).abs() < NOTCH['ratio_tol'] * at[..., None]) & ((at > 1) & (at < bins - 1))[..., None]
+        lone[b[:, 0, 0], c, t[:, 0, 0]] = ~sibling.flatten(1).any(1)
     conf = F.avg_pool1d(_bins_max(lone.to(W.dtype), 3), D, 1) >= NOTCH['share'] - 1e-6
     keep = pk & high & loud & (pr > NOTCH['keep_db']) & (moved < 2 * NOTCH['tol'])
     return _bins_max(conf.to(W.dtype), 3), keep[..., D - 1:]
