@@ -267,7 +267,7 @@ def evaluate_cli(argv=None) -> int:
     den = None
     if not a.no_model:
         from backshot_kit.inference import load_denoiser
-        den = load_denoiser(a.model, a.device, notch=a.notch); print(f'model: {den.source}', file=sys.stderr)
+        den = load_denoiser(a.model, a.device, notch=a.notch); print(f'model: {den.source}' + (' (whistle notch on)' if a.notch else ''), file=sys.stderr)
     anchors = {}
     if a.anchors != 'none':
         anchors, notes = available_anchors(None if a.anchors == 'all' else a.anchors)
