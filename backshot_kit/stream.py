@@ -418,9 +418,8 @@ def _bins_max(x:np.ndarray, k:int) -> np.ndarray:
     return out
 
 @patch
-def _notch(self:SpectralStreamer, X:np.ndarray) -> np.ndarray|None:
-    "`SpectralUNet.notch` of the new STFT frames `X` (frames × bins), after the stream's earlier frames (`whistle_frames` in numpy); None when it is off."
-    if not self.notch: return None
+def _notch(self:SpectralStreamer, X:np.ndarray, pw:np.ndarray) -> np.ndarray:
+    "`SpectralUNet.notch` of the new STFT frames `X` (frames × bins, power `pw`), after the stream's earlier frames (`whistle_frames` in numpy)."
     from backshot_kit.model import NOTCH
     m, bins = X.shape; N, D, f32 = NOTCH['frames'], NOTCH['confirm'], np.float32
     k = np.arange(bins, dtype=f32); kf = np.maximum(k, 1)
@@ -428,7 +427,6 @@ def _notch(self:SpectralStreamer, X:np.ndarray) -> np.ndarray|None:
     dphi = np.arctan2(X.imag * P[:-1].real - X.real * P[:-1].imag, X.real * P[:-1].real + X.imag * P[:-1].imag)
     off = np.remainder(dphi - f32(2 * math.pi * self.grid / self.L) * k + f32(math.pi), f32(2 * math.pi)) - f32(math.pi)
     u = k + off * f32(self.L / (2 * math.pi * self.grid))
-    pw = X.real ** 2 + X.imag ** 2
     c = np.empty((m, bins + 16), f32); c[:, 8:-8] = pw; c[:, :8] = pw[:, :1]; c[:, -8:] = pw[:, -1:]   # edge bins repeated
     side = (c[:, :-4] + c[:, 1:-3] + c[:, 2:-2] + c[:, 3:-1] + c[:, 4:]) / f32(5)
     prom = 10 * np.log10((pw + f32(1e-30)) / (f32(0.5) * (side[:, :bins] + side[:, 12:]) + f32(1e-30)))
@@ -447,8 +445,8 @@ def _notch(self:SpectralStreamer, X:np.ndarray) -> np.ndarray|None:
     if len(t):
         near = sib & (moved < 2 * NOTCH['tol'])
         at = u[t, b][:, None] * np.asarray(NOTCH['ratios'], f32)    # where a partial of the same note would be, and the bins each side
-        j = np.clip(np.round(at)[..., None] + np.arange(-1, 2, dtype=f32), 0, bins - 1).astype(np.intp); r = t[:, None, None]
-        sibling = near[r, j] & (np.abs(u[r, j] - at[..., None]) < f32(NOTCH['ratio_tol']) * at[..., None]) & ((at > 1) & (at < bins - 1))[..., None]
+        j = np.clip(np.round(at)[..., None] + np.arange(-1, 2, dtype=f32), 0, bins - 1).astype(np.intp); rows = t[:, None, None]
+        sibling = near[rows, j] & (np.abs(u[rows, j] - at[..., None]) < f32(NOTCH['ratio_tol']) * at[..., None]) & ((at > 1) & (at < bins - 1))[..., None]
         lone[t, b] = ~sibling.any((1, 2))
     cf = np.concatenate([self._nc, _bins_max(lone.astype(f32), 3)]); self._nc = cf[m:]
     conf = np.add.reduce(_windows(cf, D, 1, m), 1) / f32(D) >= f32(NOTCH['share'] - 1e-6)
@@ -464,7 +462,7 @@ def _frames(self:SpectralStreamer, m:int) -> np.ndarray:
     X = rfft(np.ndarray((m, L), np.float32, self._x, 0, (st * H, st)) * self.win); self._x = self._x[m * H:]
     power = X.real ** 2 + X.imag ** 2; lp = np.log(power + np.float32(1e-12))
     gain = expit(self._net(*self._features(lp)))
-    if self.notch: gain *= self._notch(X)
+    if self.notch: gain *= self._notch(X, power)
     Y = (irfft(X * self._gate(power, gain), L) * self.swin).reshape(m, r, H)
     buf = np.zeros((m + r - 1, H), np.float32); buf[:r - 1] = self._ola.reshape(r - 1, H)
     for k in range(r): buf[k:k + m] += Y[:, k]
