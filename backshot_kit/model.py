@@ -318,9 +318,9 @@ def whistle_frames(W:torch.Tensor,   # STFT `(batch, 2*bins, frames)`, real part
         uc, near = u[..., N - 1:], sib & (moved < 2 * NOTCH['tol'])
         at = uc[b, c, t][:, None] * torch.tensor(NOTCH['ratios'], dtype=W.dtype, device=W.device)   # where a partial of the same note would be,
         j = (at.round()[..., None] + torch.arange(-1, 2, device=W.device)).clamp(0, bins - 1).long()    # and the bins each side
-        b, t = b[:, None, None], t[:, None, None]
-        sibling = near[b, j, t] & ((uc[b, j, t] - at[..., None]).abs() < NOTCH['ratio_tol'] * at[..., None]) & ((at > 1) & (at < bins - 1))[..., None]
-        lone[b[:, 0, 0], c, t[:, 0, 0]] = ~sibling.flatten(1).any(1)
+        bj, tj = b[:, None, None], t[:, None, None]
+        sibling = near[bj, j, tj] & ((uc[bj, j, tj] - at[..., None]).abs() < NOTCH['ratio_tol'] * at[..., None]) & ((at > 1) & (at < bins - 1))[..., None]
+        lone[b, c, t] = ~sibling.flatten(1).any(1)
     conf = F.avg_pool1d(_bins_max(lone.to(W.dtype), 3), D, 1) >= NOTCH['share'] - 1e-6
     keep = pk & high & loud & (pr > NOTCH['keep_db']) & (moved < 2 * NOTCH['tol'])
     return _bins_max(conf.to(W.dtype), 3), keep[..., D - 1:]
