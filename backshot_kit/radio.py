@@ -18,11 +18,11 @@ from .channel import channel_spec, carson_bandwidth, fm_discriminator, am_envelo
 from .stream import PolyResampler, LiveQueue, StopStream, StreamDenoiser, run_stream, auto_hop, make_streamer
 
 # %% auto #0
-__all__ = ['IQ_FORMATS', 'DEMODS', 'RTL_RATES', 'ALTERNATIVES', 'SINK_ALTERNATIVES', 'RTL_CMD', 'TUNERS', 'DEFAULT_IQ_RATE',
-           'iq_format', 'decode_iq', 'encode_iq', 'IQDecoder', 'lowpass_taps', 'FIRDecimator', 'Demodulator',
-           'make_capture', 'parse_hz', 'RadioSource', 'iq_file_source', 'StdinSource', 'rtl_command', 'check_rtl_rate',
-           'RtlTcpPeer', 'RtlTcpClient', 'import_rtlsdr', 'rtlsdr_source', 'WavSink', 'StdoutSink', 'PlaySink',
-           'stream_parser', 'open_source', 'open_sink', 'check_sink', 'stream_cli']
+__all__ = ['IQ_FORMATS', 'DEMODS', 'RTL_RATES', 'ALTERNATIVES', 'SINK_ALTERNATIVES', 'RTL_CMD', 'TUNERS', 'NOTCH_MODES',
+           'DEFAULT_IQ_RATE', 'iq_format', 'decode_iq', 'encode_iq', 'IQDecoder', 'lowpass_taps', 'FIRDecimator',
+           'Demodulator', 'make_capture', 'parse_hz', 'RadioSource', 'iq_file_source', 'StdinSource', 'rtl_command',
+           'check_rtl_rate', 'RtlTcpPeer', 'RtlTcpClient', 'import_rtlsdr', 'rtlsdr_source', 'WavSink', 'StdoutSink',
+           'PlaySink', 'stream_parser', 'open_source', 'open_sink', 'notch_wanted', 'check_sink', 'stream_cli']
 
 # %% ../nbs/10a_radio.ipynb #5074b6c2
 IQ_FORMATS = {'.cu8': 'cu8', '.cs8': 'cs8', '.cs16': 'cs16', '.cf32': 'cf32'}
@@ -600,6 +600,8 @@ _EXAMPLES = """examples:
   rtl_fm -f 446.00625M -s 24000 - | backshot stream --source stdin --rate 24000 --sink stdout | aplay -r 24000 -f S16_LE
 """
 
+NOTCH_MODES = ('auto', 'on', 'off')    # `backshot stream --notch`; auto: on for AM the kit demodulates
+
 def stream_parser() -> argparse.ArgumentParser:
     "The options of `backshot stream`."
     p = argparse.ArgumentParser(prog='backshot stream', description='Real-time denoising of RTL-SDR radio.', epilog=_EXAMPLES,
@@ -627,7 +629,9 @@ def stream_parser() -> argparse.ArgumentParser:
     s.add_argument('--seconds', type=float, default=None, help='stop after this much audio')
     s.add_argument('--interval', type=float, default=1.0, help='seconds between status lines (default 1)')
     s.add_argument('--quiet', action='store_true', help='only the final summary')
-    s.add_argument('--notch', action='store_true', help='take out heterodyne whistles (the whistle notch, `set_notch`; it also takes out a partial that stands alone in a narrow band)')
+    s.add_argument('--notch', nargs='?', const='on', default='auto', choices=NOTCH_MODES,
+                   help="take out heterodyne whistles (the whistle notch, `set_notch`; it also takes out a partial that stands alone "
+                        "in a narrow band): on (also plain --notch), off, or auto (default): on with --demod am from I/Q, else off")
     return p
 
 # %% ../nbs/10a_radio.ipynb #52006da7
@@ -683,6 +687,12 @@ def _set_threads(n:int):
     except ImportError: pass
 
 # %% ../nbs/10a_radio.ipynb #0ffb1f27
+def notch_wanted(args, model) -> bool:
+    "Whether `backshot stream` turns `model`'s whistle notch on: `--notch on`; or, with `--notch auto`, an AM stream the kit demodulates and a SpectralUNet."
+    from backshot_kit.model import SpectralUNet
+    if args.notch == 'auto': return args.demod == 'am' and args.source != 'stdin' and isinstance(model, SpectralUNet)
+    return args.notch == 'on'
+
 def _load(args):
     "The model and its sample rate, or (None, None) with --no-denoise."
     if args.no_denoise: return None, None
@@ -691,8 +701,9 @@ def _load(args):
     try: path, how = find_model(args.model)
     except BackshotError as e: raise BackshotError(f"{e} (or stream without denoising: --no-denoise)") from None
     model, ck = load_model(path)
-    if args.notch: set_notch(model)
-    print(f"model: {how}", file=sys.stderr)
+    if notch := notch_wanted(args, model): set_notch(model)       # --notch on with a UNet1D: an error that says so
+    print(f"model: {how}" + (f" (whistle notch on{'' if args.notch == 'on' else ': --demod am; --notch off to stream without it'})"
+                              if notch else ''), file=sys.stderr)
     return model, int((ck.get('config') or {}).get('sample_rate') or 16000)
 
 # %% ../nbs/10a_radio.ipynb #19ff753f
