@@ -274,6 +274,7 @@ NOTCH = dict(frames=5,        # frames a whistle holds still over (40 ms at 16 k
              sibling_db=3.,   # a peak this prominent and as steady for its frequency makes it part of a harmonic sound, ...
              ratios=(1/4, 1/3, 1/2, 2/3, 3/4, 4/3, 3/2, 2., 3., 4.),   # ... as does one at these ratios of its frequency
              ratio_tol=0.01,  # ... within this share of it, moving less than 2 `tol`
+             harm_db=20.,     # ... unless it lies this far below it at 2, 3 or 4 times its frequency: an envelope detector's harmonic of a heterodyne
              low_bin=8,       # lowest bin notched (250 Hz at 16 kHz)
              floor=1e-8,      # power below this (digital silence) never holds a whistle
              confirm=10,      # frames over which a whistle is confirmed ...
@@ -308,19 +309,22 @@ def whistle_frames(W:torch.Tensor,   # STFT `(batch, 2*bins, frames)`, real part
     pk, pr = peak[..., N:], prom[..., N:]
     sib = (pmin > NOTCH['sibling_db']) & pk & loud
     kf = k.clamp(min=1)
-    r = torch.where(sib, moved / kf, torch.full_like(moved, math.inf))     # movement for its frequency
-    two = r.topk(2, dim=1, largest=False).values
-    other = torch.where(r <= two[:, :1], two[:, 1:], two[:, :1])           # the steadiest other peak's
     high = k >= NOTCH['low_bin']
-    lone = sib & high & (pmin > NOTCH['prom_db']) & (moved < NOTCH['tol']) & (level < NOTCH['steady_db']) & (other >= NOTCH['tol'] / kf)
-    b, c, t = lone.nonzero(as_tuple=True)                         # the few lone tones: has any a sibling partial?
+    lone = sib & high & (pmin > NOTCH['prom_db']) & (moved < NOTCH['tol']) & (level < NOTCH['steady_db'])
+    b, c, t = lone.nonzero(as_tuple=True)                         # the few steady prominent peaks: does another peak keep them company?
     if len(b):
-        uc, near = u[..., N - 1:], sib & (moved < 2 * NOTCH['tol'])
-        at = uc[b, c, t][:, None] * torch.tensor(NOTCH['ratios'], dtype=W.dtype, device=W.device)   # where a partial of the same note would be,
+        uc, lc, near = u[..., N - 1:], ldb[..., N:], sib & (moved < 2 * NOTCH['tol'])
+        fc, lvl, kc = uc[b, c, t][:, None], lc[b, c, t][:, None], c[:, None]
+        q = uc[b, :, t] / fc                                      # every bin's frequency over the candidate's
+        weak = (lc[b, :, t] < lvl - NOTCH['harm_db']) & (q.round() >= 2) & ((q - q.round()).abs() < NOTCH['ratio_tol'] * q)
+        rival = sib[b, :, t] & (moved[b, :, t] * kc < NOTCH['tol'] * kf.T) & (k.T != kc) & ~weak   # as steady for its frequency
+        ratios = torch.tensor(NOTCH['ratios'], dtype=W.dtype, device=W.device)
+        at = fc * ratios                                          # where a partial of the same note would be,
         j = (at.round()[..., None] + torch.arange(-1, 2, device=W.device)).clamp(0, bins - 1).long()    # and the bins each side
         bj, tj = b[:, None, None], t[:, None, None]
-        sibling = near[bj, j, tj] & ((uc[bj, j, tj] - at[..., None]).abs() < NOTCH['ratio_tol'] * at[..., None]) & ((at > 1) & (at < bins - 1))[..., None]
-        lone[b, c, t] = ~sibling.flatten(1).any(1)
+        counts = (lc[bj, j, tj] >= lvl[..., None] - NOTCH['harm_db']) | (ratios < 2)[None, :, None]    # not a detector's weak harmonic
+        sibling = near[bj, j, tj] & ((uc[bj, j, tj] - at[..., None]).abs() < NOTCH['ratio_tol'] * at[..., None]) & ((at > 1) & (at < bins - 1))[..., None] & counts
+        lone[b, c, t] = ~rival.any(1) & ~sibling.flatten(1).any(1)
     conf = F.avg_pool1d(_bins_max(lone.to(W.dtype), 3), D, 1) >= NOTCH['share'] - 1e-6
     keep = pk & high & loud & (pr > NOTCH['keep_db']) & (moved < 2 * NOTCH['tol'])
     return _bins_max(conf.to(W.dtype), 3), keep[..., D - 1:]

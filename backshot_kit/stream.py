@@ -431,23 +431,26 @@ def _notch(self:SpectralStreamer, X:np.ndarray, pw:np.ndarray) -> np.ndarray:
     side = (c[:, :-4] + c[:, 1:-3] + c[:, 2:-2] + c[:, 3:-1] + c[:, 4:]) / f32(5)
     prom = 10 * np.log10((pw + f32(1e-30)) / (f32(0.5) * (side[:, :bins] + side[:, 12:]) + f32(1e-30)))
     peak = np.ones((m, bins), bool); peak[:, 1:] &= pw[:, 1:] >= pw[:, :-1]; peak[:, :-1] &= pw[:, :-1] >= pw[:, 1:]
-    q = np.concatenate([self._nq, np.concatenate([u, prom, 10 * np.log10(pw + f32(1e-30)), pw], 1)]); self._nq = q[m:]
+    lg = 10 * np.log10(pw + f32(1e-30))
+    q = np.concatenate([self._nq, np.concatenate([u, prom, lg, pw], 1)]); self._nq = q[m:]
     w = _windows(q, N, 1, m)                                        # (frames, N, 4 * bins): the last N frames of each
     hi, lo = np.maximum.reduce(w, 1).reshape(m, 4, bins), np.minimum.reduce(w, 1).reshape(m, 4, bins)
     moved, pmin, level, loud = hi[:, 0] - lo[:, 0], lo[:, 1], hi[:, 2] - lo[:, 2], lo[:, 3] > NOTCH['floor']
     sib = (pmin > NOTCH['sibling_db']) & peak & loud
-    r = np.where(sib, moved / kf, np.inf).astype(f32)
-    two = np.partition(r, 1, axis=1)[:, :2]
-    other = np.where(r <= two[:, :1], two[:, 1:], two[:, :1])
     high = k >= NOTCH['low_bin']
-    lone = sib & high & (pmin > NOTCH['prom_db']) & (moved < NOTCH['tol']) & (level < NOTCH['steady_db']) & (other >= NOTCH['tol'] / kf)
-    t, b = np.nonzero(lone)                                         # the few lone tones: has any a sibling partial?
+    lone = sib & high & (pmin > NOTCH['prom_db']) & (moved < NOTCH['tol']) & (level < NOTCH['steady_db'])
+    t, b = np.nonzero(lone)                                         # the few steady prominent peaks: does another peak keep them company?
     if len(t):
-        near = sib & (moved < 2 * NOTCH['tol'])
-        at = u[t, b][:, None] * np.asarray(NOTCH['ratios'], f32)    # where a partial of the same note would be, and the bins each side
+        near, fc, lvl, kc = sib & (moved < 2 * NOTCH['tol']), u[t, b][:, None], lg[t, b][:, None], b[:, None].astype(f32)
+        q = u[t] / fc                                               # every bin's frequency over the candidate's
+        weak = (lg[t] < lvl - f32(NOTCH['harm_db'])) & (np.round(q) >= 2) & (np.abs(q - np.round(q)) < f32(NOTCH['ratio_tol']) * q)
+        rival = sib[t] & (moved[t] * kc < f32(NOTCH['tol']) * kf) & (k != kc) & ~weak   # as steady for its frequency
+        ratios = np.asarray(NOTCH['ratios'], f32)
+        at = fc * ratios                                            # where a partial of the same note would be, and the bins each side
         j = np.clip(np.round(at)[..., None] + np.arange(-1, 2, dtype=f32), 0, bins - 1).astype(np.intp); rows = t[:, None, None]
-        sibling = near[rows, j] & (np.abs(u[rows, j] - at[..., None]) < f32(NOTCH['ratio_tol']) * at[..., None]) & ((at > 1) & (at < bins - 1))[..., None]
-        lone[t, b] = ~sibling.any((1, 2))
+        counts = (lg[rows, j] >= lvl[..., None] - f32(NOTCH['harm_db'])) | (ratios < 2)[None, :, None]    # not a detector's weak harmonic
+        sibling = near[rows, j] & (np.abs(u[rows, j] - at[..., None]) < f32(NOTCH['ratio_tol']) * at[..., None]) & ((at > 1) & (at < bins - 1))[..., None] & counts
+        lone[t, b] = ~rival.any(1) & ~sibling.any((1, 2))
     cf = np.concatenate([self._nc, _bins_max(lone.astype(f32), 3)]); self._nc = cf[m:]
     conf = np.add.reduce(_windows(cf, D, 1, m), 1) / f32(D) >= f32(NOTCH['share'] - 1e-6)
     held = self._held.push(-_bins_max(conf.astype(f32), 3)) < 0
