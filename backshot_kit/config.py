@@ -67,7 +67,7 @@ class Config:
     # training (the guide's defaults)
     batch_size: int = _f(16, _pos_int, 'an integer >= 1', 'clips per optimisation step')
     learning_rate: float = _f(1e-4, _pos_float, 'a float > 0', 'initial learning rate')
-    epochs: int = _f(100, _pos_int, 'an integer >= 1', 'maximum number of epochs')
+    epochs: int = _f(100, _nonneg_int, 'an integer >= 0 (0 only with init)', "maximum number of epochs (0 with init: no training, the init model with this config's gate and noise floor)")
     optimizer: str = _f('adamw', lambda v: v in ('adam', 'adamw'), "one of 'adam', 'adamw'", 'Adam or AdamW')
     weight_decay: float = _f(0.01, lambda v: _frac(v), 'a float in [0, 1]', 'decoupled weight decay (AdamW only)')
     scheduler_patience: int = _f(12, _nonneg_int, 'an integer >= 0', 'ReduceLROnPlateau patience (epochs)')
@@ -104,6 +104,8 @@ class Config:
     stride: int|None = _f(None, lambda v: v is None or (_pos_int(v) and v >= 2), 'an integer >= 2', 'down-sampling per level')
     gate_db: float|None = _f(20.0, lambda v: v is None or (isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 100), 'a float in [0, 100] or None',
                              'spectral model: at inference, leave audio alone where its gains would remove less than this many dB of it (None: no gate)')
+    gate_seconds: float = _f(4.0, lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v <= 30, 'a number in (0, 30]',
+                             'spectral model: seconds of audio the gate weighs what its gains would remove over')
     head_scale: float|None = _f(None, lambda v: isinstance(v, float) and 0 < v <= 1000, 'a float in (0, 1000]',
                                 f"spectral model: its gain logits are this times its output layers', so the gains learn this many times faster; default: the --init model's, else {HEAD_SCALE:g}")
     local: int|None = _f(None, lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 64, 'an integer in 0..64',
@@ -141,6 +143,8 @@ class Config:
             raise BackshotError(f"config key 'local' ({self.local}) applies to the 'spectral' model only; this config's model is {self.model!r}")
         if self.noise_frames != NOISE_FRAMES and self.model != 'spectral':
             raise BackshotError(f"config key 'noise_frames' ({self.noise_frames}) applies to the 'spectral' model only; this config's model is {self.model!r}")
+        if self.epochs == 0 and self.init is None:
+            raise BackshotError("config key 'epochs' is 0 without 'init': there is nothing to train and no model to keep; give --init CHECKPOINT or epochs >= 1")
 
     def to_dict(self) -> dict: return asdict(self)
 

@@ -25,17 +25,18 @@ __all__ = ['chunk_plan', 'denoise_array', 'measure_delay', 'Denoiser', 'load_den
 
 # %% ../nbs/08_inference.ipynb #c3ebec30
 def chunk_plan(model:nn.Module) -> dict:
-    "Block alignment, receptive field (past, future) and the block-aligned context for chunked processing of `model`."
+    "Block alignment, receptive field (past, future), and the block-aligned context for chunked processing of `model`: before and after each chunk (`left`, `right`), and the larger of the two."
     if not getattr(model, 'hparams', None):
         raise BackshotError(f"chunk_plan needs a kit model (UNet1D or SpectralUNet, with hparams), got {type(model).__name__}")
     rf, block = receptive_field(model), model_grid(model)
-    return dict(block=block, past=rf['past'], future=rf['future'], context=-(-max(rf['past'], rf['future'], 1) // block) * block)
+    left, right = (-(-max(n, 1) // block) * block for n in (rf['past'], rf['future']))
+    return dict(block=block, past=rf['past'], future=rf['future'], left=left, right=right, context=max(left, right))
 
 # %% ../nbs/08_inference.ipynb #531ba2be
-def _segments(T:int, chunk:int, ctx:int):
-    "(segment start, segment end, keep start, keep end) for every chunk of a signal of length `T`."
+def _segments(T:int, chunk:int, left:int, right:int):
+    "(segment start, segment end, keep start, keep end) for every chunk of a signal of length `T`, with `left` and `right` samples of context."
     for a in range(0, T, chunk):
-        b = min(a + chunk, T); s, e = max(0, a - ctx), min(T, b + ctx)
+        b = min(a + chunk, T); s, e = max(0, a - left), min(T, b + right)
         yield s, e, a, b
 
 # %% ../nbs/08_inference.ipynb #ed3c5ae6
@@ -47,7 +48,7 @@ def _run(model, segs, device) -> np.ndarray:
 def denoise_array(model:nn.Module,        # a trained UNet1D (in eval mode)
                   x:np.ndarray,           # audio at the model's rate, (T,) or (channels, T)
                   chunk:int=160000,       # samples per chunk (rounded up to the block)
-                  context:int|None=None,  # samples of context each side (default: from `chunk_plan`)
+                  context:int|None=None,  # samples of context each side (default: `chunk_plan`'s, before and after)
                   batch_size:int=8,       # chunks per forward pass
                   device='cpu',           # where the model runs
                   delay:int=0,            # samples the model's output lags its input (compensated)
@@ -58,13 +59,13 @@ def denoise_array(model:nn.Module,        # a trained UNet1D (in eval mode)
     C, T = X.shape
     if T == 0: return x.copy()
     plan = chunk_plan(model); block = plan['block']
-    ctx = plan['context'] if context is None else -(-int(context) // block) * block
+    left, right = (plan['left'], plan['right']) if context is None else (-(-int(context) // block) * block,) * 2
     chunk = max(block, -(-int(chunk) // block) * block)
     d = int(delay)
     if d: X = np.pad(X, ((0, 0), (0, d)) if d > 0 else ((0, 0), (-d, 0)))
     Y, L = np.empty_like(X), X.shape[1]
     groups = {}
-    for seg in _segments(L, chunk, ctx): groups.setdefault(seg[1] - seg[0], []).append(seg)
+    for seg in _segments(L, chunk, left, right): groups.setdefault(seg[1] - seg[0], []).append(seg)
     for segs in groups.values():
         jobs = [(c, seg) for seg in segs for c in range(C)]
         for i in range(0, len(jobs), batch_size):
@@ -102,7 +103,7 @@ class Denoiser:
     def __init__(self, model:nn.Module,   # a trained UNet1D
                  sr:int=16000,            # the model's sample rate (Hz)
                  device='cpu',            # where it runs
-                 chunk_seconds:float=4.,  # chunk length (s at the model rate)
+                 chunk_seconds:float=16., # chunk length (s at the model rate; each also reads its model's past before it)
                  batch_size:int=8,        # chunks per forward pass
                  delay:int|None=None,     # output lag in samples; None measures it
                  source:str=''):          # where the model came from (for messages)
@@ -261,7 +262,7 @@ def denoise_cli(argv=None) -> int:
     p.add_argument('--model', default=None, help=MODEL_HELP)
     p.add_argument('--device', default='auto', help='auto, cpu, cuda, cuda:N or mps (default auto)')
     p.add_argument('--batch', type=int, default=8, help='chunks per forward pass (default 8)')
-    p.add_argument('--chunk', type=float, default=4., help='chunk length in seconds (default 4)')
+    p.add_argument('--chunk', type=float, default=16., help='chunk length in seconds (default 16; less for less memory)')
     p.add_argument('--quiet', action='store_true', help='no progress bar')
     p.add_argument('--overwrite', action='store_true', help='replace files that already exist in the output folder')
     p.add_argument('--notch', action='store_true', help='take out heterodyne whistles (the whistle notch, `set_notch`; it also takes out a partial that stands alone in a narrow band)')

@@ -13,7 +13,8 @@ from .config import Config, NOISE_FRAMES
 # %% auto #0
 __all__ = ['LOCAL_DILATIONS', 'GATE_WIDTH_DB', 'NOTCH', 'NOTCH_CONTEXT', 'MODELS', 'UNet1D', 'n_params', 'model_grid',
            'receptive_field', 'receptive_field_measured', 'stft_bases', 'SpectralUNet', 'gate_sums', 'whistle_frames',
-           'notch_gains', 'set_notch', 'model_name', 'spectral_n_fft', 'model_kwargs', 'build_model', 'describe_model']
+           'notch_gains', 'set_notch', 'model_name', 'spectral_n_fft', 'gate_frames', 'model_kwargs', 'build_model',
+           'describe_model']
 
 # %% ../nbs/05_model.ipynb #515ba5d8
 def _enc_level(in_channels:int, channels:int, kernel_size:int, stride:int, bias:bool) -> nn.Sequential:
@@ -158,7 +159,7 @@ class SpectralUNet(nn.Module):
                  growth:float=2.,         # channel growth per level
                  max_channels:int=256,    # channel cap
                  gate_db:float|None=None, # do-no-harm gate (`gate`): open where the gains would remove less than this (dB); None: off
-                 gate_frames:int=125,     # frames the gate averages over (125: 1 s at any sample rate)
+                 gate_frames:int=500,     # frames the gate averages over (500: 4 s at 16 kHz)
                  head_scale:float=1.,     # the gain logits are this times the output layers' (see `rescale_head`)
                  local:int=0,             # channels of the frequency-shared branch (`local_logits`); 0: none
                  notch:bool=False):       # take out whistles (`notch`), in eval mode
@@ -415,12 +416,17 @@ def spectral_n_fft(sr:int) -> int:
     "The STFT size of `SpectralUNet` at `sr` Hz: 32 ms, rounded to a power of two."
     return 2 ** max(4, round(math.log2(0.032 * sr)))
 
+# %% ../nbs/05_model.ipynb #86490248
+def gate_frames(cfg:Config) -> int:
+    "Frames of the do-no-harm gate's window: `gate_seconds` at the spectral model's hop (a quarter of its STFT)."
+    return max(1, round(cfg.gate_seconds * cfg.sample_rate / (spectral_n_fft(cfg.sample_rate) // 4)))
+
 # %% ../nbs/05_model.ipynb #4310d473
 def model_kwargs(cfg:Config) -> dict:
     "Constructor arguments of the config's model class."
     if cfg.model == 'spectral':
         return dict(n_fft=spectral_n_fft(cfg.sample_rate), channels=4 * cfg.base_channels, depth=min(cfg.depth, 3),
-                    **({} if cfg.gate_db is None else {'gate_db': float(cfg.gate_db)}), head_scale=cfg.head_scale,
+                    **({} if cfg.gate_db is None else {'gate_db': float(cfg.gate_db), 'gate_frames': gate_frames(cfg)}), head_scale=cfg.head_scale,
                     **({'local': cfg.local} if cfg.local else {}), noise_frames=cfg.noise_frames)
     return dict(depth=cfg.depth, base_channels=cfg.base_channels, kernel_size=cfg.kernel_size, stride=cfg.stride)
 

@@ -333,7 +333,7 @@ def _finish(self:Trainer, status, reason, seconds) -> dict:
     h = self.history
     fin = lambda k: h[-1][k] if h else math.nan
     m = dict(status=status, final_train_loss=fin('train_loss'), final_val_loss=fin('val_loss'),
-             best_val_loss=min((r['val_loss'] for r in h if math.isfinite(r['val_loss'])), default=math.nan),
+             best_val_loss=min((r['val_loss'] for r in h if math.isfinite(r['val_loss'])), default=(self.init_metrics or {}).get('init_val_loss', math.nan)),
              epochs_completed=len(h), train_val_gap=fin('val_loss') - fin('train_loss'),
              best_epoch=getattr(self, 'best_epoch', None), seconds=round(seconds, 3), device=self.device,
              n_params=n_params(self.model), reason=reason, loss=self.cfg.loss)
@@ -384,6 +384,9 @@ def fit(self:Trainer) -> dict:
     bar, t_start, stop = self._bar(), time.perf_counter() - self.elapsed, None
     if self.init_metrics is None: self.init_metrics = self.val_metrics(prefix='init_') if self.parent else {}
     if self.es.should_stop: stop = ('early_stopped', '')          # resumed after the epoch that stopped it
+    elif self.cfg.epochs == 0 and self.parent:                     # no training: the parent's weights, as the config builds them
+        self.best_state, self.best_epoch = {k: v.detach().clone() for k, v in self.model.state_dict().items()}, 0
+        stop = ('completed', "epochs=0: the --init model's weights with this config's gate and noise floor, untrained")
     elif self.epoch < self.cfg.epochs and hasattr(self.data, 'prefetch_pairs'): self.data.prefetch_pairs(self.epoch + 1)
     try:
         with self._cpu_share():
