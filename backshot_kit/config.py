@@ -102,7 +102,7 @@ class Config:
     base_channels: int|None = _f(None, lambda v: v is None or _pos_int(v), 'an integer >= 1', 'channels of the first level')
     kernel_size: int|None = _f(None, lambda v: v is None or (_pos_int(v) and v >= 2), 'an integer >= 2', 'encoder kernel size')
     stride: int|None = _f(None, lambda v: v is None or (_pos_int(v) and v >= 2), 'an integer >= 2', 'down-sampling per level')
-    gate_db: float|None = _f(20.0, lambda v: v is None or (isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 100), 'a float in [0, 100] or None',
+    gate_db: float|None = _f(15.0, lambda v: v is None or (isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 100), 'a float in [0, 100] or None',
                              'spectral model: at inference, leave audio alone where its gains would remove less than this many dB of it (None: no gate)')
     gate_seconds: float = _f(4.0, lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v <= 30, 'a number in (0, 30]',
                              'spectral model: seconds of audio the gate weighs what its gains would remove over')
