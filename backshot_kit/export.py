@@ -397,7 +397,7 @@ def onnx_rows(model_path, # checkpoint whose exports are timed
     "Real-time factors of the kit's engines and ONNX Runtime, offline and streaming, in this process (the rows of `onnx_benchmark`)."
     from backshot_kit.inference import load_denoiser
     from backshot_kit.stream import make_streamer
-    den = load_denoiser(model_path, 'cpu'); sr = den.sr
+    den = load_denoiser(model_path, 'cpu', prime=False); sr = den.sr   # as the ONNX graph runs: unprimed
     x = (0.1 * np.random.default_rng(0).standard_normal(int(seconds * sr))).astype(np.float32)
     od, ost = OnnxDenoiser(offline), OnnxStreamer(streaming); B = ost.block; us = make_streamer(den.model, B)
     n = len(x) // B * B
@@ -418,7 +418,7 @@ def onnx_benchmark(model_path,           # checkpoint to export and time
                    cpu:int|None=None) -> list[dict]: # core to pin to (default the first allowed)
     "Real-time factors of ONNX Runtime against the kit's engines, offline and streaming, one thread on one core."
     from backshot_kit.inference import load_denoiser
-    den = load_denoiser(model_path, 'cpu')
+    den = load_denoiser(model_path, 'cpu', prime=False)
     with tempfile.TemporaryDirectory() as d:
         off, st = Path(d)/'off.onnx', Path(d)/'st.onnx'
         export_onnx(den.model, off, den.sr, delay=den.delay); export_onnx(den.model, st, den.sr, True, block)

@@ -52,13 +52,16 @@ def denoise_array(model:nn.Module,        # a trained UNet1D (in eval mode)
                   batch_size:int=8,       # chunks per forward pass
                   device='cpu',           # where the model runs
                   delay:int=0,            # samples the model's output lags its input (compensated)
-                  progress=None):         # callable(samples) called as output samples (per channel) are done
-    "Denoise `x` in overlapping chunks; equals whole-signal processing up to float rounding."
+                  progress=None,          # callable(samples) called as output samples (per channel) are done
+                  prime:bool=False):      # a causal model (past longer than future): first run it over the mirror of the audio's start (`chunk_plan`'s `left`), so its first outputs have a past
+    "Denoise `x` in overlapping chunks; equals whole-signal processing up to float rounding (of the primed signal with `prime`)."
     x = np.asarray(x, np.float32); X = np.atleast_2d(x)
     if X.ndim != 2: raise BackshotError(f"denoise_array expects (T,) or (channels, T) audio, got shape {x.shape}")
-    C, T = X.shape
-    if T == 0: return x.copy()
+    if X.shape[1] == 0: return x.copy()
     plan = chunk_plan(model); block = plan['block']
+    p = min(plan['left'], (X.shape[1] - 1) // block * block) if prime and plan['past'] > plan['future'] else 0   # whole blocks: the frames keep their grid
+    if p: X = np.pad(X, ((0, 0), (p, 0)), mode='reflect')      # x[p], ..., x[1], then x: the start heard backwards
+    C, T = X.shape
     left, right = (plan['left'], plan['right']) if context is None else (-(-int(context) // block) * block,) * 2
     chunk = max(block, -(-int(chunk) // block) * block)
     d = int(delay)
@@ -72,8 +75,8 @@ def denoise_array(model:nn.Module,        # a trained UNet1D (in eval mode)
             part = jobs[i:i + batch_size]
             out = _run(model, [X[c, s:e] for c, (s, e, a, b) in part], device)
             for o, (c, (s, e, a, b)) in zip(out, part): Y[c, a:b] = o[a - s:b - s]
-            if progress is not None: progress(sum(b - a for _, (s, e, a, b) in part) / C)
-    Y = Y[:, d:d + T] if d > 0 else Y[:, :T]
+            if progress is not None: progress(sum(max(0, b - max(a, p)) for _, (s, e, a, b) in part) / C)
+    Y = Y[:, d + p:d + T] if d > 0 else Y[:, p:T]
     return Y[0] if x.ndim == 1 else Y
 
 # %% ../nbs/08_inference.ipynb #a774128d
@@ -106,23 +109,26 @@ class Denoiser:
                  chunk_seconds:float=16., # chunk length (s at the model rate; each also reads its model's past before it)
                  batch_size:int=8,        # chunks per forward pass
                  delay:int|None=None,     # output lag in samples; None measures it
-                 source:str=''):          # where the model came from (for messages)
+                 source:str='',           # where the model came from (for messages)
+                 prime:bool=True):        # give a causal model's first outputs a past: the mirror of the audio's start (`denoise_array`)
         self.device = resolve_device(device)
         self.model, self.sr, self.source = model.to(self.device).eval(), int(sr), source
         self.chunk, self.batch_size = max(1, int(round(chunk_seconds * self.sr))), int(batch_size)
         if self.batch_size < 1: raise BackshotError(f"batch size must be >= 1, got {batch_size}")
         self.plan = chunk_plan(self.model)
         self.delay = measure_delay(self.model, device=self.device) if delay is None else int(delay)
+        self.prime = bool(prime)
 
-    def __call__(self, x:np.ndarray, sr:int|None=None, progress=None) -> np.ndarray:
-        "Denoised `x` (rate `sr`, default the model's), same shape, rate and length."
+    def __call__(self, x:np.ndarray, sr:int|None=None, progress=None, prime:bool|None=None) -> np.ndarray:
+        "Denoised `x` (rate `sr`, default the model's), same shape, rate and length; `prime` (default the denoiser's): see `denoise_array`."
         x = np.asarray(x, np.float32); sr = self.sr if sr is None else int(sr)
         if not np.isfinite(x).all(): raise BackshotError("the audio holds NaN or infinite samples")
         T = x.shape[-1]
         z = resample(x, sr, self.sr)
         scale = (T / z.shape[-1]) if progress is not None and z.shape[-1] else 1.0
         cb = (lambda k: progress(k * scale)) if progress is not None else None
-        y = resample(denoise_array(self.model, z, self.chunk, None, self.batch_size, self.device, self.delay, cb), self.sr, sr)
+        y = resample(denoise_array(self.model, z, self.chunk, None, self.batch_size, self.device, self.delay, cb,
+                                   self.prime if prime is None else prime), self.sr, sr)
         if not np.isfinite(y).all():
             raise BackshotError(f"the model's output holds NaN or infinite values (input peak {float(np.abs(x).max()):.3g}; audio is expected "
                                 f"within ±1): nothing written")
@@ -135,7 +141,7 @@ class Denoiser:
 def load_denoiser(path=None,   # checkpoint (default: `find_model`'s choice)
                   device='auto', # 'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'
                   notch:bool=False, # turn the whistle notch on (`set_notch`; a SpectralUNet only)
-                  **kw) -> Denoiser: # passed on to `Denoiser` (chunk_seconds, batch_size, delay)
+                  **kw) -> Denoiser: # passed on to `Denoiser` (chunk_seconds, batch_size, delay, prime)
     "A `Denoiser` for the checkpoint at `path` (else the default model); its `source` says which it is."
     path, how = find_model(path)
     dev = resolve_device(device)
@@ -181,7 +187,7 @@ def denoise_file(den:Denoiser,            # the denoiser
             f.seek(s); x = f.read(e - s, dtype='float32', always_2d=True).T
             if x.shape[1] != e - s: raise BackshotError(f"{src}: only {s + x.shape[1]} of {T} frames could be read")
             if not np.isfinite(x).all(): raise BackshotError(f"{src}: the file holds NaN or infinite samples")
-            y = den(x, sr)[:, a - s:b - s]
+            y = den(x, sr, prime=None if s == 0 else False)[:, a - s:b - s]   # a later piece has its past in its margin
             out.write((np.clip(y, -1.0, 1.0 - 2.0 ** -15) if info.subtype in _INT_SUBTYPES else y).T)
             if progress is not None: progress((b - a) / sr)
     return dict(src=str(src), dst=str(dst), sr=sr, channels=C, seconds=T / sr)
