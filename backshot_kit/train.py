@@ -333,7 +333,7 @@ def _finish(self:Trainer, status, reason, seconds) -> dict:
     h = self.history
     fin = lambda k: h[-1][k] if h else math.nan
     m = dict(status=status, final_train_loss=fin('train_loss'), final_val_loss=fin('val_loss'),
-             best_val_loss=min((r['val_loss'] for r in h if math.isfinite(r['val_loss'])), default=(self.init_metrics or {}).get('init_val_loss', math.nan)),
+             best_val_loss=min((r['val_loss'] for r in h if math.isfinite(r['val_loss'])), default=(self.init_metrics or {}).get('init_val_loss', math.nan) if self.cfg.epochs == 0 else math.nan),
              epochs_completed=len(h), train_val_gap=fin('val_loss') - fin('train_loss'),
              best_epoch=getattr(self, 'best_epoch', None), seconds=round(seconds, 3), device=self.device,
              n_params=n_params(self.model), reason=reason, loss=self.cfg.loss)
