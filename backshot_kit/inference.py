@@ -272,11 +272,12 @@ def denoise_cli(argv=None) -> int:
     p.add_argument('--quiet', action='store_true', help='no progress bar')
     p.add_argument('--overwrite', action='store_true', help='replace files that already exist in the output folder')
     p.add_argument('--notch', action='store_true', help='take out heterodyne whistles (the whistle notch, `set_notch`; it also takes out a partial that stands alone in a narrow band)')
+    p.add_argument('--no-prime', action='store_true', help="start each file cold: without first running the model over the mirror of the file's start (see `denoise_array`)")
     a = p.parse_args(argv)
     if a.batch < 1: raise BackshotError(f"--batch must be >= 1, got {a.batch}")
     if not a.chunk > 0: raise BackshotError(f"--chunk must be > 0 seconds, got {a.chunk}")
     with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd: the file being written is removed, as for Ctrl-C
-        den = load_denoiser(a.model, a.device, notch=a.notch, chunk_seconds=a.chunk, batch_size=a.batch)
+        den = load_denoiser(a.model, a.device, notch=a.notch, chunk_seconds=a.chunk, batch_size=a.batch, prime=not a.no_prime)
         print(f"model: {den.source} ({den.sr} Hz, delay {den.delay} samples, {den.device})", file=sys.stderr)
         r = denoise_files(den, a.inputs, a.out, progress=not a.quiet, log=lambda s: print(s, file=sys.stderr), overwrite=a.overwrite)
     print(f"{r['files']} file(s) denoised into {a.out} ({r['audio_seconds']:.1f} s of audio in {r['seconds']:.1f} s)"
