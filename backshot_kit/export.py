@@ -418,7 +418,7 @@ def onnx_benchmark(model_path,           # checkpoint to export and time
                    cpu:int|None=None) -> list[dict]: # core to pin to (default the first allowed)
     "Real-time factors of ONNX Runtime against the kit's engines, offline and streaming, one thread on one core."
     from backshot_kit.inference import load_denoiser
-    den = load_denoiser(model_path, 'cpu', prime=False)
+    den = load_denoiser(model_path, 'cpu')
     with tempfile.TemporaryDirectory() as d:
         off, st = Path(d)/'off.onnx', Path(d)/'st.onnx'
         export_onnx(den.model, off, den.sr, delay=den.delay); export_onnx(den.model, st, den.sr, True, block)
