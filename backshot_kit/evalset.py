@@ -13,7 +13,7 @@ from .audio import read_audio, write_audio
 from .channel import CHANNELS, Receiver
 from .receivers import FIXED_RANGES, draw_receiver, receive
 from .synth import make_clip
-from .anchors import ANCHORS, available_anchors
+from .anchors import ANCHORS, CAUSAL_ANCHORS, available_anchors
 from .paths import MODEL_HELP
 from .evaluate import BASELINES, PROBES, evaluate_folder, format_probes, plot_results, probe_tables, report, summarize
 
@@ -247,6 +247,7 @@ def evaluate_cli(argv=None) -> int:
     p.add_argument('--model', default=None, help=MODEL_HELP)
     p.add_argument('--no-model', action='store_true', help='score the baselines only')
     p.add_argument('--notch', action='store_true', help='score the model with its whistle notch on (`set_notch`)')
+    p.add_argument('--no-prime', action='store_true', help=f"start each file cold: by default the model and the causal anchors ({', '.join(CAUSAL_ANCHORS)}) first hear the mirror of its start")
     p.add_argument('--anchors', default='all', help=f"denoisers users would pick instead: 'all' (those installed), 'none', or names from {', '.join(ANCHORS)}")
     p.add_argument('--manifest', default=None, help='CSV with file, channel, cnr_db, kind (default: NOISY/manifest.csv if present)')
     p.add_argument('--out', default='runs/evaluate', help='folder for results.csv, summary.csv and the plot (default runs/evaluate)')
@@ -267,10 +268,10 @@ def evaluate_cli(argv=None) -> int:
     den = None
     if not a.no_model:
         from backshot_kit.inference import load_denoiser
-        den = load_denoiser(a.model, a.device, notch=a.notch); print(f'model: {den.source}' + (' (whistle notch on)' if a.notch else ''), file=sys.stderr)
+        den = load_denoiser(a.model, a.device, notch=a.notch, prime=not a.no_prime); print(f'model: {den.source}' + (' (whistle notch on)' if a.notch else ''), file=sys.stderr)
     anchors = {}
     if a.anchors != 'none':
-        anchors, notes = available_anchors(None if a.anchors == 'all' else a.anchors)
+        anchors, notes = available_anchors(None if a.anchors == 'all' else a.anchors, prime=not a.no_prime)
         for n in notes: print(f'note: {n}', file=sys.stderr)
     if a.probes: return _probes_cli(den, anchors, Path(a.out))
     df = evaluate_folder(a.noisy, a.clean, den, anchors=anchors, manifest=a.manifest, pesq=not a.no_pesq, progress=not a.quiet)
