@@ -15,7 +15,7 @@ from .receivers import FIXED_RANGES, draw_receiver, receive
 from .synth import make_clip
 from .anchors import ANCHORS, CAUSAL_ANCHORS, available_anchors
 from .paths import MODEL_HELP
-from .evaluate import BASELINES, PROBES, evaluate_folder, format_probes, plot_results, probe_tables, report, summarize
+from .evaluate import BASELINES, ORACLES, PROBES, evaluate_folder, format_probes, plot_results, probe_tables, report, summarize
 
 # %% auto #0
 __all__ = ['CROSS_CONDITIONS', 'CLEAN_CONDITIONS', 'SETS', 'SENTENCES', 'VOICES', 'VARIANTS', 'builtin_clips', 'reception',
@@ -249,6 +249,7 @@ def evaluate_cli(argv=None) -> int:
     p.add_argument('--notch', action='store_true', help='score the model with its whistle notch on (`set_notch`)')
     p.add_argument('--no-prime', action='store_true', help=f"start each file cold: by default the model and the causal anchors ({', '.join(CAUSAL_ANCHORS)}) first hear the mirror of its start")
     p.add_argument('--anchors', default='all', help=f"denoisers users would pick instead: 'all' (those installed), 'none', or names from {', '.join(ANCHORS)}")
+    p.add_argument('--oracle', action='store_true', help="add the ceilings of real gains per bin, computed from the clean files ('oracle irm', 'oracle psm': `Oracle`)")
     p.add_argument('--manifest', default=None, help='CSV with file, channel, cnr_db, kind (default: NOISY/manifest.csv if present)')
     p.add_argument('--out', default='runs/evaluate', help='folder for results.csv, summary.csv and the plot (default runs/evaluate)')
     p.add_argument('--device', default='auto', help='auto, cpu, cuda, cuda:N or mps')
@@ -274,7 +275,8 @@ def evaluate_cli(argv=None) -> int:
         anchors, notes = available_anchors(None if a.anchors == 'all' else a.anchors, prime=not a.no_prime)
         for n in notes: print(f'note: {n}', file=sys.stderr)
     if a.probes: return _probes_cli(den, anchors, Path(a.out))
-    df = evaluate_folder(a.noisy, a.clean, den, anchors=anchors, manifest=a.manifest, pesq=not a.no_pesq, progress=not a.quiet)
+    df = evaluate_folder(a.noisy, a.clean, den, anchors=anchors, oracles=ORACLES if a.oracle else None, manifest=a.manifest,
+                         pesq=not a.no_pesq, progress=not a.quiet)
     out = Path(a.out)
     atomic_write(out / 'results.csv', df.to_csv(index=False))
     atomic_write(out / 'summary.csv', pd.concat([summarize(df), summarize(df, ('channel', 'method'))]).to_csv())

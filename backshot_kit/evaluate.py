@@ -8,20 +8,22 @@ import io, math, re, time, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from scipy.signal import butter, sosfiltfilt
+from scipy.signal import butter, istft, sosfiltfilt, stft
 from tqdm.auto import tqdm
 from .core import BackshotError, atomic_write
 from .audio import read_audio, resample
 from .channel import si_sdr
 from .config import CHANNEL_NAMES
-from .anchors import lag
+from .model import spectral_n_fft
+from .anchors import ANCHORS, lag
 from .synth import make_clip
 
 # %% auto #0
-__all__ = ['EVAL_METRICS', 'BASELINES', 'PROBE_PITCHES', 'PROBES', 'si_sdr_score', 'pesq_score', 'stoi_score', 'score', 'lowpass',
-           'spectral_gate', 'lowpass_gate', 'band_noise_removal', 'held_note_removal', 'tone_removal', 'probe_tables',
-           'format_probes', 'lag_samples', 'parse_name', 'pair_files', 'evaluate_pair', 'evaluate_folder',
-           'stream_context', 'summarize', 'channel_table', 'plot_results', 'do_no_harm', 'report']
+__all__ = ['EVAL_METRICS', 'BASELINES', 'ORACLE_RULES', 'ORACLES', 'PROBE_PITCHES', 'PROBES', 'FAMILIES', 'GOALS', 'si_sdr_score',
+           'pesq_score', 'stoi_score', 'score', 'lowpass', 'spectral_gate', 'lowpass_gate', 'Oracle',
+           'band_noise_removal', 'held_note_removal', 'tone_removal', 'probe_tables', 'format_probes', 'lag_samples',
+           'parse_name', 'pair_files', 'evaluate_pair', 'evaluate_folder', 'stream_context', 'summarize',
+           'channel_table', 'plot_results', 'do_no_harm', 'channel_family', 'goals', 'report']
 
 # %% ../nbs/08a_evaluate.ipynb #8b2ffa65
 def _problem(ref:np.ndarray, est:np.ndarray) -> str:
@@ -107,6 +109,31 @@ def lowpass_gate(x:np.ndarray, sr:int) -> np.ndarray:
     return spectral_gate(lowpass(x, sr), sr)
 
 BASELINES = {'lowpass': lowpass, 'noisereduce': spectral_gate, 'lowpass+noisereduce': lowpass_gate}
+
+# %% ../nbs/08a_evaluate.ipynb #f6acca3a
+ORACLE_RULES = ('irm', 'psm')   # |S|/|Y|; Re(S Y*)/|Y|^2
+
+class Oracle:
+    "Real gains per STFT bin computed from the clean reference, clipped to [0, 1]: the ceiling of a real-gain denoiser, not a method."
+    needs_clean = True   # `evaluate_pair` passes the clean reference as a third argument
+    def __init__(self, rule:str='psm',           # 'irm': |S|/|Y|; 'psm': Re(S Y*)/|Y|^2, nearest the clean bin
+                 n_fft:int|None=None):           # STFT size (hop a quarter, square-root Hann); None: the spectral model's at the file's rate
+        if rule not in ORACLE_RULES: raise BackshotError(f"oracle rule {rule!r} unknown; allowed: {', '.join(ORACLE_RULES)}")
+        if n_fft is not None and (n_fft < 16 or n_fft % 4): raise BackshotError(f"oracle n_fft {n_fft} must be a multiple of 4 and at least 16")
+        self.rule, self.n_fft = rule, n_fft
+
+    def __call__(self, noisy:np.ndarray, sr:int, clean:np.ndarray) -> np.ndarray:
+        if len(clean) != len(noisy): raise BackshotError(f"oracle: clean ({len(clean)} samples) and noisy ({len(noisy)}) differ in length")
+        n = self.n_fft or spectral_n_fft(sr)
+        kw = dict(window=np.sqrt(np.hanning(n + 1)[:-1]), nperseg=n, noverlap=n - n // 4)
+        pad = (0, max(0, n - len(noisy)))
+        Y, S = (stft(np.pad(np.asarray(v, np.float64), pad), **kw)[2] for v in (noisy, clean))
+        P = np.abs(Y) ** 2 + 1e-30
+        g = np.abs(S) / np.sqrt(P) if self.rule == 'irm' else (S * Y.conj()).real / P
+        est = istft(np.clip(g, 0, 1) * Y, **kw)[1][:len(noisy)]
+        return np.pad(est, (0, len(noisy) - len(est))).astype(np.float32)
+
+ORACLES = {f'oracle {r}': Oracle(r) for r in ORACLE_RULES}
 
 # %% ../nbs/08a_evaluate.ipynb #fbe9bab4
 def band_noise_removal(denoise,              # f(x, sr) -> denoised x: a `Denoiser`, a baseline
@@ -240,11 +267,11 @@ def _load_pair(row) -> tuple:
 
 # %% ../nbs/08a_evaluate.ipynb #b3ef986b
 def evaluate_pair(clean:np.ndarray, noisy:np.ndarray, sr:int, methods:dict, pesq:bool=True) -> list[dict]:
-    "Scores of the noisy input and of every method's output (`methods`: name -> f(noisy, sr))."
+    "Scores of the noisy input and of every method's output (`methods`: name -> f(noisy, sr), or f(noisy, sr, clean) where `f.needs_clean`, as an `Oracle`)."
     out = [dict(method='noisy', **score(clean, noisy, sr, pesq), lag=lag_samples(clean, noisy, sr), rtf=0.)]
     for name, f in methods.items():
         t0 = time.perf_counter()
-        try: est = np.asarray(f(noisy, sr), np.float32)
+        try: est = np.asarray(f(noisy, sr, clean) if getattr(f, 'needs_clean', False) else f(noisy, sr), np.float32)
         except Exception as e:
             out.append(dict(method=name, **{k: math.nan for k in EVAL_METRICS}, lag=0, notes=f'{name} failed ({type(e).__name__}: {e})')); continue
         rtf = (time.perf_counter() - t0) / (len(noisy) / sr)        # seconds of compute per second of audio
@@ -264,12 +291,13 @@ def evaluate_folder(noisy,                # folder of noisy files
                     denoiser=None,        # a `Denoiser` (or callable(x, sr)) to score as 'model'; None for baselines only
                     baselines=BASELINES,  # name -> f(noisy, sr)
                     anchors:dict|None=None, # name -> f(noisy, sr): the denoisers users would pick instead (`available_anchors`)
+                    oracles:dict|None=None, # name -> `Oracle`: ceilings computed from the clean reference (`ORACLES`)
                     manifest=None,        # CSV with file, channel, cnr_db, kind (default: noisy/manifest.csv if present)
                     pesq:bool=True,       # compute PESQ (the slowest metric)
                     progress:bool=True) -> pd.DataFrame:
     "Per-file, per-method scores with improvements over the noisy input (long format)."
     pairs = pair_files(noisy, clean, manifest)
-    methods = ({'model': denoiser} if denoiser is not None else {}) | dict(anchors or {}) | dict(baselines)
+    methods = ({'model': denoiser} if denoiser is not None else {}) | dict(anchors or {}) | dict(baselines) | dict(oracles or {})
     rows = []
     for _, row in tqdm(pairs.iterrows(), total=len(pairs), desc='evaluate', unit='file', disable=not progress):
         meta = {k: row.get(k) for k in ('file', 'set', 'condition', 'channel', 'cnr_db', 'kind')}
@@ -355,6 +383,7 @@ def do_no_harm(df:pd.DataFrame,
               ) -> pd.DataFrame:
     "Per method (and `by`): on the clean set the median output SI-SDR and the share of files below `clean_db`; where the input was already above `above_db`, the median SI-SDR change and its worst tenth."
     if by is not None and by not in df.columns: raise BackshotError(f"do_no_harm: by={by!r} is not a column of the results; allowed: {', '.join(map(str, df.columns))}")
+    df = df.reset_index(drop=True)                                   # results joined from several runs repeat index labels
     noisy = df[df.method == 'noisy']
     clean = df.set.eq('clean') if 'set' in df.columns else pd.Series(False, index=df.index)
     good = df.file.isin(noisy[(noisy.si_sdr >= above_db) & ~clean[noisy.index]].file)
@@ -364,9 +393,45 @@ def do_no_harm(df:pd.DataFrame,
                         f'input above {above_db:g} dB: change': g.median(), f'above {above_db:g} dB: worst tenth': g.quantile(0.1)})
     return out.reindex(d.method.unique()) if by is None else out
 
+# %% ../nbs/08a_evaluate.ipynb #4378bd00
+FAMILIES = {'NBFM': ('nbfm',), 'AM': ('am',), 'SSB': ('usb', 'lsb'), 'WBFM': ('wbfm',)}   # channel types by the start of a channel's name
+
+def channel_family(channel) -> str|None:
+    "'NBFM', 'AM', 'SSB' or 'WBFM' for a channel name ('nbfm2.5', 'usb', ...); None for anything else."
+    return next((f for f, starts in FAMILIES.items() if str(channel).lower().startswith(starts)), None)
+
+GOALS = dict(speech_over=('deepfilternet3',),        # on cross-set speech, above these
+             music_over=('mmse-lsa', 'noisereduce'), # on cross-set music, per channel type, above these
+             median_db=15.,                          # cross set, NBFM, AM and SSB files: median improvement at least this
+             clean_db=40., above_db=20., change_db=-0.3, # clean input kept at `clean_db`; input above `above_db` changed by `change_db` at worst
+             rtf=0.05)                               # real-time factor at most this
+
+def goals(df:pd.DataFrame, method:str='model') -> pd.DataFrame:
+    "`method`'s figure against each bar of `GOALS` (median SI-SDR improvement in dB on the cross set unless the goal names another), and whether it clears it."
+    if method not in set(df.method): raise BackshotError(f"goals: no {method!r} in the results; methods: {', '.join(map(str, df.method.unique()))}")
+    d, g, rows = df[df.method != 'noisy'], GOALS, []
+    cross = d[d['set'].eq('cross')] if 'set' in d.columns else d.iloc[:0]
+    fam = cross['channel'].map(channel_family) if 'channel' in cross.columns else pd.Series(None, index=cross.index, dtype=object)
+    best = lambda part, names: pd.Series([part[part.method == n].si_sdr_imp.median() for n in names], dtype=float).max(skipna=False)   # NaN: one not run
+    above, at_least, at_most = (lambda v, b: v > b), (lambda v, b: v >= b), (lambda v, b: v <= b)
+    def add(goal, value, bar, test=above):
+        rows.append(dict(goal=goal, value=value, bar=bar, met=None if pd.isna(value) or pd.isna(bar) else bool(test(value, bar))))
+    speech = cross[cross.kind == 'speech']
+    add('cross: speech, above DeepFilterNet3', best(speech, [method]), best(speech, g['speech_over']))
+    for f in [f for f in FAMILIES if f in set(fam.dropna())]:
+        c = cross[fam == f]; music = c[c.kind == 'music']
+        add(f'cross: {f} music, above MMSE-LSA and spectral gating', best(music, [method]), best(music, g['music_over']))
+        add(f'cross: {f}, above the best anchor', best(c, [method]), best(c, list(ANCHORS)))
+    add(f"cross: NBFM, AM and SSB, at least {g['median_db']:g} dB", best(cross[fam.isin(['NBFM', 'AM', 'SSB'])], [method]), g['median_db'], at_least)
+    harm = do_no_harm(df, above_db=g['above_db'], clean_db=g['clean_db']).reindex([method]).iloc[0]
+    add(f"clean input: output SI-SDR, at least {g['clean_db']:g} dB", harm['clean input: SI-SDR'], g['clean_db'], at_least)
+    add(f"input above {g['above_db']:g} dB: change, at least {g['change_db']:g} dB", harm[f"input above {g['above_db']:g} dB: change"], g['change_db'], at_least)
+    add(f"real-time factor, at most {g['rtf']:g}", d[d.method == method].rtf.median() if 'rtf' in d.columns else math.nan, g['rtf'], at_most)
+    return pd.DataFrame(rows).set_index('goal')
+
 # %% ../nbs/08a_evaluate.ipynb #1f5ed129
 def report(df:pd.DataFrame) -> str:
-    "The printed comparison: summary per method; median SI-SDR improvement per set and channel type, content and condition; do-no-harm; speed."
+    "The printed comparison: summary per method; median SI-SDR improvement per set and channel type, content and condition; do-no-harm; speed; the model's `goals`."
     cols = ['n', 'si_sdr', 'si_sdr_imp_med', 'si_sdr_imp_mean', 'pesq_nb', 'pesq_nb_imp_mean', 'pesq_wb', 'stoi', 'stoi_imp_mean']
     s = [f'Summary over {df.file.nunique()} files (medians; _imp = improvement over the noisy input):', _fmt(summarize(df)[cols])]
     sets = [x for x in df['set'].dropna().unique() if x != 'clean'] if 'set' in df.columns and df['set'].notna().any() else [None]
@@ -379,6 +444,7 @@ def report(df:pd.DataFrame) -> str:
     if 'kind' in df.columns and df.kind.nunique() > 1: s += ['', 'Do no harm per content:', _fmt(do_no_harm(df, by='kind'))]
     if 'rtf' in df.columns:
         s += ['', 'Real-time factor (median seconds of compute per second of audio):', _fmt(df[df.method != 'noisy'].groupby('method', sort=False).rtf.median().to_frame('rtf').T)]
+    if 'model' in set(df.method): s += ['', 'Goals of the model (value against bar; met: None where the bar\'s methods were not run):', _fmt(goals(df))]
     bad = df[df.notes.fillna('') != '']
     if len(bad): s += ['', f'{len(bad)} of {len(df)} scores have notes (see the notes column of results.csv), e.g. {bad.file.iloc[0]} ({bad.method.iloc[0]}): {bad.notes.iloc[0]}']
     return '\n'.join(s)
