@@ -409,9 +409,9 @@ GOALS = dict(speech_over=('deepfilternet3',),        # on cross-set speech, abov
 def goals(df:pd.DataFrame, method:str='model') -> pd.DataFrame:
     "`method`'s figure against each bar of `GOALS` (median SI-SDR improvement in dB on the cross set unless the goal names another), and whether it clears it."
     if method not in set(df.method): raise BackshotError(f"goals: no {method!r} in the results; methods: {', '.join(map(str, df.method.unique()))}")
-    d, g, rows = df[df.method != 'noisy'], GOALS, []
-    cross = d[d['set'].eq('cross')] if 'set' in d.columns else d.iloc[:0]
-    fam = cross['channel'].map(channel_family) if 'channel' in cross.columns else pd.Series(None, index=cross.index, dtype=object)
+    g, rows = GOALS, []
+    d = df[df.method != 'noisy'].reindex(columns=[*df.columns, *(c for c in ('set', 'channel', 'kind') if c not in df.columns)])   # absent: None
+    cross = d[d['set'].eq('cross')]; fam = cross['channel'].map(channel_family)
     best = lambda part, names: pd.Series([part[part.method == n].si_sdr_imp.median() for n in names], dtype=float).max(skipna=False)   # NaN: one not run
     above, at_least, at_most = (lambda v, b: v > b), (lambda v, b: v >= b), (lambda v, b: v <= b)
     def add(goal, value, bar, test=above):
