@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from fastcore.basics import patch
 from .core import BackshotError, MODEL_DIR, load_json, save_json, atomic_write
-from .config import Config, LOSSES
+from .config import Config, LOSSES, config_replace, config_from_dict
 from .search import FULL_GRID
 from .safety import sigterm_as_interrupt, remove_stale_tmp
 
@@ -19,15 +19,16 @@ from .safety import sigterm_as_interrupt, remove_stale_tmp
 __all__ = ['HPARAMS', 'METRICS', 'EXTRA_METRICS', 'REQUIRED', 'NUMERIC', 'STATUSES', 'RESULTS_NAMES', 'GAP_GOOD', 'GAP_OVERFIT',
            'VAL_LOSS_POOR', 'VAL_LOSS_GOOD', 'GUIDE_LOSSES', 'DB_LOSSES', 'SDR_GAIN_POOR', 'SDR_GAIN_GOOD',
            'SDR_DROP_GOOD', 'SDR_DROP_OVERFIT', 'FINISHED', 'PED_MIN_TOP', 'GAP_LABELS', 'DROP_LABELS',
-           'OVERFIT_LABELS', 'QUALITY_LABELS', 'FLAGS', 'DB_FLAGS', 'RULE_FLAGS', 'SHORT', 'RULE_TEXT', 'STATUS_COLORS',
-           'find_results', 'check_records', 'resolve_path', 'load_history', 'rule_set', 'trial_losses', 'gap_category',
-           'loss_category', 'gain_category', 'drop_category', 'sdr_drop', 'results_frame', 'param_columns',
-           'load_results_frame', 'fake_results', 'top_table', 'param_impact', 'hyperparameter_impact',
+           'OVERFIT_LABELS', 'QUALITY_LABELS', 'FLAGS', 'DB_FLAGS', 'RULE_FLAGS', 'INPUT_EDGES', 'SHORT', 'RULE_TEXT',
+           'STATUS_COLORS', 'find_results', 'check_records', 'resolve_path', 'load_history', 'rule_set', 'trial_losses',
+           'gap_category', 'loss_category', 'gain_category', 'drop_category', 'sdr_drop', 'results_frame',
+           'param_columns', 'load_results_frame', 'fake_results', 'top_table', 'param_impact', 'hyperparameter_impact',
            'importance_metric', 'variance_importance', 'complete_grid', 'fake_study', 'find_studies', 'match_study',
            'optuna_importance', 'importance_ranking', 'denoising_counts', 'overfitting_analysis', 'metric_summary',
-           'status_counts', 'problem_flags', 'flagged_trials', 'problem_messages', 'Analysis', 'analyze',
-           'rules_summary', 'figure_png', 'save_figure', 'plot_param_impact', 'plot_gap_vs_loss', 'top_histories',
-           'plot_learning_curves', 'analysis_prefix', 'write_analysis', 'analyze_cli']
+           'status_counts', 'problem_flags', 'flagged_trials', 'problem_messages', 'band_labels', 'gains_by_input',
+           'validation_set', 'trial_gains', 'best_trial_gains', 'Analysis', 'analyze', 'rules_summary', 'figure_png',
+           'save_figure', 'plot_param_impact', 'plot_gap_vs_loss', 'top_histories', 'plot_learning_curves',
+           'analysis_prefix', 'write_analysis', 'analyze_cli']
 
 # %% ../nbs/09_analysis.ipynb #d1624c3c
 HPARAMS = ['batch_size', 'learning_rate', 'epochs', 'optimizer', 'scheduler_patience', 'scheduler_factor', 'early_stopping_patience']
@@ -584,6 +585,66 @@ def problem_messages(df:pd.DataFrame) -> list[str]:
                     "the guide reads this as a possible data issue")
     return msgs or [_all_clear(df)]
 
+# %% ../nbs/09_analysis.ipynb #42f63c07
+INPUT_EDGES = (0., 10., 20., 30.)   # band edges (dB) of the input SI-SDR in `gains_by_input`
+
+def band_labels(edges=INPUT_EDGES) -> list[str]:
+    "Names of the bands `edges` make, lowest first."
+    e = [f'{v:g}' for v in edges]
+    return [f'below {e[0]} dB'] + [f'{a} to {b} dB' for a, b in zip(e, e[1:])] + [f'{e[-1]} dB and above']
+
+# %% ../nbs/09_analysis.ipynb #1315add3
+def gains_by_input(noisy:np.ndarray,     # `(n, T)` input clips
+                   denoised:np.ndarray,  # `(n, T)` the model's output
+                   clean:np.ndarray,     # `(n, T)` the targets
+                   edges=INPUT_EDGES) -> pd.DataFrame: # increasing band edges (dB)
+    "Per band of the input's SI-SDR, then over all clips: clips, mean SI-SDR of input and output, mean and worst improvement (dB)."
+    from backshot_kit.channel import si_sdr
+    noisy, denoised, clean = (np.asarray(a, np.float64) for a in (noisy, denoised, clean))
+    if not (noisy.ndim == 2 and noisy.shape == denoised.shape == clean.shape):
+        raise BackshotError(f"gains_by_input: noisy {noisy.shape}, denoised {denoised.shape} and clean {clean.shape} must be the same (n, T)")
+    e = np.asarray(edges, float)
+    if not (e.ndim == 1 and len(e) and np.all(np.isfinite(e)) and np.all(np.diff(e) > 0)):
+        raise BackshotError(f"gains_by_input: band edges {list(edges)} must be finite and increasing")
+    s_in, s_out = si_sdr(noisy, clean), si_sdr(denoised, clean)
+    band = np.searchsorted(e, s_in, side='right')
+    row = lambda m: dict(clips=int(m.sum()), input=s_in[m].mean() if m.any() else np.nan, output=s_out[m].mean() if m.any() else np.nan,
+                         gain=(s_out - s_in)[m].mean() if m.any() else np.nan, worst=(s_out - s_in)[m].min() if m.any() else np.nan)
+    t = pd.DataFrame([row(band == i) for i in range(len(e) + 1)] + [row(np.ones(len(s_in), bool))], index=band_labels(edges) + ['all'])
+    t.index.name = 'input SI-SDR'
+    return t
+
+# %% ../nbs/09_analysis.ipynb #7f72457b
+def validation_set(cfg:Config) -> tuple[np.ndarray, np.ndarray]:
+    "The validation clips `(noisy, clean)` a run with `cfg` was judged on."
+    from backshot_kit.userdata import load_data
+    d = load_data(cfg if cfg.data else config_replace(cfg, n_train=1, n_test=1))
+    return d.val_noisy, d.val_clean
+
+# %% ../nbs/09_analysis.ipynb #27460bb2
+def trial_gains(model_path,                # a trial's checkpoint
+                edges=INPUT_EDGES,         # band edges (dB)
+                device:str='cpu') -> pd.DataFrame:
+    "`gains_by_input` of a trained model on the validation clips of the config in its checkpoint."
+    from backshot_kit.checkpoint import load_model
+    from backshot_kit.train import predict
+    model, ck = load_model(model_path, device)
+    try: cfg = config_from_dict(ck.get('config') or {})
+    except (BackshotError, TypeError) as e: raise BackshotError(f"{model_path}: its config cannot rebuild the validation set ({e})") from None
+    noisy, clean = validation_set(cfg)
+    return gains_by_input(noisy, predict(model, noisy, device=device), clean, edges)
+
+# %% ../nbs/09_analysis.ipynb #804ffee2
+def best_trial_gains(df:pd.DataFrame, base, edges=INPUT_EDGES) -> tuple[pd.DataFrame|None, str]:
+    "`trial_gains` of the best finished trial (by best validation loss) whose checkpoint is there, and a line naming it, or why there is none."
+    fin = df[df.status.isin(FINISHED) & np.isfinite(df.best_val_loss.astype(float))].sort_values('best_val_loss', kind='stable')
+    for _, r in fin.iterrows():
+        p = resolve_path(r.get('model_path'), base)
+        if p is None: continue
+        try: return trial_gains(p, edges), f'trial {r.trial} ({p})'
+        except BackshotError as e: return None, f'trial {r.trial}: {e}'
+    return None, 'no finished trial has its checkpoint'
+
 # %% ../nbs/09_analysis.ipynb #214f0d72
 @dataclass
 class Analysis:
@@ -600,17 +661,21 @@ class Analysis:
     flagged: pd.DataFrame = None
     problems: list = field(default_factory=list)
     denoising: pd.DataFrame = None
+    bands: pd.DataFrame = None     # `best_trial_gains` (with `analyze(..., bands=True)`)
+    bands_of: str = ''             # the trial they are of, or why there are none
 
 def analyze(results,                # a results file path or a results DataFrame
             top:int=5,              # how many top configurations
-            tuning_dir=None) -> Analysis: # where to look for the Optuna study (default: the results file's folder)
+            tuning_dir=None,        # where to look for the Optuna study (default: the results file's folder)
+            bands:bool=False) -> Analysis: # also the best trial's validation gains per input band (loads its model and data)
     "Run every section of the analysis."
     df = results if isinstance(results, pd.DataFrame) else load_results_frame(results)
     path = df.attrs.get('path', str(results) if not isinstance(results, pd.DataFrame) else '')
     tdir = tuning_dir if tuning_dir is not None else (Path(path).parent if path else None)
     imp, how = importance_ranking(df, tdir)
+    b, of = best_trial_gains(df, Path(path).parent if path else Path('.')) if bands else (None, '')
     return Analysis(df, path, top_table(df, top), hyperparameter_impact(df), imp, how, overfitting_analysis(df),
-                    metric_summary(df), status_counts(df), flagged_trials(df), problem_messages(df), denoising_counts(df))
+                    metric_summary(df), status_counts(df), flagged_trials(df), problem_messages(df), denoising_counts(df), b, of)
 
 # %% ../nbs/09_analysis.ipynb #acc021f8
 def _table(t:pd.DataFrame, index=True) -> str:
@@ -676,6 +741,9 @@ def _report_rest(a:Analysis) -> list[str]:
     ov, t, rs = a.overfitting, _titles(a.df), set(_rules(a.df))
     pct = lambda c: c.assign(share=c.share.map('{:.0%}'.format))
     out = [_section(t['denoising']), _table(pct(a.denoising))] if a.denoising is not None else []
+    if a.bands_of:
+        out += [_section('Validation SI-SDR by input band (dB): ' + a.bands_of)]
+        if a.bands is not None: out += [_table(a.bands.rename(columns=dict(gain='improvement', worst='worst improvement')))]
     out += [_section(t['overfitting']), _table(pct(ov['counts']))]
     if 'guide' in rs: out += ['\nLargest gaps:', _table(ov['worst'][['trial', 'train_val_gap', 'final_train_loss', 'final_val_loss', 'status']], index=False)]
     if len(ov.get('worst_drop', [])):
@@ -701,6 +769,8 @@ def _repr_html_(self:Analysis) -> str:
              h('Impact of each hyperparameter')] + [f'<b>{p}</b>' + t.to_html(float_format='{:.4g}'.format) for p, t in self.impact.items()]
     parts += [h('Importance ranking'), f'<i>{self.importance_method}</i>', self.importance.to_html(float_format='{:.3f}'.format),
               h('Denoising'), (self.denoising if self.denoising is not None else pd.DataFrame()).to_html(float_format='{:.0%}'.format),
+              *([h('Validation SI-SDR by input band (dB): ' + self.bands_of), (self.bands if self.bands is not None else pd.DataFrame()).to_html(float_format='{:.2f}'.format)]
+                if self.bands_of else []),
               h('Overfitting analysis'), ov['counts'].to_html(float_format='{:.0%}'.format), ov['worst'].to_html(float_format='{:.4g}'.format),
               ov.get('worst_drop', pd.DataFrame()).to_html(float_format='{:.4g}'.format),
               h('Statistical summaries'), self.summary.to_html(float_format='{:.4g}'.format),
@@ -888,6 +958,7 @@ def write_analysis(a:Analysis, folder, figures:bool=True, n_curves:int=5) -> lis
     remove_stale_tmp(folder)                                  # left by a run that was killed while writing
     table = a.df.sort_values('best_val_loss', na_position='last', kind='stable')
     out = [atomic_write(folder / f'{pre}results.csv', table.to_csv(index=False)), atomic_write(folder / f'{pre}report.txt', a.report())]
+    if a.bands is not None: out.append(atomic_write(folder / f'{pre}input_bands.csv', a.bands.to_csv()))
     if figures:
         base = Path(a.path).parent if a.path else Path('.')
         out.append(save_figure(plot_param_impact(a.df), folder / f'{pre}param_impact.png'))
@@ -906,10 +977,11 @@ def analyze_cli(argv=None):
     p.add_argument('--results', default=None, help='a results JSON file (default: the newest of hyperparameter_results.json / smart_results.json)')
     p.add_argument('--top', type=int, default=5, help='how many top configurations to list and plot (default 5)')
     p.add_argument('--no-figures', action='store_true', help='write only the CSV and the text report')
+    p.add_argument('--no-bands', action='store_true', help="skip the best trial's validation SI-SDR by input band (it loads the model and rebuilds its validation clips)")
     args = p.parse_args(argv)
     if args.top < 1: raise BackshotError(f"--top must be >= 1, got {args.top}")
     path = find_results(args.out or MODEL_DIR, args.results)
-    a = analyze(path, top=args.top)
+    a = analyze(path, top=args.top, bands=not args.no_bands)
     print(a.report())
     folder = Path(args.out) / 'tuning' / 'analysis' if args.out and not args.results else path.parent / 'analysis'
     with sigterm_as_interrupt():                       # stopped mid-write, a file is left whole or not at all
