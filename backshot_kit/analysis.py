@@ -642,7 +642,7 @@ def best_trial_gains(df:pd.DataFrame, base, edges=INPUT_EDGES) -> tuple[pd.DataF
         p = resolve_path(r.get('model_path'), base)
         if p is None: continue
         try: return trial_gains(p, edges), f'trial {r.trial} ({p})'
-        except BackshotError as e: return None, f'trial {r.trial}: {e}'
+        except (BackshotError, OSError, RuntimeError, ValueError) as e: return None, f'trial {r.trial}: {e}'   # the report goes on without them
     return None, 'no finished trial has its checkpoint'
 
 # %% ../nbs/09_analysis.ipynb #214f0d72
