@@ -6,6 +6,7 @@
 from __future__ import annotations
 import copy, math
 import torch, torch.nn as nn, torch.nn.functional as F
+from torch._C._functorch import is_batchedtensor
 from fastcore.basics import patch
 from .core import BackshotError
 from .config import Config, NOISE_FRAMES
@@ -211,7 +212,8 @@ def features(self:SpectralUNet, logpow:torch.Tensor) -> tuple[torch.Tensor, torc
 def local_logits(self:SpectralUNet, feat:torch.Tensor, post:torch.Tensor, g:torch.Tensor) -> torch.Tensor:
     "The frequency-shared branch's logits `(batch, bins, frames)`, before `head_scale`, from each bin's level, noise-floor feature and the U-Net's gain logit `g`."
     bins = post.shape[1]
-    h = torch.stack([feat[:, :bins], post, g / 4], 1).contiguous(memory_format=torch.channels_last)   # (batch, 3, bins, frames)
+    h = torch.stack([feat[:, :bins], post, g / 4], 1)                 # (batch, 3, bins, frames)
+    if not is_batchedtensor(h): h = h.contiguous(memory_format=torch.channels_last)   # faster convolutions; under vmap (the fused engine) no layout can be asked for
     for c, d in zip(self.local, LOCAL_DILATIONS): h = F.relu(c(F.pad(h, (2 * d, 0, 1, 1))))
     return self.local_out(h)[:, 0]
 
