@@ -16,9 +16,9 @@ __all__ = ['PRESETS', 'CHANNEL_NAMES', 'MODEL_KEYS', 'MODEL_NAMES', 'DEFAULT_MOD
 
 # %% ../nbs/00_config.ipynb #beab3b4a
 PRESETS = {
-    'tiny':     dict(n_train=32,   n_val=8,   n_test=8,   clip_seconds=0.25, depth=2, base_channels=8,  kernel_size=8, stride=4),
-    'demo':     dict(n_train=192,  n_val=48,  n_test=48,  clip_seconds=0.5,  depth=3, base_channels=16, kernel_size=8, stride=4),
-    'standard': dict(n_train=2048, n_val=256, n_test=256, clip_seconds=1.0,  depth=4, base_channels=16, kernel_size=8, stride=4),
+    'tiny':     dict(n_train=32,   n_val=8,   n_test=8,   clip_seconds=0.25, depth=2, base_channels=8,  kernel_size=8, stride=4, local=0),
+    'demo':     dict(n_train=192,  n_val=48,  n_test=48,  clip_seconds=0.5,  depth=3, base_channels=16, kernel_size=8, stride=4, local=8),
+    'standard': dict(n_train=2048, n_val=256, n_test=256, clip_seconds=1.0,  depth=4, base_channels=16, kernel_size=8, stride=4, local=16),
 }
 
 # %% ../nbs/00_config.ipynb #c37df7de
@@ -109,7 +109,7 @@ class Config:
     head_scale: float|None = _f(None, lambda v: isinstance(v, float) and 0 < v <= 1000, 'a float in (0, 1000]',
                                 f"spectral model: its gain logits are this times its output layers', so the gains learn this many times faster; default: the --init model's, else {HEAD_SCALE:g}")
     local: int|None = _f(None, lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 64, 'an integer in 0..64',
-                         "spectral model: channels of its frequency-shared branch, the same small rule at every frequency (0: none); default: the --init model's, else 0")
+                         "spectral model: channels of its frequency-shared branch, the same small rule at every frequency (0: none); default: the --init model's, else the preset's (tiny 0, demo 8, standard 16)")
     noise_frames: int|None = _f(None, lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 4096, 'an integer in 1..4096',
                                 f"spectral model: STFT frames its noise floor looks back over (the lowest level of each bin in them); default: the --init model's, else {NOISE_FRAMES}")
     # run
@@ -124,7 +124,7 @@ class Config:
         preset = PRESETS.get(self.preset) if isinstance(self.preset, str) else None
         if self.model is None: self.model = DEFAULT_MODEL
         if self.head_scale is None: self.head_scale = HEAD_SCALE
-        if self.local is None: self.local = 0
+        if self.local is None: self.local = preset.get('local', 0) if preset is not None and self.model == 'spectral' else 0
         if self.noise_frames is None: self.noise_frames = NOISE_FRAMES
         for f in fields(self):
             v = getattr(self, f.name)

@@ -84,11 +84,13 @@ def load_row(model:nn.Module, row:torch.Tensor, layout:list):
 # %% ../nbs/06a_fused.ipynb #a6a0375a
 def fused_forward(base:nn.Module, layout:list, flat:torch.Tensor, x:torch.Tensor) -> torch.Tensor:
     "Outputs `(rows, batch, T)` of the models whose weights are the rows of `flat`, all on the same input `x`."
+    if len(flat) == 1: return functional_call(base, {n: v[0] for n, v in param_views(flat, layout).items()}, (x,))[None]   # one row: no vmap
     return vmap(lambda p, x: functional_call(base, p, (x,)), in_dims=(0, None))(param_views(flat, layout), x)
 
 # %% ../nbs/06a_fused.ipynb #f5acc681
 def fused_loss(loss, out:torch.Tensor, y:torch.Tensor) -> torch.Tensor:
     "`loss(out[i], y)` for every row `i` of `out`, as a vector."
+    if len(out) == 1: return loss(out[0], y)[None]
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='There is a performance drop because we have not yet implemented the batching rule')
         return vmap(loss, in_dims=(0, None))(out, y)

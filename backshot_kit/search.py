@@ -20,17 +20,17 @@ from .safety import sigterm_as_interrupt, die_with_parent, remove_stale_tmp
 __all__ = ['GUIDE_KEYS', 'FULL_GRID', 'QUICK_GRID', 'GRIDS', 'OK_STATUSES', 'BEST_STATUSES', 'METRIC_KEYS', 'HEARTBEAT_INTERVAL',
            'GRACE_PERIOD', 'MAX_RETRY', 'SAMPLER_SEED', 'DB_NAME', 'RESULTS_NAME', 'DATA_CACHE_BYTES', 'GRID',
            'MIN_RESOURCE', 'REDUCTION_FACTOR', 'SMART_RESULTS', 'SMART_DIR', 'BUDGET_FRACTION', 'AUTO_WORKERS_CPU',
-           'ENGINES', 'FUSED_GROUP', 'SUMMARY_COLUMNS', 'load_grid', 'resolve_grid', 'grid_size', 'grid_configs',
-           'model_stem', 'make_record', 'trial_files', 'trial_record', 'run_trial', 'best_record', 'storage_url',
-           'data_key', 'EpochCache', 'cached_data', 'drop_data_cache', 'make_storage', 'search_spec', 'Strategy',
-           'halving_pruner', 'rung_epochs', 'NoRepeatSampler', 'default_study_name', 'smart_space', 'grid_epochs',
-           'default_budget', 'smart_strategy', 'open_study', 'grid_state', 'worker_id', 'recover', 'grid_points',
-           'grid_point_id', 'results_from_study', 'update_best', 'write_results', 'load_results', 'restore_study',
-           'check_out', 'TrialFailed', 'outcome', 'epochs_spent', 'epoch_callback', 'make_objective', 'run_worker',
-           'heartbeats', 'run_fused', 'ask_group', 'run_fused_worker', 'spawn_worker', 'worker_main', 'cpu_cores',
-           'worker_setup', 'strategy_from_dict', 'search_worker', 'resolve_workers', 'resolve_engine', 'torch_threads',
-           'short_name', 'record_line', 'run_workers', 'run_search', 'top_configs', 'add_worker_args', 'quick_cli',
-           'full_cli']
+           'ENGINES', 'FUSED_GROUP', 'BRANCH_GROUP_CPU', 'SUMMARY_COLUMNS', 'load_grid', 'resolve_grid', 'grid_size',
+           'grid_configs', 'model_stem', 'make_record', 'trial_files', 'trial_record', 'run_trial', 'best_record',
+           'storage_url', 'data_key', 'EpochCache', 'cached_data', 'drop_data_cache', 'make_storage', 'search_spec',
+           'Strategy', 'halving_pruner', 'rung_epochs', 'NoRepeatSampler', 'default_study_name', 'smart_space',
+           'grid_epochs', 'default_budget', 'smart_strategy', 'open_study', 'grid_state', 'worker_id', 'recover',
+           'grid_points', 'grid_point_id', 'results_from_study', 'update_best', 'write_results', 'load_results',
+           'restore_study', 'check_out', 'TrialFailed', 'outcome', 'epochs_spent', 'epoch_callback', 'make_objective',
+           'run_worker', 'heartbeats', 'run_fused', 'ask_group', 'run_fused_worker', 'spawn_worker', 'worker_main',
+           'cpu_cores', 'worker_setup', 'strategy_from_dict', 'search_worker', 'resolve_workers', 'resolve_engine',
+           'torch_threads', 'short_name', 'record_line', 'run_workers', 'run_search', 'top_configs', 'add_worker_args',
+           'quick_cli', 'full_cli']
 
 # %% ../nbs/07_search.ipynb #efb926f7
 GUIDE_KEYS = ('batch_size', 'learning_rate', 'epochs', 'optimizer', 'scheduler_patience', 'scheduler_factor', 'early_stopping_patience')
@@ -1131,16 +1131,19 @@ def resolve_workers(workers, device:str, preset:str|None=None) -> int:
 # %% ../nbs/07_search.ipynb #64b246d5
 ENGINES = ('auto', 'single', 'fused')
 FUSED_GROUP = {'cuda': 8, 'cpu': 4}     # rows a fused worker asks for at once, by device type (twins count once)
+BRANCH_GROUP_CPU = 1    # ... on a CPU for models with the frequency-shared branch: one row runs without vmap, in the channels-last layout
 
 def resolve_engine(engine:str,             # 'auto', 'single' or 'fused'
                    device:str,             # the resolved device
-                   group:int|None=None,    # rows asked at once by a fused worker (None: `FUSED_GROUP`)
-                   sampler:str='grid') -> tuple[str, int]: # the strategy's sampler
+                   group:int|None=None,    # rows asked at once by a fused worker (None: `FUSED_GROUP`, or `BRANCH_GROUP_CPU`)
+                   sampler:str='grid',     # the strategy's sampler
+                   branch:bool=False) -> tuple[str, int]: # the model has the frequency-shared branch (config key `local`)
     "`(engine, group)`: how each worker trains its trials; 'auto' fuses on CUDA, and on a CPU for a grid (twins train once), where a sampler learns from each trial before the next."
     if engine not in ENGINES: raise BackshotError(f"--engine {engine!r}; allowed: {', '.join(ENGINES)}")
     if group is not None and (not isinstance(group, int) or isinstance(group, bool) or group < 1): raise BackshotError(f"--group {group!r}: expected an integer >= 1")
     e = ('fused' if device.startswith('cuda') or sampler == 'grid' else 'single') if engine == 'auto' else engine
-    return e, (group or FUSED_GROUP['cuda' if device.startswith('cuda') else 'cpu']) if e == 'fused' else 1
+    cuda = device.startswith('cuda')
+    return e, (group or (FUSED_GROUP['cuda'] if cuda else BRANCH_GROUP_CPU if branch else FUSED_GROUP['cpu'])) if e == 'fused' else 1
 
 # %% ../nbs/07_search.ipynb #27a3af53
 @contextlib.contextmanager
@@ -1272,12 +1275,12 @@ def run_search(grid='quick',                 # 'quick', 'full', 'smart' (the ful
                fit_fn=None,                  # replaces the training of one trial (tests, other trainers)
                data_cache:bool=False,        # share each epoch's training pairs through files (`EpochCache`), removed when the search finishes
                engine:str='auto',            # 'single', 'fused' (trials that share a batch size train as one model) or 'auto' (`resolve_engine`)
-               group:int|None=None) -> list[dict]: # rows a fused worker trains at once (None: 8 on CUDA, 4 on a CPU; twins count once)
+               group:int|None=None) -> list[dict]: # rows a fused worker trains at once (None: 8 on CUDA, 4 on a CPU, 1 there with `local`; twins count once)
     "Run (or resume) a search; returns the records of its results file in `<out>/tuning/`."
     cfg = cfg or Config()
     grid, strategy = _resolve(grid, strategy, budget_epochs, cfg)
     r = _plan(grid, cfg, out, strategy, workers, storage, study_name, threads, max_retry, poll, heartbeat_interval, grace_period)
-    r.data_cache, (r.engine, r.group) = data_cache, resolve_engine('single' if fit_fn is not None and engine == 'auto' else engine, r.device, group, strategy.sampler)
+    r.data_cache, (r.engine, r.group) = data_cache, resolve_engine('single' if fit_fn is not None and engine == 'auto' else engine, r.device, group, strategy.sampler, bool(cfg.local))
     if fit_fn is not None and r.engine == 'fused': raise ValueError('`fit_fn` works with the single engine only')
     if (data is not None or fit_fn is not None) and r.workers > 1: raise ValueError('`data` and `fit_fn` work with the in-process worker only (workers=1)')
     study = _open_search(r)
@@ -1309,7 +1312,7 @@ def _intro(study, st:dict, r:_Run) -> str:
             f"{r.n} combinations, trials of up to {max(r.space['epochs'])} epochs (rungs {s.rungs(max(r.space['epochs']))}), "
             f"budget {s.budget} epochs, {epochs_spent(study)} spent")
     where = 'in memory' if r.url is None else _redact(r.url)
-    how = f", fused groups of up to {r.group}" if r.engine == 'fused' else ''
+    how = (f", fused groups of up to {r.group}" if r.group > 1 else ', one model at a time (trials that differ only in epochs as one)') if r.engine == 'fused' else ''
     return f"search '{r.name}': {what}; {r.workers} worker{'s' if r.workers > 1 else ''} on {r.device}{how}; storage {where}"
 
 # %% ../nbs/07_search.ipynb #a9523d62
@@ -1376,7 +1379,7 @@ def add_worker_args(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument('--grace', type=int, default=GRACE_PERIOD, help=f'seconds without heartbeat before a trial counts as dead (default {GRACE_PERIOD})')
     p.add_argument('--no-progress', action='store_true', help='no progress bars')
     p.add_argument('--engine', choices=ENGINES, default='auto', help='single: one trial at a time; fused: trials that share a batch size train as one batched model, those that differ only in epochs once (default auto: fused on CUDA, and on a CPU for grids)')
-    p.add_argument('--group', type=int, default=None, help=f"models a fused worker trains at once, trials that differ only in epochs counting once (default {FUSED_GROUP['cuda']} on CUDA, {FUSED_GROUP['cpu']} on a CPU)")
+    p.add_argument('--group', type=int, default=None, help=f"models a fused worker trains at once, trials that differ only in epochs counting once (default {FUSED_GROUP['cuda']} on CUDA, {FUSED_GROUP['cpu']} on a CPU, {BRANCH_GROUP_CPU} there for models with the frequency-shared branch)")
     p.add_argument('--data-cache', action=argparse.BooleanOptionalAction, default=False,
                    help="draw each epoch's noisy training set once per search and share it through files in OUT/tuning/data_cache/, removed when the search finishes (default --no-data-cache: each worker draws its own)")
     return p

@@ -4,14 +4,16 @@
 #
 #   benchmarks/search_wall.sh                                  (the default preset, demo: about 25 minutes on 2 CPU cores)
 #   PRESET=tiny RUNS="single:off fused:on" benchmarks/search_wall.sh    (a smoke test, about a minute)
+#   SETS="local=0" benchmarks/search_wall.sh                   (config overrides for every run, as --set key=value)
 set -euo pipefail
-PRESET=${PRESET:-demo}; DEVICE=${DEVICE:-auto}; RUNS=${RUNS:-single:off single:on fused:off fused:on}
+PRESET=${PRESET:-demo}; DEVICE=${DEVICE:-auto}; RUNS=${RUNS:-single:off single:on fused:off fused:on}; SETS=${SETS:-}
 WORK=$(mktemp -d)
 source "$(dirname "$0")/env.sh"
 for run in $RUNS; do
   engine=${run%%:*}; cache=${run##*:}
   flags=(--preset "$PRESET" --device "$DEVICE" --engine "$engine" --out "$WORK/$engine-$cache" --no-progress)
   if [ "$cache" = on ]; then flags+=(--data-cache); else flags+=(--no-data-cache); fi
+  for kv in $SETS; do flags+=(--set "$kv"); done
   t0=$(date +%s.%N)
   backshot quick "${flags[@]}" > "$WORK/$engine-$cache.log" 2>&1 || { tail -20 "$WORK/$engine-$cache.log"; exit 1; }
   t1=$(date +%s.%N)
