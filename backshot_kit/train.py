@@ -432,7 +432,8 @@ def load_last(out, name:str=MODEL_STEM) -> dict:
 # %% ../nbs/06_train.ipynb #8e8dce9e
 def resume_config(ck:dict, given:dict|None=None, path='checkpoint') -> Config:
     "The config of the run in `ck`, with the `RESUME_FREE` keys of `given` applied; `BackshotError` naming any other key `given` changes."
-    try: cfg = config_from_dict(ck['config'])
+    d = ck['config'] if 'local' in ck['config'] else {**ck['config'], 'local': int((ck.get('model_kwargs') or {}).get('local', 0))}   # a run from before the key: its model's
+    try: cfg = config_from_dict(d)
     except (BackshotError, TypeError) as e: raise BackshotError(f"{path}: its stored config is not valid ({e})") from None
     diff = {k: v for k, v in (given or {}).items() if k not in RESUME_FREE and v != getattr(cfg, k)}
     if diff: raise BackshotError(f"{path}: config mismatch: " + '; '.join(f"'{k}' is {getattr(cfg, k)!r} in the run, {v!r} given" for k, v in diff.items())
