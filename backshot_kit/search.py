@@ -29,8 +29,8 @@ __all__ = ['GUIDE_KEYS', 'FULL_GRID', 'QUICK_GRID', 'GRIDS', 'OK_STATUSES', 'BES
            'restore_study', 'check_out', 'TrialFailed', 'outcome', 'epochs_spent', 'epoch_callback', 'make_objective',
            'run_worker', 'heartbeats', 'run_fused', 'ask_group', 'run_fused_worker', 'spawn_worker', 'worker_main',
            'cpu_cores', 'worker_setup', 'strategy_from_dict', 'search_worker', 'resolve_workers', 'resolve_engine',
-           'torch_threads', 'short_name', 'record_line', 'run_workers', 'run_search', 'top_configs', 'add_worker_args',
-           'quick_cli', 'full_cli']
+           'torch_threads', 'short_name', 'gain_text', 'record_line', 'run_workers', 'run_search', 'top_configs',
+           'add_worker_args', 'quick_cli', 'full_cli']
 
 # %% ../nbs/07_search.ipynb #efb926f7
 GUIDE_KEYS = ('batch_size', 'learning_rate', 'epochs', 'optimizer', 'scheduler_patience', 'scheduler_factor', 'early_stopping_patience')
@@ -1161,11 +1161,16 @@ def short_name(rec:dict) -> str:
     return model_stem({k: rec[k] for k in GUIDE_KEYS})[len('unet1d_'):]
 
 # %% ../nbs/07_search.ipynb #6bf9911a
+def gain_text(rec:dict) -> str:
+    "', val SI-SDR +x.xx dB' (the improvement of the trial's kept model on the validation clips), or '' without one."
+    g = rec.get('val_si_sdr_improvement')
+    return f", val SI-SDR {g:+.2f} dB" if isinstance(g, (int, float)) and math.isfinite(g) else ''
+
 def record_line(rec:dict) -> str:
     "One line for a finished trial."
     bvl = rec.get('best_val_loss')
     return (f"trial {rec['trial']} [{short_name(rec)}]: {rec['status']} after {rec.get('epochs_completed') or 0} epochs, "
-            f"best val loss {'-' if bvl is None else f'{bvl:.5g}'}, {rec.get('seconds') or 0:.1f} s" + (f" ({rec['reason']})" if rec.get('reason') else ''))
+            f"best val loss {'-' if bvl is None else f'{bvl:.5g}'}{gain_text(rec)}, {rec.get('seconds') or 0:.1f} s" + (f" ({rec['reason']})" if rec.get('reason') else ''))
 
 # %% ../nbs/07_search.ipynb #3f7351c1
 class _Overall:
@@ -1354,7 +1359,7 @@ def _report(study, recs:list[dict], r:_Run, codes:list[int]):
           + ('' if s.budget is None else f"; {spent} of {s.budget} epochs spent"))
     b = best_record(recs)
     if b: print(f"best: trial {b['trial']} [{short_name(b)}] {b['status']} after {b['epochs_completed']} epochs, "
-                f"best val loss {b['best_val_loss']:.5g} -> {r.out / MODEL_NAME}")
+                f"best val loss {b['best_val_loss']:.5g}{gain_text(b)} -> {r.out / MODEL_NAME}")
     done = st['finished'] or (s.budget is not None and spent >= s.budget)
     if bad and done: print(f"note: {len(bad)} of {len(codes)} workers stopped early (exit codes {bad}); the others ran their trials")
     elif bad: raise BackshotError(f"{len(bad)} of {len(codes)} workers failed (exit codes {bad}); what finished is kept: run the same command again to resume")
