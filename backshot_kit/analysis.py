@@ -233,7 +233,7 @@ def _fake_trial(i, hp, rng, kind):
     return rec, h
 
 # %% ../nbs/09_analysis.ipynb #2b19db4e
-_STFT_WEIGHT = 15.    # fake 'snr+stft' losses: weight of the spectral term (as `train.STFT_WEIGHT`)
+_STFT_WEIGHT = 15.    # fake 'snr+stft' losses: weight of the spectral term (the largest `train.STFT_WEIGHT` has had)
 _NOISY_SDR = 6.0      # fake searches: SI-SDR (dB) of the noisy validation clips
 
 def _fake_db_history(hp, rng, gain, n_ep, fall=0., spectral=True):

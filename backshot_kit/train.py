@@ -104,7 +104,7 @@ def stft_loss(est:torch.Tensor, ref:torch.Tensor, # (batch, samples): output and
         return (sum(_spectral_terms(_stft_mag(est, n), _stft_mag(ref, n), floor, delta) for n in sizes) / len(sizes)).mean()
 
 # %% ../nbs/06_train.ipynb #712ef4fa
-STFT_WEIGHT = 15.   # 'snr+stft': weight of the STFT term, in dB of SNR per unit
+STFT_WEIGHT = 5.    # 'snr+stft': weight of the STFT term, in dB of SNR per unit
 
 def snr_stft_loss(est:torch.Tensor, ref:torch.Tensor, sizes:tuple=STFT_SIZES, weight:float=STFT_WEIGHT) -> torch.Tensor:
     "The default loss `'snr+stft'`: `snr_loss` (minus the SNR in dB) plus `weight` times `stft_loss`."
