@@ -24,7 +24,7 @@ def sigterm_as_interrupt():
 
 # %% ../nbs/00b_safety.ipynb #e8cc5539
 def die_with_parent():
-    "In a child process before `exec` (`Popen(preexec_fn=...)`): receive SIGTERM when the parent dies (Linux)."
+    "In a child process before `exec` (`Popen(preexec_fn=...)`): receive SIGTERM when the parent dies (Linux); the parent is the thread that started the child, so start it from one that lives as long."
     with contextlib.suppress(Exception):
         import ctypes; ctypes.CDLL('libc.so.6', use_errno=True).prctl(1, signal.SIGTERM)   # PR_SET_PDEATHSIG
 
