@@ -41,7 +41,8 @@ _SPECTRAL_ARCH = dict(n_fft=(lambda v: _int_in(16, 8192)(v) and v % 4 == 0, 'a m
                       gate_db=(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 100, 'a number in [0, 100]'),
                       gate_frames=(_int_in(1, 4096), 'an integer in 1..4096'),
                       head_scale=(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v <= 1000, 'a number in (0, 1000]'),
-                      local=(_int_in(0, 64), 'an integer in 0..64'), notch=(lambda v: isinstance(v, bool), 'true or false'))
+                      local=(_int_in(0, 64), 'an integer in 0..64'), notch=(lambda v: isinstance(v, bool), 'true or false'),
+                      pad_level=(lambda v: isinstance(v, bool), 'true or false'))
 CLASSES = {'UNet1D': (UNet1D, _ARCH, MODEL_KEYS), 'SpectralUNet': (SpectralUNet, _SPECTRAL_ARCH, ('n_fft', 'channels', 'depth'))}  # checkpoint model_class -> (class, argument rules, required)
 
 # %% ../nbs/05a_checkpoint.ipynb #dd7e1565
@@ -141,12 +142,13 @@ def init_arch(path) -> dict:
     name = next((k for k, c in MODEL_NAMES.items() if c == ck.get('model_class', 'UNet1D')), DEFAULT_MODEL)
     arch = ck['model_kwargs'] if name == 'unet1d' else ck.get('config', {})
     kw = ck['model_kwargs']
-    scale = {} if name == 'unet1d' else {'head_scale': float(kw.get('head_scale', 1.)), 'local': int(kw.get('local', 0)), 'noise_frames': int(kw.get('noise_frames', NOISE_FRAMES))}
+    scale = {} if name == 'unet1d' else {'head_scale': float(kw.get('head_scale', 1.)), 'local': int(kw.get('local', 0)), 'noise_frames': int(kw.get('noise_frames', NOISE_FRAMES)),
+                                      'pad_level': bool(kw.get('pad_level', False))}
     return {'model': name, **{k: arch[k] for k in MODEL_KEYS if k in arch}, **scale}
 
 # %% ../nbs/05a_checkpoint.ipynb #e8f4e471
 def config_with_init(**kw) -> Config:
     "A validated `Config` of `kw`; with `init`, the model and architecture keys `kw` leaves unset are the parent checkpoint's."
-    if isinstance(kw.get('init'), str) and kw['init'] and any(kw.get(k) is None for k in MODEL_KEYS + ('model', 'head_scale', 'local', 'noise_frames')):
+    if isinstance(kw.get('init'), str) and kw['init'] and any(kw.get(k) is None for k in MODEL_KEYS + ('model', 'head_scale', 'local', 'noise_frames', 'pad_level')):
         kw = {**kw, **{k: v for k, v in init_arch(kw['init']).items() if kw.get(k) is None}}
     return Config(**kw)

@@ -112,6 +112,8 @@ class Config:
                          "spectral model: channels of its frequency-shared branch, the same small rule at every frequency (0: none); default: the --init model's, else the preset's (tiny 0, demo 8, standard 16)")
     noise_frames: int|None = _f(None, lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 4096, 'an integer in 1..4096',
                                 f"spectral model: STFT frames its noise floor looks back over (the lowest level of each bin in them); default: the --init model's, else {NOISE_FRAMES}")
+    pad_level: bool|None = _f(None, lambda v: isinstance(v, bool), 'true or false',
+                              "spectral model: raise the first STFT frames' levels by the share of the window that falls on the signal, so its noise floor holds from the start (the waveform U-Net: always false); default: the --init model's, else true")
     # run
     init: str|None = _f(None, _opt_str, 'a checkpoint path or None', 'start from this trained model (fine-tuning)')
     seed: int = _f(0, _nonneg_int, 'an integer >= 0', 'seed of data, initialisation and shuffling')
@@ -126,6 +128,7 @@ class Config:
         if self.head_scale is None: self.head_scale = HEAD_SCALE
         if self.local is None: self.local = preset.get('local', 0) if preset is not None and self.model == 'spectral' else 0
         if self.noise_frames is None: self.noise_frames = NOISE_FRAMES
+        if self.pad_level is None or self.model != 'spectral': self.pad_level = self.model == 'spectral'   # the waveform U-Net has no STFT frames
         for f in fields(self):
             v = getattr(self, f.name)
             if isinstance(v, int) and not isinstance(v, bool) and 'float' in str(f.type): setattr(self, f.name, v := float(v))
@@ -149,7 +152,12 @@ class Config:
     def to_dict(self) -> dict: return asdict(self)
 
 # %% ../nbs/00_config.ipynb #5dcf4603
-_TYPES = {'int': int, 'float': float, 'str': str}
+def _bool(text:str) -> bool:
+    if text.lower() in ('true', 'yes', 'on', '1'): return True
+    if text.lower() in ('false', 'no', 'off', '0'): return False
+    raise ValueError(text)
+
+_TYPES = {'int': int, 'float': float, 'str': str, 'bool': _bool}
 
 def _field(key):
     fs = {f.name: f for f in fields(Config)}
@@ -163,7 +171,7 @@ def parse_value(key:str, text:str):
     if text.lower() in ('none', 'null') and 'None' in f.type: return None
     base = _TYPES[f.type.split('|')[0].strip()]                      # 'int | None' -> int
     try: return base(text) if base is not int else int(text, 10)
-    except ValueError: raise BackshotError(f"config key '{key}': {text!r} is not a {base.__name__}; allowed: {f.metadata['allowed']}") from None
+    except ValueError: raise BackshotError(f"config key '{key}': {text!r} is not a{'n' if base is int else ''} {base.__name__.strip('_')}; allowed: {f.metadata['allowed']}") from None
 
 # %% ../nbs/00_config.ipynb #b7965fd5
 def parse_overrides(items) -> dict:

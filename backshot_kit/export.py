@@ -168,6 +168,9 @@ def _spectral_step(g:StreamGraph, audio:torch.Tensor, position:torch.Tensor, *st
     push = lambda name, h: _push(st, new, name, h, g.lengths.get(name, 0))
     W = F.conv1d(push('state_x', audio), m.analysis, stride=H)                     # the block's B/H frames
     power = W[:, :bins] ** 2 + W[:, bins:] ** 2; logpow = torch.log(power + 1e-12)
+    if m.pad_log:                                                                    # `pad_level`: the stream's first frames raised
+        c = torch.tensor((*m.pad_log, 0.), dtype=logpow.dtype)
+        logpow = logpow - c[(position // H + torch.arange(logpow.shape[-1])).clamp(max=len(m.pad_log))]
     _replicate_start(st, 'state_pow', logpow, first); smooth = F.avg_pool1d(push('state_pow', logpow), 3, 1)
     _replicate_start(st, 'state_smooth', smooth, first); floor = -F.max_pool1d(-push('state_smooth', smooth), K, 1)
     level = logpow.mean(1, keepdim=True)

@@ -13,9 +13,9 @@ from .config import Config, NOISE_FRAMES
 
 # %% auto #0
 __all__ = ['LOCAL_DILATIONS', 'GATE_WIDTH_DB', 'NOTCH', 'NOTCH_CONTEXT', 'MODELS', 'UNet1D', 'n_params', 'model_grid',
-           'receptive_field', 'receptive_field_measured', 'stft_bases', 'SpectralUNet', 'gate_sums', 'whistle_frames',
-           'notch_gains', 'set_notch', 'model_name', 'spectral_n_fft', 'gate_frames', 'model_kwargs', 'build_model',
-           'describe_model']
+           'receptive_field', 'receptive_field_measured', 'stft_bases', 'pad_shares', 'SpectralUNet', 'gate_sums',
+           'whistle_frames', 'notch_gains', 'set_notch', 'model_name', 'spectral_n_fft', 'gate_frames', 'model_kwargs',
+           'build_model', 'describe_model']
 
 # %% ../nbs/05_model.ipynb #515ba5d8
 def _enc_level(in_channels:int, channels:int, kernel_size:int, stride:int, bias:bool) -> nn.Sequential:
@@ -143,6 +143,12 @@ def stft_bases(n_fft:int, hop:int) -> tuple[torch.Tensor, torch.Tensor]:
     S = torch.cat([c[:, None] * torch.cos(ang), -c[:, None] * torch.sin(ang)]) * win / (n_fft * ola)
     return A.float()[:, None], S.float()[:, None]
 
+# %% ../nbs/05_model.ipynb #b7ca92a0
+def pad_shares(n_fft:int, hop:int) -> tuple[float, ...]:
+    "Natural log of the share of the analysis window's energy that falls on the signal in each of a stream's first `n_fft/hop - 1` frames (the rest falls on the STFT's left padding)."
+    w2 = [0.5 - 0.5 * math.cos(2 * math.pi * n / n_fft) for n in range(n_fft)]   # the square-root-Hann window, squared (plain floats: no tensor, so a model builds on any device)
+    return tuple(math.log(sum(w2[n_fft - hop - t * hop:]) / sum(w2)) for t in range(n_fft // hop - 1))
+
 # %% ../nbs/05_model.ipynb #045fa437
 def _causal(x:torch.Tensor, k:int, dilation:int=1) -> torch.Tensor: return F.pad(x, ((k - 1) * dilation, 0))
 
@@ -163,7 +169,8 @@ class SpectralUNet(nn.Module):
                  gate_frames:int=500,     # frames the gate averages over (500: 4 s at 16 kHz)
                  head_scale:float=1.,     # the gain logits are this times the output layers' (see `rescale_head`)
                  local:int=0,             # channels of the frequency-shared branch (`local_logits`); 0: none
-                 notch:bool=False):       # take out whistles (`notch`), in eval mode
+                 notch:bool=False,        # take out whistles (`notch`), in eval mode
+                 pad_level:bool=False):   # the first frames' levels as a full window's (`pad_shares`) before the features
         super().__init__()
         if not 0 < head_scale <= 1000: raise BackshotError(f"head_scale {head_scale} must be in (0, 1000]")
         if n_fft < 16 or n_fft % 4: raise BackshotError(f"n_fft {n_fft} must be a multiple of 4 and at least 16")
@@ -174,7 +181,9 @@ class SpectralUNet(nn.Module):
         if head_scale != 1: self.hparams['head_scale'] = float(head_scale)
         if local: self.hparams['local'] = int(local)
         if notch: self.hparams['notch'] = True
+        if pad_level: self.hparams['pad_level'] = True
         self.hop, bins = n_fft // 4, n_fft // 2 + 1
+        self.pad_log = pad_shares(n_fft, self.hop) if pad_level else ()
         A, S = stft_bases(n_fft, self.hop)
         self.register_buffer('analysis', A, persistent=False); self.register_buffer('synthesis', S, persistent=False)
         chs = [min(int(round(channels * growth ** i)), max_channels) for i in range(depth + 1)]
@@ -199,7 +208,8 @@ class SpectralUNet(nn.Module):
 @patch
 def features(self:SpectralUNet, logpow:torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     "Level-invariant features `(batch, 2*bins+1, frames)` of a log power spectrogram, and the noise-floor feature alone."
-    K = self.hparams['noise_frames']
+    K, k = self.hparams['noise_frames'], min(len(self.pad_log), logpow.shape[-1])
+    if k: logpow = torch.cat([logpow[..., :k] - logpow.new_tensor(self.pad_log[:k]), logpow[..., k:]], -1)   # `pad_level`
     smooth = F.avg_pool1d(F.pad(logpow, (2, 0), mode='replicate'), 3, 1)
     floor = -F.max_pool1d(F.pad(-smooth, (K - 1, 0), mode='replicate'), K, 1)    # lowest level of the last K frames
     level = logpow.mean(1, keepdim=True)
@@ -429,7 +439,7 @@ def model_kwargs(cfg:Config) -> dict:
     if cfg.model == 'spectral':
         return dict(n_fft=spectral_n_fft(cfg.sample_rate), channels=4 * cfg.base_channels, depth=min(cfg.depth, 3),
                     **({} if cfg.gate_db is None else {'gate_db': float(cfg.gate_db), 'gate_frames': gate_frames(cfg)}), head_scale=cfg.head_scale,
-                    **({'local': cfg.local} if cfg.local else {}), noise_frames=cfg.noise_frames)
+                    **({'local': cfg.local} if cfg.local else {}), noise_frames=cfg.noise_frames, **({'pad_level': True} if cfg.pad_level else {}))
     return dict(depth=cfg.depth, base_channels=cfg.base_channels, kernel_size=cfg.kernel_size, stride=cfg.stride)
 
 # %% ../nbs/05_model.ipynb #3c7443cf

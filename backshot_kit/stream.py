@@ -312,6 +312,7 @@ class SpectralStreamer:
         from backshot_kit.model import GATE_WIDTH_DB                  # the do-no-harm gate: level (dB), frames, width (dB)
         self.gate = (hp['gate_db'], hp['gate_frames'], GATE_WIDTH_DB) if 'gate_db' in hp else None
         self.notch = bool(hp.get('notch'))                            # the whistle notch (`SpectralUNet.notch`)
+        self.pad_log = np.asarray(model.pad_log, np.float32)          # `pad_level`: the first frames' log-power shortfalls
         self.reset()
 
 # %% ../nbs/10_stream.ipynb #d2ef6e7f
@@ -347,7 +348,8 @@ def available(self:SpectralStreamer, n:int) -> int:
 @patch
 def _features(self:SpectralStreamer, lp:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     "`SpectralUNet.features` of new log-power frames `lp` (frames × bins) after the stream's earlier frames; and the noise-floor feature."
-    m = len(lp)
+    m, t = len(lp), self._count[0]                                  # new frames; frames before them
+    if (k := min(len(self.pad_log) - t, m)) > 0: lp = np.concatenate([lp[:k] - self.pad_log[t:t + k, None], lp[k:]])   # `pad_level`
     if self._lp is None: self._lp = np.repeat(lp[:1], 2, 0)
     c = np.concatenate([self._lp, lp]); self._lp = c[m:]
     smooth = (c[:-2] + c[1:-1] + c[2:]) / np.float32(3)

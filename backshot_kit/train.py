@@ -35,7 +35,7 @@ def file_sha256(path, n:int=1 << 20) -> str:
     return h.hexdigest()
 
 # %% ../nbs/06_train.ipynb #aff9d520
-WEIGHTLESS = ('gate_db', 'gate_frames', 'noise_frames')   # model arguments that hold no weights: a fine-tuned child takes the config's
+WEIGHTLESS = ('gate_db', 'gate_frames', 'noise_frames', 'pad_level')   # model arguments that hold no weights: a fine-tuned child takes the config's
 
 def init_model(cfg:Config) -> tuple[nn.Module, dict]:
     "The parent model of a fine-tuning run (built as the config asks, with the parent's weights) and a record of where it came from."
@@ -432,7 +432,8 @@ def load_last(out, name:str=MODEL_STEM) -> dict:
 # %% ../nbs/06_train.ipynb #8e8dce9e
 def resume_config(ck:dict, given:dict|None=None, path='checkpoint') -> Config:
     "The config of the run in `ck`, with the `RESUME_FREE` keys of `given` applied; `BackshotError` naming any other key `given` changes."
-    d = ck['config'] if 'local' in ck['config'] else {**ck['config'], 'local': int((ck.get('model_kwargs') or {}).get('local', 0))}   # a run from before the key: its model's
+    kw = ck.get('model_kwargs') or {}                  # a run from before a key: its model's
+    d = {**{k: v for k, v in (('local', int(kw.get('local', 0))), ('pad_level', bool(kw.get('pad_level', False)))) if k not in ck['config']}, **ck['config']}
     try: cfg = config_from_dict(d)
     except (BackshotError, TypeError) as e: raise BackshotError(f"{path}: its stored config is not valid ({e})") from None
     diff = {k: v for k, v in (given or {}).items() if k not in RESUME_FREE and v != getattr(cfg, k)}
