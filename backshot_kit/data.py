@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_data.ipynb #85aa5715
 from __future__ import annotations
-import concurrent.futures as cf, multiprocessing as mp, os, pickle, signal, threading, time, weakref
+import concurrent.futures as cf, multiprocessing as mp, os, pickle, signal, weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
 import numpy as np
@@ -13,6 +13,7 @@ from .core import BackshotError
 from .config import Config
 from .channel import CHANNELS
 from .receivers import RANGES, range_overrides, simulate_receivers
+from .safety import end_with_parent
 
 # %% auto #0
 __all__ = ['PAIR_CHUNK', 'PREFETCH_MODES', 'AudioData', 'config_channels', 'simulated_pairs', 'builtin_data']
@@ -129,20 +130,12 @@ def builtin_data(cfg:Config) -> AudioData:
     return AudioData(sr, train, vn, vt, tn, tt, noise_fn=pairs, seed=s, source=source)
 
 # %% ../nbs/04_data.ipynb #6c43c681
-def _watch_parent(parent:int, every:float=0.5):
-    "Return once process `parent` is no longer this process's parent (it ended), checking every `every` seconds."
-    while os.getppid() == parent: time.sleep(every)
-
-def _end_with(parent:int):
-    "End this process when process `parent` ends: a daemon thread watches it."
-    threading.Thread(target=lambda: (_watch_parent(parent), os._exit(1)), daemon=True, name='backshot-parent').start()
-
 _W = {}                            # a prefetch worker's data, set once by `_init_worker`
 
 def _init_worker(train_clean, groups, seed, parent:int|None=None):
     "Start of a prefetch worker process: keep the data, leave Ctrl-C to the parent, and end with the parent process (pid `parent`)."
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _end_with(os.getppid() if parent is None else parent)   # not prctl's death signal: it follows the thread that started the worker, e.g. a data-cache draw that ends
+    end_with_parent(parent)        # not `die_with_parent`: the kernel's signal follows the thread that started the worker, e.g. a data-cache draw that ends
     _W.update(train_clean=train_clean, groups=groups, seed=seed)
 
 # %% ../nbs/04_data.ipynb #28290eca

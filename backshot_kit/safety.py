@@ -8,7 +8,7 @@ import contextlib, os, signal, threading, time
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['sigterm_as_interrupt', 'die_with_parent', 'stale_tmp', 'remove_stale_tmp']
+__all__ = ['sigterm_as_interrupt', 'die_with_parent', 'end_with_parent', 'stale_tmp', 'remove_stale_tmp']
 
 # %% ../nbs/00b_safety.ipynb #85e13450
 def _raise_interrupt(signum, frame): raise KeyboardInterrupt(signal.Signals(signum).name)
@@ -27,6 +27,16 @@ def die_with_parent():
     "In a child process before `exec` (`Popen(preexec_fn=...)`): receive SIGTERM when the parent dies (Linux); the parent is the thread that started the child, so start it from one that lives as long."
     with contextlib.suppress(Exception):
         import ctypes; ctypes.CDLL('libc.so.6', use_errno=True).prctl(1, signal.SIGTERM)   # PR_SET_PDEATHSIG
+
+# %% ../nbs/00b_safety.ipynb #79f45323
+def _watch_parent(parent:int, every:float=0.5):
+    "Return once process `parent` is no longer this process's parent (it ended), checking every `every` seconds."
+    while os.getppid() == parent: time.sleep(every)
+
+def end_with_parent(parent:int|None=None): # pid of the parent process (default: the current parent)
+    "End this process (exit status 1) when its parent process ends, whichever thread started it: a daemon thread watches."
+    parent = os.getppid() if parent is None else parent
+    threading.Thread(target=lambda: (_watch_parent(parent), os._exit(1)), daemon=True, name='backshot-parent').start()
 
 # %% ../nbs/00b_safety.ipynb #105940fb
 def _writer_pid(tmp:Path) -> int|None:
