@@ -17,7 +17,7 @@ __all__ = ['PRESETS', 'CHANNEL_NAMES', 'MODEL_KEYS', 'MODEL_NAMES', 'DEFAULT_MOD
 # %% ../nbs/00_config.ipynb #beab3b4a
 PRESETS = {
     'tiny':     dict(n_train=32,   n_val=8,   n_test=8,   clip_seconds=0.25, depth=2, base_channels=8,  kernel_size=8, stride=4, local=0),
-    'demo':     dict(n_train=192,  n_val=48,  n_test=48,  clip_seconds=0.5,  depth=3, base_channels=16, kernel_size=8, stride=4, local=8),
+    'demo':     dict(n_train=192,  n_val=48,  n_test=48,  clip_seconds=0.5,  depth=3, base_channels=16, kernel_size=8, stride=4, local=8, head_scale=80.),
     'standard': dict(n_train=2048, n_val=256, n_test=256, clip_seconds=1.0,  depth=4, base_channels=16, kernel_size=8, stride=4, local=16),
 }
 
@@ -53,7 +53,7 @@ def _channel_list(v): return v is None or (isinstance(v, str) and all(c.strip() 
 MODEL_KEYS = ('depth', 'base_channels', 'kernel_size', 'stride')
 MODEL_NAMES = {'unet1d': 'UNet1D', 'spectral': 'SpectralUNet'}   # config key `model` -> checkpoint class (`model.MODELS`)
 DEFAULT_MODEL = 'spectral'
-HEAD_SCALE = 20.     # `head_scale` of new spectral models (the --init model's when fine-tuning)
+HEAD_SCALE = 20.     # `head_scale` of new spectral models unless their preset sets one (the --init model's when fine-tuning)
 NOISE_FRAMES = 96    # `noise_frames` of new spectral models: 0.77 s at 16 kHz (the --init model's when fine-tuning)
 LOSSES = ('mse', 'l1', 'snr', 'snr+stft')    # the training losses (`train.loss_fn`); 'snr+stft' is the default
 
@@ -107,7 +107,7 @@ class Config:
     gate_seconds: float = _f(4.0, lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v <= 30, 'a number in (0, 30]',
                              'spectral model: seconds of audio the gate weighs what its gains would remove over')
     head_scale: float|None = _f(None, lambda v: isinstance(v, float) and 0 < v <= 1000, 'a float in (0, 1000]',
-                                f"spectral model: its gain logits are this times its output layers', so the gains learn this many times faster; default: the --init model's, else {HEAD_SCALE:g}")
+                                f"spectral model: its gain logits are this times its output layers', so the gains learn this many times faster; default: the --init model's, else the preset's (demo 80) or {HEAD_SCALE:g}")
     local: int|None = _f(None, lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 64, 'an integer in 0..64',
                          "spectral model: channels of its frequency-shared branch, the same small rule at every frequency (0: none); default: the --init model's, else the preset's (tiny 0, demo 8, standard 16)")
     noise_frames: int|None = _f(None, lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 4096, 'an integer in 1..4096',
@@ -125,7 +125,7 @@ class Config:
     def __post_init__(self):
         preset = PRESETS.get(self.preset) if isinstance(self.preset, str) else None
         if self.model is None: self.model = DEFAULT_MODEL
-        if self.head_scale is None: self.head_scale = HEAD_SCALE
+        if self.head_scale is None: self.head_scale = float(preset.get('head_scale', HEAD_SCALE)) if preset is not None else HEAD_SCALE
         if self.local is None: self.local = preset.get('local', 0) if preset is not None and self.model == 'spectral' else 0
         if self.noise_frames is None: self.noise_frames = NOISE_FRAMES
         if self.pad_level is None or self.model != 'spectral': self.pad_level = self.model == 'spectral'   # the waveform U-Net has no STFT frames
