@@ -107,7 +107,8 @@ class Config:
     gate_seconds: float = _f(4.0, lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v <= 30, 'a number in (0, 30]',
                              'spectral model: seconds of audio the gate weighs what its gains would remove over')
     head_scale: float|None = _f(None, lambda v: isinstance(v, float) and 0 < v <= 1000, 'a float in (0, 1000]',
-                                f"spectral model: its gain logits are this times its output layers', so the gains learn this many times faster; default: the --init model's, else the preset's (demo 80) or {HEAD_SCALE:g}")
+                                f"spectral model: its gain logits are this times its output layers', so the gains learn this many times faster; default: the --init model's, else the preset's ("
+                                + ', '.join(f"{p} {v['head_scale']:g}" for p, v in PRESETS.items() if 'head_scale' in v) + f") or {HEAD_SCALE:g}")
     local: int|None = _f(None, lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 64, 'an integer in 0..64',
                          "spectral model: channels of its frequency-shared branch, the same small rule at every frequency (0: none); default: the --init model's, else the preset's (tiny 0, demo 8, standard 16)")
     noise_frames: int|None = _f(None, lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 4096, 'an integer in 1..4096',
