@@ -624,15 +624,21 @@ def validation_set(cfg:Config) -> tuple[np.ndarray, np.ndarray]:
 # %% ../nbs/09_analysis.ipynb #27460bb2
 def trial_gains(model_path,                # a trial's checkpoint
                 edges=INPUT_EDGES,         # band edges (dB)
-                device:str='cpu') -> pd.DataFrame:
+                device:str='cpu',
+                primed:bool=True) -> pd.DataFrame: # also `primed gain` and `primed worst`: each clip denoised as `backshot denoise` runs a file
     "`gains_by_input` of a trained model on the validation clips of the config in its checkpoint."
     from backshot_kit.checkpoint import load_model
     from backshot_kit.train import predict
+    from backshot_kit.inference import denoise_array
     model, ck = load_model(model_path, device)
     try: cfg = config_from_dict(ck.get('config') or {})
     except (BackshotError, TypeError) as e: raise BackshotError(f"{model_path}: its config cannot rebuild the validation set ({e})") from None
     noisy, clean = validation_set(cfg)
-    return gains_by_input(noisy, predict(model, noisy, device=device), clean, edges)
+    t = gains_by_input(noisy, predict(model, noisy, device=device), clean, edges)
+    if primed:   # a causal model first hears the mirror of the clip's start (`denoise_array`); the trainer scores it cold
+        p = gains_by_input(noisy, np.stack([denoise_array(model, x, device=device, prime=True) for x in noisy]), clean, edges)
+        t['primed gain'], t['primed worst'] = p.gain, p.worst
+    return t
 
 # %% ../nbs/09_analysis.ipynb #804ffee2
 def best_trial_gains(df:pd.DataFrame, base, edges=INPUT_EDGES) -> tuple[pd.DataFrame|None, str]:
@@ -743,7 +749,8 @@ def _report_rest(a:Analysis) -> list[str]:
     out = [_section(t['denoising']), _table(pct(a.denoising))] if a.denoising is not None else []
     if a.bands_of:
         out += [_section('Validation SI-SDR by input band (dB): ' + a.bands_of)]
-        if a.bands is not None: out += [_table(a.bands.rename(columns=dict(gain='improvement', worst='worst improvement')))]
+        if a.bands is not None: out += [_table(a.bands.rename(columns={'gain': 'improvement', 'worst': 'worst improvement', 'primed gain': 'primed improvement'}))]
+        if a.bands is not None and 'primed gain' in a.bands: out += ['(primed: each clip run as `backshot denoise` runs a file, after the mirror of its start)']
     out += [_section(t['overfitting']), _table(pct(ov['counts']))]
     if 'guide' in rs: out += ['\nLargest gaps:', _table(ov['worst'][['trial', 'train_val_gap', 'final_train_loss', 'final_val_loss', 'status']], index=False)]
     if len(ov.get('worst_drop', [])):
