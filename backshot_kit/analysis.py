@@ -625,17 +625,18 @@ def validation_set(cfg:Config) -> tuple[np.ndarray, np.ndarray]:
 def trial_gains(model_path,                # a trial's checkpoint
                 edges=INPUT_EDGES,         # band edges (dB)
                 device:str='cpu',
-                primed:bool=True) -> pd.DataFrame: # also `primed gain` and `primed worst`: each clip denoised as `backshot denoise` runs a file
+                primed:bool=True) -> pd.DataFrame: # a causal model: also `primed gain` and `primed worst`, each clip denoised as `backshot denoise` runs a file
     "`gains_by_input` of a trained model on the validation clips of the config in its checkpoint."
     from backshot_kit.checkpoint import load_model
     from backshot_kit.train import predict
-    from backshot_kit.inference import denoise_array
+    from backshot_kit.inference import denoise_array, chunk_plan
     model, ck = load_model(model_path, device)
     try: cfg = config_from_dict(ck.get('config') or {})
     except (BackshotError, TypeError) as e: raise BackshotError(f"{model_path}: its config cannot rebuild the validation set ({e})") from None
     noisy, clean = validation_set(cfg)
     t = gains_by_input(noisy, predict(model, noisy, device=device), clean, edges)
-    if primed:   # a causal model first hears the mirror of the clip's start (`denoise_array`); the trainer scores it cold
+    plan = chunk_plan(model)
+    if primed and plan['past'] > plan['future']:   # it first hears the mirror of the clip's start (`denoise_array`); the trainer scores it cold
         p = gains_by_input(noisy, np.stack([denoise_array(model, x, device=device, prime=True) for x in noisy]), clean, edges)
         t['primed gain'], t['primed worst'] = p.gain, p.worst
     return t
@@ -749,8 +750,9 @@ def _report_rest(a:Analysis) -> list[str]:
     out = [_section(t['denoising']), _table(pct(a.denoising))] if a.denoising is not None else []
     if a.bands_of:
         out += [_section('Validation SI-SDR by input band (dB): ' + a.bands_of)]
-        if a.bands is not None: out += [_table(a.bands.rename(columns={'gain': 'improvement', 'worst': 'worst improvement', 'primed gain': 'primed improvement'}))]
-        if a.bands is not None and 'primed gain' in a.bands: out += ['(primed: each clip run as `backshot denoise` runs a file, after the mirror of its start)']
+        if a.bands is not None:
+            out += [_table(a.bands.rename(columns={'gain': 'improvement', 'worst': 'worst improvement', 'primed gain': 'primed improvement'}))]
+            if 'primed gain' in a.bands: out += ['(primed: each clip run as `backshot denoise` runs a file, after the mirror of its start)']
     out += [_section(t['overfitting']), _table(pct(ov['counts']))]
     if 'guide' in rs: out += ['\nLargest gaps:', _table(ov['worst'][['trial', 'train_val_gap', 'final_train_loss', 'final_val_loss', 'status']], index=False)]
     if len(ov.get('worst_drop', [])):
