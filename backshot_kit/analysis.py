@@ -635,9 +635,8 @@ def trial_gains(model_path,                # a trial's checkpoint
     except (BackshotError, TypeError) as e: raise BackshotError(f"{model_path}: its config cannot rebuild the validation set ({e})") from None
     noisy, clean = validation_set(cfg)
     t = gains_by_input(noisy, predict(model, noisy, device=device), clean, edges)
-    plan = chunk_plan(model)
-    if primed and plan['past'] > plan['future']:   # it first hears the mirror of the clip's start (`denoise_array`); the trainer scores it cold
-        p = gains_by_input(noisy, np.stack([denoise_array(model, x, device=device, prime=True) for x in noisy]), clean, edges)
+    if primed and (plan := chunk_plan(model))['past'] > plan['future']:   # it first hears the mirror of the clip's start (`denoise_array`); the trainer scores it cold
+        p = gains_by_input(noisy, denoise_array(model, noisy, device=device, prime=True), clean, edges)   # the clips as channels: batched, each primed on its own
         t['primed gain'], t['primed worst'] = p.gain, p.worst
     return t
 
