@@ -798,7 +798,7 @@ class _Skip(Exception):
 
 # %% ../nbs/07_search.ipynb #229abcf4
 def _claimed_by_other(trials, number:int, g) -> bool:
-    "Another trial finished point `g` or is running it (two that start at once both give way; the point is re-queued)."
+    "Another trial of `trials` finished point `g` or is running it. Read `trials` after the asking trial shows its point (`_start`): of two that start at once, one then sees the other (both may give way; the point is re-queued)."
     for t in trials:
         if t.number == number or _grid_id(t) != g or t.user_attrs.get('duplicate'): continue
         if _has_record(t) or t.state == TrialState.RUNNING: return True
@@ -870,7 +870,7 @@ def make_objective(grid:dict, cfg:Config, data, tuning_dir, fit_fn=None, progres
         trials = trial.study.get_trials(deepcopy=False)
         if strategy.budget is not None and epochs_spent(trial.study, trials) >= strategy.budget: _skip(trial, 'budget spent', stop=True)
         params, g, cap = _start(trial, grid, trials)
-        if _claimed_by_other(trials, trial.number, g): _skip(trial, f'point {g} is held by another trial')
+        if _claimed_by_other(trial.study.get_trials(deepcopy=False), trial.number, g): _skip(trial, f'point {g} is held by another trial')   # read again: the trial shows its point now
         bar, key = progress(trial, params) if callable(progress) else progress, (trial.study.study_name, trial.number)
         _RUNNING_HERE.add(key)
         try: rec = run_trial(params, cfg, data, tuning_dir, fit_fn=fit_fn, on_epoch=per_trial(trial, cap), progress=bar)
@@ -960,9 +960,8 @@ def _ask(study:optuna.Study, grid:dict) -> tuple|None:
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='Heartbeat of storage')    # `heartbeats` keeps the asked trials alive
         trial = study.ask()
-    trials = study.get_trials(deepcopy=False)
-    params, g, cap = _start(trial, grid, trials)
-    if _claimed_by_other(trials, trial.number, g):
+    params, g, cap = _start(trial, grid, study.get_trials(deepcopy=False))
+    if _claimed_by_other(study.get_trials(deepcopy=False), trial.number, g):   # read again: the trial shows its point now
         trial.set_user_attr('duplicate', True); study.tell(trial, state=TrialState.FAIL); return None
     return trial, params, g, cap
 
@@ -997,13 +996,13 @@ def ask_group(study:optuna.Study, grid:dict, cfg:Config, strategy:Strategy, size
 
 # %% ../nbs/07_search.ipynb #6525283f
 def _tell(study:optuna.Study, trial, rec:dict):
-    "Store `rec` on `trial` and finish the trial as the objective would: COMPLETE with its best loss, PRUNED or FAIL."
-    trial.set_user_attr('record', rec)
-    if rec['status'] == 'diverged': _count_diverged(trial, rec)
+    "Store `rec` on `trial` and finish the trial as the objective would: COMPLETE with its best loss, PRUNED or FAIL (a trial already finished keeps its state)."
     try: value = outcome(rec)
     except optuna.TrialPruned: value = TrialState.PRUNED
     except TrialFailed: value = TrialState.FAIL
     with contextlib.suppress(optuna.exceptions.UpdateFinishedTrialError):     # declared dead meanwhile: its retry runs it
+        trial.set_user_attr('record', rec)
+        if rec['status'] == 'diverged': _count_diverged(trial, rec)
         study.tell(trial, state=value) if isinstance(value, TrialState) else study.tell(trial, value)
 
 # %% ../nbs/07_search.ipynb #d771895b
