@@ -797,9 +797,9 @@ class _Skip(Exception):
     "A trial abandoned before it trained: its point is held by another trial, or the epoch budget is spent."
 
 # %% ../nbs/07_search.ipynb #229abcf4
-def _claimed_by_other(trials, number:int, g) -> bool:
-    "Another trial of `trials` finished point `g` or is running it. Read `trials` after the asking trial shows its point (`_start`): of two that start at once, one then sees the other (both may give way; the point is re-queued)."
-    for t in trials:
+def _claimed_by_other(study:optuna.Study, number:int, g) -> bool:
+    "Another trial of `study` finished point `g` or is running it, read now: ask after trial `number` shows its point (`_start`), and of two that start at once one sees the other (both may give way; the point is re-queued)."
+    for t in study.get_trials(deepcopy=False):
         if t.number == number or _grid_id(t) != g or t.user_attrs.get('duplicate'): continue
         if _has_record(t) or t.state == TrialState.RUNNING: return True
     return False
@@ -870,7 +870,7 @@ def make_objective(grid:dict, cfg:Config, data, tuning_dir, fit_fn=None, progres
         trials = trial.study.get_trials(deepcopy=False)
         if strategy.budget is not None and epochs_spent(trial.study, trials) >= strategy.budget: _skip(trial, 'budget spent', stop=True)
         params, g, cap = _start(trial, grid, trials)
-        if _claimed_by_other(trial.study.get_trials(deepcopy=False), trial.number, g): _skip(trial, f'point {g} is held by another trial')   # read again: the trial shows its point now
+        if _claimed_by_other(trial.study, trial.number, g): _skip(trial, f'point {g} is held by another trial')
         bar, key = progress(trial, params) if callable(progress) else progress, (trial.study.study_name, trial.number)
         _RUNNING_HERE.add(key)
         try: rec = run_trial(params, cfg, data, tuning_dir, fit_fn=fit_fn, on_epoch=per_trial(trial, cap), progress=bar)
@@ -961,7 +961,7 @@ def _ask(study:optuna.Study, grid:dict) -> tuple|None:
         warnings.filterwarnings('ignore', message='Heartbeat of storage')    # `heartbeats` keeps the asked trials alive
         trial = study.ask()
     params, g, cap = _start(trial, grid, study.get_trials(deepcopy=False))
-    if _claimed_by_other(study.get_trials(deepcopy=False), trial.number, g):   # read again: the trial shows its point now
+    if _claimed_by_other(study, trial.number, g):
         trial.set_user_attr('duplicate', True); study.tell(trial, state=TrialState.FAIL); return None
     return trial, params, g, cap
 
