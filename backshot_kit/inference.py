@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_inference.ipynb #b571d8a2
 from __future__ import annotations
-import argparse, math, os, sys, tempfile, time
+import argparse, contextlib, math, os, sys, tempfile, time
 from fractions import Fraction
 from pathlib import Path
 import numpy as np
@@ -21,7 +21,7 @@ from .safety import sigterm_as_interrupt, remove_stale_tmp
 
 # %% auto #0
 __all__ = ['chunk_plan', 'denoise_array', 'measure_delay', 'Denoiser', 'load_denoiser', 'piece_alignment', 'denoise_file',
-           'audio_extensions', 'collect_inputs', 'denoise_files', 'speed_test', 'denoise_cli']
+           'audio_extensions', 'collect_inputs', 'names_file', 'denoise_files', 'speed_test', 'denoise_cli']
 
 # %% ../nbs/08_inference.ipynb #c3ebec30
 def chunk_plan(model:nn.Module) -> dict:
@@ -180,16 +180,22 @@ def denoise_file(den:Denoiser,            # the denoiser
     info = audio_info(src); sr, C, T = info.samplerate, info.channels, info.frames
     if T <= 0: raise BackshotError(f"{src}: the file holds no samples")
     unit, M = piece_alignment(den, sr); B = max(unit, round(piece_seconds * sr / unit) * unit)
-    fmt = audio_format(dst); dst.parent.mkdir(parents=True, exist_ok=True)
+    fmt, made = audio_format(dst), [p for p in (dst.parent, *dst.parent.parents) if not p.exists()]   # the folders this call makes, deepest first
+    dst.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_tmp(dst.parent, dst.name)                    # left by a writer of `dst` that was killed
-    with atomic_path(dst, pid=True) as tmp, _open_out(tmp, fmt, sr, C, info.subtype) as out, sf.SoundFile(str(src)) as f:
-        for s, a, b, e in _pieces(T, B, M):
-            f.seek(s); x = f.read(e - s, dtype='float32', always_2d=True).T
-            if x.shape[1] != e - s: raise BackshotError(f"{src}: only {s + x.shape[1]} of {T} frames could be read")
-            if not np.isfinite(x).all(): raise BackshotError(f"{src}: the file holds NaN or infinite samples")
-            y = den(x, sr, prime=None if s == 0 else False)[:, a - s:b - s]   # a later piece has its past in its margin
-            out.write((np.clip(y, -1.0, 1.0 - 2.0 ** -15) if info.subtype in _INT_SUBTYPES else y).T)
-            if progress is not None: progress((b - a) / sr)
+    try:
+        with atomic_path(dst, pid=True) as tmp, _open_out(tmp, fmt, sr, C, info.subtype) as out, sf.SoundFile(str(src)) as f:
+            for s, a, b, e in _pieces(T, B, M):
+                f.seek(s); x = f.read(e - s, dtype='float32', always_2d=True).T
+                if x.shape[1] != e - s: raise BackshotError(f"{src}: only {s + x.shape[1]} of {T} frames could be read")
+                if not np.isfinite(x).all(): raise BackshotError(f"{src}: the file holds NaN or infinite samples")
+                y = den(x, sr, prime=None if s == 0 else False)[:, a - s:b - s]   # a later piece has its past in its margin
+                out.write((np.clip(y, -1.0, 1.0 - 2.0 ** -15) if info.subtype in _INT_SUBTYPES else y).T)
+                if progress is not None: progress((b - a) / sr)
+    except BaseException:
+        for p in made:                                        # no empty folder left behind; one another writer filled stays
+            with contextlib.suppress(OSError): p.rmdir()
+        raise
     return dict(src=str(src), dst=str(dst), sr=sr, channels=C, seconds=T / sr)
 
 # %% ../nbs/08_inference.ipynb #45c9d4c4
@@ -215,6 +221,11 @@ def collect_inputs(inputs, exts=None) -> list[tuple[Path, Path|None, str|None]]:
         else: seen[rel] = src
     return out
 
+# %% ../nbs/08_inference.ipynb #e58cf65b
+def names_file(out) -> bool:
+    "Whether the output `out` names one audio file (an audio extension, and no folder of that name) rather than a folder."
+    out = Path(out); return not out.is_dir() and out.suffix.lower() in audio_extensions()
+
 # %% ../nbs/08_inference.ipynb #72705810
 def _duration(p:Path) -> float:
     try: i = audio_info(p); return i.frames / i.samplerate
@@ -223,12 +234,16 @@ def _duration(p:Path) -> float:
 # %% ../nbs/08_inference.ipynb #78c1e799
 def denoise_files(den:Denoiser, # the denoiser
                   inputs,        # files and folders
-                  out,           # output folder
+                  out,           # output folder, or the output file of one input file (`names_file`)
                   progress=True, # show a progress bar
                   log=print,     # where error lines go
                   overwrite:bool=False) -> dict: # replace files that already exist in `out`
     "Denoise every input into `out`; returns counts, audio seconds, wall seconds and the errors per file."
     out, items = Path(out), collect_inputs(inputs)
+    single = names_file(out)
+    if single and (len(items) != 1 or Path(inputs[0]).is_dir()):
+        raise BackshotError(f"output {out} names an audio file, which takes one input file, not {'a folder' if len(items) == 1 else f'{len(items)} files'}; "
+                            "give an output folder instead")
     errors, done, secs = {}, 0, 0.0
     bar = tqdm(total=round(sum(_duration(s) for s, r, e in items if e is None), 2), unit='s', unit_scale=True,
                desc='denoise', disable=not progress)
@@ -236,7 +251,7 @@ def denoise_files(den:Denoiser, # the denoiser
     for k, (src, rel, err) in enumerate(items):
         bar.set_postfix_str(f'file {k + 1}/{len(items)}')
         if err is None:
-            dst = out / rel
+            dst = out if single else out / rel
             if dst.resolve() == src.resolve(): err = 'the output would overwrite the input; choose another output folder'
             elif dst.exists() and not overwrite: err = f'{dst} exists and is not replaced; choose another output folder, or pass --overwrite'
             else:
@@ -264,7 +279,7 @@ def denoise_cli(argv=None) -> int:
     "`backshot denoise`: denoise audio files and folders."
     p = argparse.ArgumentParser(prog='backshot denoise', description='Denoise audio files and folders (recursively) with a trained model.')
     p.add_argument('inputs', nargs='+', metavar='INPUT', help='audio files or folders')
-    p.add_argument('-o', '--out', required=True, help='output folder (files keep their names, rates, lengths and channels)')
+    p.add_argument('-o', '--out', required=True, help='output folder (files keep their names, rates, lengths and channels); for one input file also an output file name with an audio extension (clean.wav)')
     p.add_argument('--model', default=None, help=MODEL_HELP)
     p.add_argument('--device', default='auto', help='auto, cpu, cuda, cuda:N or mps (default auto)')
     p.add_argument('--batch', type=int, default=8, help='chunks per forward pass (default 8)')

@@ -652,6 +652,7 @@ def _need_freq(args, name):
 # %% ../nbs/10a_radio.ipynb #aa53f6f6
 def open_source(args, model_sr:int=16000):
     "The source named by `args.source` (parsed `backshot stream` options), ready to iterate."
+    if args.rate is not None and args.rate < 1: raise BackshotError(f"--rate {args.rate}: an audio rate in Hz must be >= 1")
     spec, sr = args.source, args.rate or model_sr
     kw = dict(demod=args.demod, sr=sr, deemph=args.deemph, deviation=args.deviation, bandwidth=args.bandwidth)
     if spec == 'stdin': return StdinSource(args.rate or 24000)
