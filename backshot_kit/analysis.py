@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from fastcore.basics import patch
-from .core import BackshotError, MODEL_DIR, load_json, save_json, atomic_write
+from .core import BackshotError, MODEL_DIR, load_json, save_json, atomic_write, out_folder
 from .config import Config, LOSSES, config_replace, config_from_dict
 from .search import FULL_GRID
 from .safety import sigterm_as_interrupt, remove_stale_tmp
@@ -981,7 +981,7 @@ def analyze_cli(argv=None):
     "`backshot analyze`: the guide's result analysis of a search, as text, figures and CSV."
     p = argparse.ArgumentParser(prog='backshot analyze', description='Analyse hyperparameter search results: top configurations, '
                                 'hyperparameter impact and importance, overfitting, statistics, signs of problems, figures.')
-    p.add_argument('--out', default=None, help=f'search output folder (default {MODEL_DIR}); results from <out>/tuning/')
+    p.add_argument('--out', default=None, type=out_folder, help=f'search output folder (default {MODEL_DIR}); results from <out>/tuning/')
     p.add_argument('--results', default=None, help='a results JSON file (default: the newest of hyperparameter_results.json / smart_results.json)')
     p.add_argument('--top', type=int, default=5, help='how many top configurations to list and plot (default 5)')
     p.add_argument('--no-figures', action='store_true', help='write only the CSV and the text report')

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field, asdict, fields
-from .core import BackshotError, MODEL_DIR
+from .core import BackshotError, MODEL_DIR, out_folder
 from .core import save_json, load_json   # not used here: 13_bench and 06a_fused still import them from this module
 
 # %% auto #0
@@ -215,7 +215,7 @@ def add_config_args(p, out_default=MODEL_DIR):
     "Add the options every training verb shares to argparse parser `p`."
     p.add_argument('--preset', default=None, help=f"data and model size: {', '.join(PRESETS)} (default demo)")
     p.add_argument('--data', default=None, help='user data folder (clean/ with noisy/ or noise/); default: built-in data')
-    p.add_argument('--out', default=out_default, help=f'output folder (default {out_default})')
+    p.add_argument('--out', default=out_default, type=out_folder, help=f'output folder (default {out_default})')
     p.add_argument('--set', dest='overrides', action='append', default=[], metavar='KEY=VALUE',
                    help='override a config value, e.g. --set learning_rate=5e-4 (repeatable)')
     p.add_argument('--device', default=None, help="auto, cpu, cuda, cuda:N or mps (default auto)")

@@ -4,12 +4,12 @@
 
 # %% ../nbs/00_core.ipynb #873b768c
 from __future__ import annotations
-import contextlib, json, os, tempfile
+import argparse, contextlib, json, os, tempfile
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['MODEL_DIR', 'MODEL_STEM', 'MODEL_NAME', 'BackshotError', 'file_mode', 'tmp_path', 'atomic_path', 'atomic_write',
-           'save_json', 'load_json']
+__all__ = ['MODEL_DIR', 'MODEL_STEM', 'MODEL_NAME', 'BackshotError', 'out_folder', 'file_mode', 'tmp_path', 'atomic_path',
+           'atomic_write', 'save_json', 'load_json']
 
 # %% ../nbs/00_core.ipynb #dbc4d681
 class BackshotError(Exception):
@@ -19,6 +19,12 @@ class BackshotError(Exception):
 MODEL_DIR = 'saved_models'          # where training and the searches write, under the working folder
 MODEL_STEM = 'unet1d_best'          # file stem of the best model and its history (`<stem>_history.json`)
 MODEL_NAME = f'{MODEL_STEM}.pth'    # the best model's file name
+
+# %% ../nbs/00_core.ipynb #d42983e1
+def out_folder(text:str) -> str:
+    "An `--out` folder for argparse (`type=out_folder`): refused when a file of that name exists."
+    if os.path.exists(text) and not os.path.isdir(text): raise argparse.ArgumentTypeError(f"{text}: a file of that name exists; --out takes a folder")
+    return text
 
 # %% ../nbs/00_core.ipynb #39cefd67
 def file_mode(path) -> int:

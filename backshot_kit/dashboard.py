@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import ipywidgets as W
 from fastcore.basics import patch
-from .core import BackshotError, MODEL_DIR, save_json, atomic_write
+from .core import BackshotError, MODEL_DIR, save_json, atomic_write, out_folder
 from .config import config_from_dict
 from .safety import sigterm_as_interrupt, die_with_parent
 from .analysis import (HPARAMS, SHORT, OVERFIT_LABELS, QUALITY_LABELS, find_results, load_results_frame, param_columns, load_history, resolve_path,
@@ -424,7 +424,7 @@ def serve(cmd:list, env:dict|None=None, grace:float=10.) -> int:
 def dashboard_cli(argv=None):
     "`backshot dashboard`: serve the results dashboard in the browser with voila."
     p = argparse.ArgumentParser(prog='backshot dashboard', description='Serve the interactive results dashboard (voila).')
-    p.add_argument('--out', default=MODEL_DIR, help=f'search output folder (default {MODEL_DIR})')
+    p.add_argument('--out', default=MODEL_DIR, type=out_folder, help=f'search output folder (default {MODEL_DIR})')
     p.add_argument('--results', default=None, help='a results JSON file (default: found under <out>/tuning/)')
     p.add_argument('--port', type=int, default=8866, help='port to serve on (default 8866)')
     p.add_argument('--ip', default='127.0.0.1', help='address to listen on (default 127.0.0.1, this machine only)')

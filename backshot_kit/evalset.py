@@ -8,7 +8,7 @@ import argparse, shutil, subprocess, sys, tempfile
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .core import BackshotError, atomic_write
+from .core import BackshotError, atomic_write, out_folder
 from .audio import read_audio, write_audio
 from .channel import CHANNELS, Receiver
 from .receivers import FIXED_RANGES, draw_receiver, receive
@@ -251,7 +251,7 @@ def evaluate_cli(argv=None) -> int:
     p.add_argument('--anchors', default='all', help=f"denoisers users would pick instead: 'all' (those installed), 'none', or names from {', '.join(ANCHORS)}")
     p.add_argument('--oracle', action='store_true', help="add the ceilings of real gains per bin, computed from the clean files ('oracle irm', 'oracle psm': `Oracle`)")
     p.add_argument('--manifest', default=None, help='CSV with file, channel, cnr_db, kind (default: NOISY/manifest.csv if present)')
-    p.add_argument('--out', default='runs/evaluate', help='folder for results.csv, summary.csv and the plot (default runs/evaluate)')
+    p.add_argument('--out', default='runs/evaluate', type=out_folder, help='folder for results.csv, summary.csv and the plot (default runs/evaluate)')
     p.add_argument('--device', default='auto', help='auto, cpu, cuda, cuda:N or mps')
     p.add_argument('--no-pesq', action='store_true', help='skip PESQ (faster)')
     p.add_argument('--make-set', metavar='DIR', help='write an evaluation set (DIR/clean, DIR/noisy) and exit')

@@ -253,6 +253,9 @@ def pair_files(noisy, clean, manifest=None) -> pd.DataFrame:
             if col in m.columns: df[col] = [m[col].get(f, df.at[i, col] if col in df else None) for i, f in enumerate(df['file'])]
     df['noisy'] = [str(noisy / f) for f in df['file']]
     df['clean'] = [str(clean / (c if isinstance(c, str) and c else f)) for f, c in zip(df['file'], df.get('clean', df['file']))]
+    if not any(Path(c).is_file() for c in df['clean']):      # one missing is a note on its row; all missing, a wrong folder
+        raise BackshotError(f"{clean}: holds the clean file of none of the {len(df)} noisy files (e.g. no {df['clean'].iloc[0]}); "
+                            "the clean folder needs the noisy folder's relative paths, or a manifest's 'clean' column names them")
     return df
 
 # %% ../nbs/08a_evaluate.ipynb #d6a48056
