@@ -18,9 +18,9 @@ from .paths import MODEL_HELP
 from .evaluate import BASELINES, ORACLES, PROBES, evaluate_folder, format_probes, plot_results, probe_tables, report, summarize
 
 # %% auto #0
-__all__ = ['CROSS_CONDITIONS', 'CLEAN_CONDITIONS', 'SETS', 'SENTENCES', 'VOICES', 'VARIANTS', 'builtin_clips', 'reception',
-           'kit_reception', 'make_eval_set', 'espeak', 'midi_bytes', 'random_song', 'fluidsynth_render', 'real_clips',
-           'evaluate_cli']
+__all__ = ['CROSS_CONDITIONS', 'CLEAN_CONDITIONS', 'SETS', 'SENTENCES', 'VOICES', 'VARIANTS', 'SOUNDFONT', 'builtin_clips',
+           'reception', 'kit_reception', 'make_eval_set', 'espeak', 'midi_bytes', 'random_song', 'fluidsynth_render',
+           'real_clips', 'evaluate_cli']
 
 # %% ../nbs/08c_evalset.ipynb #5f768533
 def builtin_clips(n_speech:int=4, n_music:int=2, seconds:float=3., sr:int=16000, seed:int=0) -> dict:
@@ -205,7 +205,9 @@ def random_song(rng, seconds:float=6.) -> tuple[list, float, dict]:
     return notes, bpm, programs
 
 # %% ../nbs/08c_evalset.ipynb #0171c226
-def fluidsynth_render(mid:bytes, sr:int=16000, soundfont='/usr/share/sounds/sf2/FluidR3_GM.sf2') -> np.ndarray:
+SOUNDFONT = '/usr/share/sounds/sf2/FluidR3_GM.sf2'   # Debian's fluid-soundfont-gm
+
+def fluidsynth_render(mid:bytes, sr:int=16000, soundfont=SOUNDFONT) -> np.ndarray:
     "Render MIDI bytes to mono audio at `sr` with fluidsynth."
     _need('fluidsynth', 'fluidsynth fluid-soundfont-gm')
     if not Path(soundfont).is_file(): raise BackshotError(f"{soundfont}: sound font not found (Debian: apt-get install fluid-soundfont-gm)")
@@ -216,7 +218,8 @@ def fluidsynth_render(mid:bytes, sr:int=16000, soundfont='/usr/share/sounds/sf2/
         return read_audio(w, sr)
 
 # %% ../nbs/08c_evalset.ipynb #def20542
-def real_clips(n_speech:int=30, n_music:int=15, music_seconds:float=6., sr:int=16000, seed:int=0) -> dict:
+def real_clips(n_speech:int=30, n_music:int=15, music_seconds:float=6., sr:int=16000, seed:int=0,
+               soundfont=SOUNDFONT) -> dict: # the General MIDI sound font fluidsynth plays the songs with
     "`{name: (audio, kind)}`: espeak-ng sentences (several languages, voices, speeds, pitches) and fluidsynth songs."
     rng, out = np.random.default_rng(seed), {}
     pool = [(lang, s) for lang, ss in SENTENCES.items() for s in ss]
@@ -226,7 +229,7 @@ def real_clips(n_speech:int=30, n_music:int=15, music_seconds:float=6., sr:int=1
         x = espeak(text, voice, int(rng.integers(130, 200)), int(rng.integers(25, 75)), sr)
         out[f'speech{i:03d}'] = (x, 'speech')
     for i in range(n_music):
-        x = fluidsynth_render(midi_bytes(*random_song(rng, music_seconds)), sr)[:int(music_seconds * sr)]
+        x = fluidsynth_render(midi_bytes(*random_song(rng, music_seconds)), sr, soundfont)[:int(music_seconds * sr)]
         out[f'music{i:03d}'] = (x, 'music')
     return out
 
@@ -256,13 +259,14 @@ def evaluate_cli(argv=None) -> int:
     p.add_argument('--no-pesq', action='store_true', help='skip PESQ (faster)')
     p.add_argument('--make-set', metavar='DIR', help='write an evaluation set (DIR/clean, DIR/noisy) and exit')
     p.add_argument('--real', action='store_true', help='with --make-set: espeak-ng speech and fluidsynth music instead of built-in clips')
+    p.add_argument('--soundfont', default=SOUNDFONT, help=f"with --real: the General MIDI sound font (.sf2) fluidsynth plays the songs with (default {SOUNDFONT})")
     p.add_argument('--sets', default=','.join(SETS), help=f"with --make-set: which sets, from {', '.join(SETS)} (default all)")
     p.add_argument('--probes', action='store_true', help='print the three failure probes (noise below a band edge, held notes, whistles) and exit')
     p.add_argument('--quiet', action='store_true', help='no progress bar')
     a = p.parse_args(argv)
     if a.make_set:
         sets = _check_sets(a.sets)
-        man = make_eval_set(a.make_set, real_clips(30, 15) if a.real else builtin_clips(8, 4), sets=sets, seed=1); d = Path(a.make_set)
+        man = make_eval_set(a.make_set, real_clips(30, 15, soundfont=a.soundfont) if a.real else builtin_clips(8, 4), sets=sets, seed=1); d = Path(a.make_set)
         print(f"{len(man)} files in {d/'noisy'} (clean in {d/'clean'}); try: backshot evaluate --noisy {d/'noisy'} --clean {d/'clean'}"); return 0
     if not (a.noisy and a.clean or a.probes): raise BackshotError('--noisy DIR and --clean DIR are required (or --make-set DIR, or --probes)')
     if a.notch and a.no_model: raise BackshotError('--notch turns on the model\'s whistle notch; with --no-model there is no model to score')
