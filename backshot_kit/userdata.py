@@ -72,7 +72,9 @@ def _pair_problems(r:DataReport, sr:int):
         n = noisy.get(c.rel)
         if n is None or c.error or n.error: continue
         if abs(c.seconds - n.seconds) > 0.01:
-            r.errors.append(f"noisy/{c.rel}: length {n.seconds:.3f} s differs from clean/{c.rel} ({c.seconds:.3f} s)")
+            same = c.sr != n.sr and round(c.seconds * c.sr) == round(n.seconds * n.sr)     # as many samples, another rate
+            r.errors.append(f"noisy/{c.rel}: length {n.seconds:.3f} s differs from clean/{c.rel} ({c.seconds:.3f} s)"
+                            + (f"; it holds as many samples at {n.sr} Hz as the clean file at {c.sr} Hz: written with the wrong rate?" if same else ''))
             continue
         if c.sr != n.sr: r.warnings.append(f"noisy/{c.rel}: sample rate {n.sr} Hz differs from clean/{c.rel} ({c.sr} Hz); both are resampled to {sr} Hz")
         r.pairs.append(c.rel)
