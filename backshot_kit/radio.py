@@ -15,14 +15,15 @@ from .audio import audio_format
 from .paths import MODEL_HELP, find_model
 from .safety import sigterm_as_interrupt, remove_stale_tmp
 from .channel import channel_spec, carson_bandwidth, fm_discriminator, am_envelope, fm_modulate, am_modulate, add_awgn_cnr, preemphasis
-from .stream import PolyResampler, LiveQueue, StopStream, StreamDenoiser, run_stream, auto_hop, make_streamer
+from .stream import PolyResampler, LiveQueue, StopStream, StreamDenoiser, run_stream, auto_hop, make_streamer, algorithmic_latency
 
 # %% auto #0
 __all__ = ['IQ_FORMATS', 'DEMODS', 'RTL_RATES', 'ALTERNATIVES', 'SINK_ALTERNATIVES', 'RTL_CMD', 'TUNERS', 'NOTCH_MODES',
            'DEFAULT_IQ_RATE', 'iq_format', 'decode_iq', 'encode_iq', 'IQDecoder', 'lowpass_taps', 'FIRDecimator',
            'Demodulator', 'make_capture', 'parse_hz', 'RadioSource', 'iq_file_source', 'StdinSource', 'rtl_command',
            'check_rtl_rate', 'RtlTcpPeer', 'RtlTcpClient', 'import_rtlsdr', 'rtlsdr_source', 'WavSink', 'StdoutSink',
-           'PlaySink', 'stream_parser', 'open_source', 'open_sink', 'notch_wanted', 'check_sink', 'stream_cli']
+           'PlaySink', 'stream_parser', 'open_source', 'open_sink', 'notch_wanted', 'check_stream_args', 'check_sink',
+           'stream_cli']
 
 # %% ../nbs/10a_radio.ipynb #5074b6c2
 IQ_FORMATS = {'.cu8': 'cu8', '.cs8': 'cs8', '.cs16': 'cs16', '.cf32': 'cf32'}
@@ -710,10 +711,23 @@ def _load(args):
 # %% ../nbs/10a_radio.ipynb #19ff753f
 def _hop(args, model, model_sr:int, extra_s:float) -> int:
     "Model samples per network run: `--block-ms` rounded up to the model's grid, or the largest within `--max-latency-ms`."
-    if args.block_ms is None: return auto_hop(model, model_sr, args.max_latency_ms, extra_s)
+    if args.block_ms is None:
+        hop = auto_hop(model, model_sr, args.max_latency_ms, extra_s); st = make_streamer(model); st.hop = hop
+        if (ms := 1000 * (algorithmic_latency(st) / model_sr + extra_s)) > args.max_latency_ms + 1e-9:
+            raise BackshotError(f"--max-latency-ms {args.max_latency_ms:g}: this model and source need at least {ms:.0f} ms (its smallest block); allow that much, or set --block-ms")
+        return hop
     if not args.block_ms > 0: raise BackshotError(f"--block-ms {args.block_ms}: must be > 0")
     g = make_streamer(model).grid
     return max(g, -(-round(args.block_ms * model_sr / 1000) // g) * g)
+
+# %% ../nbs/10a_radio.ipynb #2eaaae6e
+def check_stream_args(args):
+    "Parsed `backshot stream` options, their numbers checked: an error naming the option, before anything opens."
+    for name, v, ok in (('--seconds', args.seconds, args.seconds is None or args.seconds > 0), ('--max-latency-ms', args.max_latency_ms, args.max_latency_ms > 0),
+                        ('--max-backlog', args.max_backlog, args.max_backlog > 0)):
+        if not ok: raise BackshotError(f"{name} {v:g}: must be > 0")
+    if not args.interval >= 0: raise BackshotError(f"--interval {args.interval:g}: must be >= 0 seconds (0: a status line per block)")
+    return args
 
 # %% ../nbs/10a_radio.ipynb #6e450d53
 def check_sink(spec:str) -> str:
@@ -730,7 +744,7 @@ def check_sink(spec:str) -> str:
 # %% ../nbs/10a_radio.ipynb #1038d614
 def stream_cli(argv=None) -> int:
     "`backshot stream`: denoise radio from a dongle, rtl_tcp, an I/Q file or stdin into a sound card, WAV file or stdout."
-    args = stream_parser().parse_args(argv)
+    args = check_stream_args(stream_parser().parse_args(argv))
     with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd, docker: finish the output as for Ctrl-C
         _set_threads(args.threads); check_sink(args.sink)
         model, model_sr = _load(args)
