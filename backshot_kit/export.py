@@ -353,7 +353,7 @@ def export_parser() -> argparse.ArgumentParser:
     p.add_argument('-o', '--out', required=True, metavar='FILE.onnx', help='the ONNX file to write')
     p.add_argument('--model', default=None, help='checkpoint (default: the model `backshot denoise` uses)')
     p.add_argument('--streaming', action='store_true', help='the streaming graph: one block in, one block out, state as tensors')
-    p.add_argument('--block', type=int, default=None, help="streaming: samples per call, a multiple of the model's grid (default one grid step: 256 for the shipped model)")
+    p.add_argument('--block', type=int, default=None, help="streaming: samples per call, a multiple of the model's grid (default one grid step: 1024 samples, 64 ms, for the shipped model)")
     return p
 
 # %% ../nbs/14_export.ipynb #e82cb259
