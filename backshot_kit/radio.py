@@ -15,7 +15,7 @@ from .audio import audio_format
 from .paths import MODEL_HELP, find_model
 from .safety import sigterm_as_interrupt, remove_stale_tmp
 from .channel import channel_spec, carson_bandwidth, fm_discriminator, am_envelope, fm_modulate, am_modulate, add_awgn_cnr, preemphasis
-from .stream import PolyResampler, LiveQueue, StopStream, StreamDenoiser, run_stream, auto_hop, make_streamer, algorithmic_latency
+from .stream import PolyResampler, LiveQueue, StopStream, StreamDenoiser, run_stream, auto_hop, make_streamer
 
 # %% auto #0
 __all__ = ['IQ_FORMATS', 'DEMODS', 'RTL_RATES', 'ALTERNATIVES', 'SINK_ALTERNATIVES', 'RTL_CMD', 'TUNERS', 'NOTCH_MODES',
@@ -711,11 +711,7 @@ def _load(args):
 # %% ../nbs/10a_radio.ipynb #19ff753f
 def _hop(args, model, model_sr:int, extra_s:float) -> int:
     "Model samples per network run: `--block-ms` rounded up to the model's grid, or the largest within `--max-latency-ms`."
-    if args.block_ms is None:
-        hop = auto_hop(model, model_sr, args.max_latency_ms, extra_s); st = make_streamer(model); st.hop = hop
-        if (ms := 1000 * (algorithmic_latency(st) / model_sr + extra_s)) > args.max_latency_ms + 1e-9:
-            raise BackshotError(f"--max-latency-ms {args.max_latency_ms:g}: this model and source need at least {ms:.0f} ms (its smallest block); allow that much, or set --block-ms")
-        return hop
+    if args.block_ms is None: return auto_hop(model, model_sr, args.max_latency_ms, extra_s)
     if not args.block_ms > 0: raise BackshotError(f"--block-ms {args.block_ms}: must be > 0")
     g = make_streamer(model).grid
     return max(g, -(-round(args.block_ms * model_sr / 1000) // g) * g)

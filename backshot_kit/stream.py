@@ -769,11 +769,13 @@ def run_stream(source, # iterable of float32 audio blocks at `proc.sr`
 
 # %% ../nbs/10_stream.ipynb #4a931525
 def auto_hop(model, model_sr:int, max_latency_ms:float=100., extra_s:float=0.) -> int:
-    "Largest multiple of the model's grid whose algorithmic latency (+ `extra_s`) stays within `max_latency_ms` (at least one grid step)."
-    st = make_streamer(model); g = st.grid; best = g
+    "Largest multiple of the model's grid whose algorithmic latency (+ `extra_s`) stays within `max_latency_ms`; an error when one grid step does not."
+    st = make_streamer(model); g = st.grid; best = None
     for m in range(1, 65):
         st.hop = g * m
-        if algorithmic_latency(st) / model_sr + extra_s <= max_latency_ms / 1000: best = g * m
+        if (ms := 1000 * (algorithmic_latency(st) / model_sr + extra_s)) <= max_latency_ms: best = g * m
+        elif best is None: raise BackshotError(f"latency bound {max_latency_ms:g} ms (--max-latency-ms): this model and source need at least {ms:.0f} ms, "
+                                               f"with blocks of one grid step ({g} samples); allow that much, or set --block-ms")
         else: break
     return best
 
