@@ -69,7 +69,7 @@ def check_records(data, path='results') -> list:
     if not isinstance(data, list): raise BackshotError(f"{path}: expected a JSON list of trial records, found a JSON {type(data).__name__}")
     if not data: raise BackshotError(f"{path}: holds no trial records yet (an empty list)")
     for i, r in enumerate(data):
-        if not isinstance(r, dict): raise BackshotError(f"{path}: record {i} is a {type(r).__name__}, not an object")
+        if not isinstance(r, dict): raise BackshotError(f"{path}: record {i} is {r!r:.40}, not an object")
         miss = [k for k in REQUIRED if k not in r]
         if miss: raise BackshotError(f"{path}: record {i} lacks the field(s) {', '.join(miss)}")
         bad = [k for k in NUMERIC if not _is_num(r[k])]
@@ -161,7 +161,7 @@ def sdr_drop(history:list|None) -> float:
     if history is None: return math.nan
     if not isinstance(history, list): raise BackshotError(f"history: a {type(history).__name__}, not a list of epoch records")
     bad = next((i for i, r in enumerate(history) if not isinstance(r, dict)), None)
-    if bad is not None: raise BackshotError(f"history: epoch {bad + 1} is a {type(history[bad]).__name__}, not an epoch record")
+    if bad is not None: raise BackshotError(f"history: epoch {bad + 1} is {history[bad]!r:.40}, not an epoch record")
     v = [r['val_si_sdr'] for r in history if _finite(r.get('val_si_sdr'))]
     return max(v) - v[-1] if v else math.nan
 

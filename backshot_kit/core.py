@@ -8,8 +8,8 @@ import argparse, contextlib, json, os, tempfile
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['MODEL_DIR', 'MODEL_STEM', 'MODEL_NAME', 'BackshotError', 'out_folder', 'file_mode', 'tmp_path', 'atomic_path',
-           'atomic_write', 'save_json', 'load_json']
+__all__ = ['MODEL_DIR', 'MODEL_STEM', 'MODEL_NAME', 'BackshotError', 'out_folder', 'count_arg', 'file_mode', 'tmp_path',
+           'atomic_path', 'atomic_write', 'save_json', 'load_json']
 
 # %% ../nbs/00_core.ipynb #dbc4d681
 class BackshotError(Exception):
@@ -25,6 +25,14 @@ def out_folder(text:str) -> str:
     "An `--out` folder for argparse (`type=out_folder`): refused when a file of that name exists."
     if os.path.exists(text) and not os.path.isdir(text): raise argparse.ArgumentTypeError(f"{text}: a file of that name exists; --out takes a folder")
     return text
+
+# %% ../nbs/00_core.ipynb #7b59ae59
+def count_arg(text:str) -> int:
+    "An integer >= 1 for argparse (`type=count_arg`)."
+    try: v = int(text, 10)
+    except ValueError: raise argparse.ArgumentTypeError(f"{text!r}: expected an integer >= 1") from None
+    if v < 1: raise argparse.ArgumentTypeError(f"{text}: expected an integer >= 1")
+    return v
 
 # %% ../nbs/00_core.ipynb #39cefd67
 def file_mode(path) -> int:

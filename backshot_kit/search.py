@@ -12,7 +12,7 @@ import optuna
 from optuna.trial import TrialState
 from tqdm.auto import tqdm
 from fastcore.basics import patch
-from .core import BackshotError, MODEL_DIR, MODEL_STEM, MODEL_NAME, atomic_path, save_json, load_json
+from .core import BackshotError, MODEL_DIR, MODEL_STEM, MODEL_NAME, atomic_path, save_json, load_json, count_arg
 from .config import Config, config_replace, config_from_dict, resolve_device, add_config_args, config_overrides
 from .safety import sigterm_as_interrupt, die_with_parent, remove_stale_tmp
 
@@ -1378,9 +1378,9 @@ def top_configs(records:list[dict], n:int=5, columns=None):
 # %% ../nbs/07_search.ipynb #e8a18b4f
 def add_worker_args(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
     "The worker options the search commands share: --threads, --heartbeat, --grace, --no-progress, --engine, --group, --data-cache."
-    p.add_argument('--threads', type=int, default=None, help='torch threads per worker (default on a CPU: cores // workers, 1 for tiny)')
-    p.add_argument('--heartbeat', type=int, default=HEARTBEAT_INTERVAL, help=f'seconds between trial heartbeats (default {HEARTBEAT_INTERVAL})')
-    p.add_argument('--grace', type=int, default=GRACE_PERIOD, help=f'seconds without heartbeat before a trial counts as dead (default {GRACE_PERIOD})')
+    p.add_argument('--threads', type=count_arg, default=None, help='torch threads per worker (default on a CPU: cores // workers, 1 for tiny)')
+    p.add_argument('--heartbeat', type=count_arg, default=HEARTBEAT_INTERVAL, help=f'seconds between trial heartbeats (default {HEARTBEAT_INTERVAL})')
+    p.add_argument('--grace', type=count_arg, default=GRACE_PERIOD, help=f'seconds without heartbeat before a trial counts as dead (default {GRACE_PERIOD})')
     p.add_argument('--no-progress', action='store_true', help='no progress bars')
     p.add_argument('--engine', choices=ENGINES, default='auto', help='single: one trial at a time; fused: trials that share a batch size train as one batched model, those that differ only in epochs once (default auto: fused on CUDA, and on a CPU for grids)')
     p.add_argument('--group', type=int, default=None, help=f"models a fused worker trains at once, trials that differ only in epochs counting once (default {FUSED_GROUP['cuda']} on CUDA, {FUSED_GROUP['cpu']} on a CPU, {BRANCH_GROUP_CPU} there for models with the frequency-shared branch)")

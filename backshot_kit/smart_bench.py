@@ -8,7 +8,7 @@ import argparse, contextlib, io, itertools, json, math, os, subprocess, sys, tem
 from pathlib import Path
 import numpy as np
 import optuna
-from .core import BackshotError, save_json, load_json
+from .core import BackshotError, save_json, load_json, count_arg
 from .config import Config, config_replace, config_from_dict, add_config_args, config_overrides
 from .search import (GUIDE_KEYS, resolve_grid, grid_size, run_search, RESULTS_NAME, storage_url, make_storage, default_study_name,
                                  smart_space, grid_epochs, MIN_RESOURCE, REDUCTION_FACTOR, SMART_RESULTS, smart_strategy)
@@ -299,7 +299,7 @@ def smart_bench_cli(argv=None) -> int:
     p = add_config_args(argparse.ArgumentParser(prog='backshot smart bench', description='Smart search vs grid search: best validation '
                         'loss against epochs spent, from a table of real learning curves of every full-grid combination.'), out_default='runs/smart_bench')
     p.set_defaults(preset='tiny')
-    p.add_argument('--seeds', type=int, default=5, help='smart-search seeds (default 5)')
+    p.add_argument('--seeds', type=count_arg, default=5, help='smart-search seeds (default 5)')
     p.add_argument('--budget-epochs', type=int, default=None, help="smart budget (default: a tenth of the full grid's epochs)")
     p.add_argument('--min-resource', type=int, default=MIN_RESOURCE); p.add_argument('--reduction-factor', type=int, default=REDUCTION_FACTOR)
     p.add_argument('--workers', type=int, default=1, help='processes that train the curve table (default 1)')
