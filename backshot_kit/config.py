@@ -11,8 +11,8 @@ from .core import save_json, load_json   # not used here: 13_bench and 06a_fused
 
 # %% auto #0
 __all__ = ['PRESETS', 'CHANNEL_NAMES', 'MODEL_KEYS', 'MODEL_NAMES', 'DEFAULT_MODEL', 'HEAD_SCALE', 'NOISE_FRAMES', 'LOSSES',
-           'Config', 'parse_value', 'parse_overrides', 'config_replace', 'config_from_dict', 'resolve_device',
-           'add_config_args', 'config_overrides', 'config_from_args']
+           'Config', 'parse_value', 'parse_overrides', 'config_replace', 'config_from_dict', 'full_fp32',
+           'resolve_device', 'add_config_args', 'config_overrides', 'config_from_args']
 
 # %% ../nbs/00_config.ipynb #beab3b4a
 PRESETS = {
@@ -118,7 +118,7 @@ class Config:
     # run
     init: str|None = _f(None, _opt_str, 'a checkpoint path or None', 'start from this trained model (fine-tuning)')
     seed: int = _f(0, _nonneg_int, 'an integer >= 0', 'seed of data, initialisation and shuffling')
-    precision: str = _f('auto', lambda v: v in ('auto', 'fp32', 'bf16'), "one of 'auto', 'fp32', 'bf16'", 'bf16 autocast (auto: on GPUs that support it)')
+    precision: str = _f('auto', lambda v: v in ('auto', 'fp32', 'bf16'), "one of 'auto', 'fp32', 'bf16'", 'bf16 autocast (auto: for the waveform U-Net on GPUs that support it; the spectral model stays fp32)')
     compile: str = _f('auto', lambda v: v in ('auto', 'on', 'off'), "one of 'auto', 'on', 'off'", 'torch.compile the model (auto: on CUDA)')
     device: str = _f('auto', lambda v: isinstance(v, str) and (v in ('auto', 'cpu', 'mps') or v.split(':')[0] == 'cuda'),
                      "'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'", 'where to train')
@@ -196,19 +196,26 @@ def config_from_dict(d:dict) -> Config:
     for k in d: _field(k)
     return Config(**d)
 
+# %% ../nbs/00_config.ipynb #56aa9c68
+def full_fp32(device:str) -> str:
+    "Turn TF32 off for CUDA convolutions and matrix products (fp32 on the GPU then rounds as on the CPU); returns `device`."
+    import torch
+    torch.backends.cudnn.allow_tf32 = torch.backends.cuda.matmul.allow_tf32 = False
+    return device
+
 # %% ../nbs/00_config.ipynb #9d4b5996
 def resolve_device(name:str='auto') -> str:
-    "The torch device string for `name` ('auto' picks cuda, then mps, then cpu)."
+    "The torch device string for `name` ('auto' picks cuda, then mps, then cpu); a CUDA one with TF32 off (`full_fp32`)."
     import torch
     if name == 'auto':
-        if torch.cuda.is_available(): return 'cuda'
+        if torch.cuda.is_available(): return full_fp32('cuda')
         if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return 'mps'
         return 'cpu'
     if name.startswith('cuda') and not torch.cuda.is_available():
         raise BackshotError(f"device {name!r}: CUDA is not available here; use --device cpu or auto")
     if name == 'mps' and not (getattr(torch.backends, 'mps', None) and torch.backends.mps.is_available()):
         raise BackshotError("device 'mps': MPS is not available here; use --device cpu or auto")
-    return name
+    return full_fp32(name) if name.startswith('cuda') else name
 
 # %% ../nbs/00_config.ipynb #e43a8083
 def add_config_args(p, out_default=MODEL_DIR):

@@ -150,7 +150,7 @@ def make_scheduler(cfg:Config, opt):
 def engine_options(cfg:Config, device:str, model:nn.Module):
     "The autocast dtype (or None) and the module to call for training steps."
     cuda = device.startswith('cuda')
-    bf16 = cfg.precision == 'bf16' or (cfg.precision == 'auto' and cuda and torch.cuda.is_bf16_supported())
+    bf16 = cfg.precision == 'bf16' or (cfg.precision == 'auto' and cuda and isinstance(model, UNet1D) and torch.cuda.is_bf16_supported())
     if cuda: torch.backends.cudnn.benchmark = True
     step = torch.compile(model) if cfg.compile == 'on' or (cfg.compile == 'auto' and cuda) else model
     return (torch.bfloat16 if bf16 else None), step

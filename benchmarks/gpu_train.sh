@@ -6,18 +6,25 @@
 #      first level, LOCAL=16: its frequency-shared branch; MODEL=unet1d for the waveform U-Net, BASE defaults to 16
 #      and LOCAL to 0 then) on the standard preset (2048 one-second
 #      clips through randomised receivers, redrawn every epoch by background worker processes on all but one CPU
-#      core while the GPU trains), the default loss (snr+stft), bf16 autocast and torch.compile, batch 32, for at
+#      core while the GPU trains), the default loss (snr+stft), torch.compile and the config's precision (`auto`:
+#      fp32 for the spectral model, bf16 autocast for the waveform U-Net; PRECISION=bf16|fp32 forces one), batch 32, for at
 #      most TRAIN_MIN minutes (--time-limit: it stops before an epoch that would end later; early stopping may end
 #      it sooner). It writes OUTDIR/unet1d_best.pth, its history, OUTDIR/unet1d_last.pth and OUTDIR/train.log;
 #      RESUME=1 continues an OUTDIR whose run stopped (`backshot train --resume OUTDIR --time-limit MIN`);
+#      INIT=CHECKPOINT fine-tunes that model instead (`--init`: its class and width, so MODEL, BASE and LOCAL are
+#      not used); LOSS sets the loss (default: the config's, snr+stft);
 #   2. writes the evaluation set (`backshot evaluate --make-set OUTDIR/evalset`: the kit, cross-receiver and clean
 #      sets) and scores the new model on it against the classical baselines and the anchors that are installed
 #      (`backshot evaluate`: OUTDIR/eval/report.txt with every table, results.csv, summary.csv and the figure
 #      si_sdr_improvement.png);
 #   3. prints one table: median SI-SDR improvement per set for the model and each baseline, the median SI-SDR
 #      on clean input (do no harm), under a line with the training run's figures.
-# With the defaults the whole run takes about 9 minutes on one H100 or H200 (6 of them training); the time
-# limit is wall-clock, so a slower GPU trains fewer epochs in the same time.
+# With the defaults the whole run takes about 8 minutes on one H200: at most 6 of training (the first epoch about 50 s,
+# most of it compilation), about 1 of evaluation (without anchors or PESQ). The simulation, not the GPU, sets the pace:
+# on 16 cores it drew about 450 clips/s, so about 80% of each epoch waited for it (measured on a fine-tune of the
+# shipped model; README, "On a GPU"). The time limit is wall-clock, so a slower machine trains fewer epochs.
+# PESQ defaults to on only where the pesq package imports (it has no wheel for a bare GPU machine), and the
+# anchors that are not installed are left out of the tables.
 # Packages the machine lacks travel as wheels in .whl/ (built on a networked machine by
 # benchmarks/gpu_wheels.sh); nothing is downloaded here.
 #
@@ -26,19 +33,24 @@
 # (with PRESET=tiny, ANCHORS defaults to none and PESQ to 0).
 #
 #   MODEL=spectral BASE=48 LOCAL=16 PRESET=standard EPOCHS=400 TRAIN_MIN=6 BATCH=32 LR=1e-3 PATIENCE=20 SCHED_PATIENCE=6 DEVICE=auto \
-#   ANCHORS=all PESQ=1 RESUME=0 benchmarks/gpu_train.sh OUTDIR                      (defaults shown)
+#   ANCHORS=all PESQ=1 RESUME=0 INIT= LOSS= benchmarks/gpu_train.sh OUTDIR          (defaults shown; PESQ=0 where pesq is missing)
+#   INIT=saved_models/unet1d_best.pth LOSS=snr LR=1e-4 TRAIN_MIN=4 benchmarks/gpu_train.sh OUTDIR   (a fine-tune of the shipped model)
 set -euo pipefail
 if [ $# -ne 1 ]; then echo "usage: [PRESET=standard EPOCHS=400 TRAIN_MIN=6 ...] $0 OUTDIR" >&2; exit 2; fi
 OUTDIR=$1
 MODEL=${MODEL:-spectral}; BASE=${BASE:-$([ "$MODEL" = spectral ] && echo 48 || echo 16)}; LOCAL=${LOCAL:-$([ "$MODEL" = spectral ] && echo 16 || echo 0)}; PRESET=${PRESET:-standard}; EPOCHS=${EPOCHS:-400}; TRAIN_MIN=${TRAIN_MIN:-6}; BATCH=${BATCH:-32}; LR=${LR:-1e-3}
-PATIENCE=${PATIENCE:-20}; SCHED_PATIENCE=${SCHED_PATIENCE:-6}; DEVICE=${DEVICE:-auto}; RESUME=${RESUME:-0}
-if [ "$PRESET" = tiny ]; then ANCHORS=${ANCHORS:-none}; PESQ=${PESQ:-0}; else ANCHORS=${ANCHORS:-all}; PESQ=${PESQ:-1}; fi
+PATIENCE=${PATIENCE:-20}; SCHED_PATIENCE=${SCHED_PATIENCE:-6}; DEVICE=${DEVICE:-auto}; RESUME=${RESUME:-0}; INIT=${INIT:-}; LOSS=${LOSS:-}
+if [ -n "$INIT" ] && [ ! -f "$INIT" ]; then echo "INIT=$INIT: no such checkpoint" >&2; exit 2; fi
 source "$(dirname "$0")/env.sh"
+HAVE_PESQ=$($PY -c 'import pesq' >/dev/null 2>&1 && echo 1 || echo 0)
+if [ "$PRESET" = tiny ]; then ANCHORS=${ANCHORS:-none}; PESQ=${PESQ:-0}; else ANCHORS=${ANCHORS:-all}; PESQ=${PESQ:-$HAVE_PESQ}; fi
 
-# GPU: bf16 autocast and torch.compile; CPU: fp32, eager (PRECISION / COMPILE override)
+# GPU: torch.compile and the config's precision rule; CPU: fp32, eager (PRECISION / COMPILE override)
 read -r CUDA GPU < <($PY -c "import torch; c = torch.cuda.is_available(); print(int(c), (torch.cuda.get_device_name(0) if c else 'CPU').replace(' ', '_'))")
-if [ "$CUDA" = 1 ] && [ "$DEVICE" != cpu ]; then PRECISION=${PRECISION:-bf16}; COMPILE=${COMPILE:-on}; else PRECISION=${PRECISION:-fp32}; COMPILE=${COMPILE:-off}; fi
-echo "device: ${GPU//_/ } ($DEVICE); model $MODEL (base_channels $BASE, local $LOCAL), preset $PRESET, precision $PRECISION, compile $COMPILE, at most $TRAIN_MIN min of training"
+if [ "$CUDA" = 1 ] && [ "$DEVICE" != cpu ]; then PRECISION=${PRECISION:-auto}; COMPILE=${COMPILE:-on}; else PRECISION=${PRECISION:-fp32}; COMPILE=${COMPILE:-off}; fi
+if [ -n "$INIT" ]; then WHAT="fine-tuning $INIT"; ARCH=(--init "$INIT"); else WHAT="model $MODEL (base_channels $BASE, local $LOCAL)"; ARCH=(--set model="$MODEL" --set base_channels="$BASE" --set local="$LOCAL"); fi
+if [ -n "$LOSS" ]; then ARCH+=(--set loss="$LOSS"); fi
+echo "device: ${GPU//_/ } ($DEVICE); $WHAT, preset $PRESET, precision $PRECISION, compile $COMPILE, at most $TRAIN_MIN min of training"
 
 mkdir -p "$OUTDIR"
 t0=$(date +%s)
@@ -48,7 +60,7 @@ elif [ "$RESUME" = 1 ]; then
   backshot train --resume "$OUTDIR" --device "$DEVICE" --time-limit "$TRAIN_MIN" 2>&1 | tee "$OUTDIR/train.log"
 else
   backshot train --preset "$PRESET" --out "$OUTDIR" --device "$DEVICE" --time-limit "$TRAIN_MIN" \
-    --set model="$MODEL" --set base_channels="$BASE" --set local="$LOCAL" --set epochs="$EPOCHS" --set batch_size="$BATCH" --set learning_rate="$LR" --set early_stopping_patience="$PATIENCE" \
+    "${ARCH[@]}" --set epochs="$EPOCHS" --set batch_size="$BATCH" --set learning_rate="$LR" --set early_stopping_patience="$PATIENCE" \
     --set scheduler_patience="$SCHED_PATIENCE" --set precision="$PRECISION" --set compile="$COMPILE" 2>&1 | tee "$OUTDIR/train.log"
 fi
 t1=$(date +%s)
