@@ -4,7 +4,7 @@
 set -euo pipefail
 PYV=${PYV:-3.12}
 mkdir -p .whl
-for pkg in fastcore optuna==5.0.0 sqlalchemy alembic mako colorlog greenlet soundfile cffi pycparser pystoi noisereduce; do
+for pkg in 'fastcore>=1.12.3,<2' optuna==5.0.0 sqlalchemy alembic mako colorlog greenlet soundfile cffi pycparser pystoi noisereduce; do
   python3 -m pip download -q --no-deps --only-binary=:all: --python-version "$PYV" --implementation cp \
     --platform manylinux_2_28_x86_64 --platform manylinux_2_27_x86_64 --platform manylinux_2_17_x86_64 \
     --platform manylinux2014_x86_64 --platform manylinux1_x86_64 --platform any -d .whl "$pkg"
