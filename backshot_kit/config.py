@@ -77,6 +77,8 @@ class Config:
     grad_clip: float = _f(1.0, _pos_float, 'a float > 0', 'max gradient norm')
     loss: str = _f('snr+stft', lambda v: v in LOSSES, 'one of ' + ', '.join(map(repr, LOSSES)),
                    "training and validation loss: 'snr+stft' (minus the clip's SNR in dB plus a multi-resolution STFT term), 'snr', or the guide's 'mse'")
+    redraw: int = _f(1, _pos_int, 'an integer >= 1', 'epochs trained on each draw of the simulated noisy set (1: a new draw every epoch; '
+                     'more lets a GPU that waits for the simulation train several epochs per draw)')
     # data
     preset: str = _f('demo', lambda v: v in PRESETS, 'one of ' + ', '.join(map(repr, PRESETS)), 'size of built-in data and model')
     data: str|None = _f(None, _opt_str, 'a folder path or None', 'user data folder (clean/, noisy/, noise/)')

@@ -22,9 +22,9 @@ from .channel import si_sdr
 # %% auto #0
 __all__ = ['WEIGHTLESS', 'SNR_MAX_DB', 'si_sdr_db', 'STFT_SIZES', 'STFT_WEIGHT', 'RESUME_KEYS', 'RESUME_FREE', 'RESUMABLE',
            'file_sha256', 'init_model', 'snr_loss', 'stft_sizes', 'stft_loss', 'snr_stft_loss', 'loss_fn',
-           'EarlyStopping', 'StopTraining', 'make_optimizer', 'make_scheduler', 'engine_options', 'Trainer', 'predict',
-           'rng_states', 'set_rng_states', 'metrics_line', 'last_path', 'load_last', 'resume_config', 'stop_after',
-           'train', 'train_cli']
+           'EarlyStopping', 'StopTraining', 'make_optimizer', 'make_scheduler', 'engine_options', 'Trainer', 'draw_of',
+           'predict', 'rng_states', 'set_rng_states', 'metrics_line', 'last_path', 'load_last', 'resume_config',
+           'stop_after', 'train', 'train_cli']
 
 # %% ../nbs/06_train.ipynb #9f526366
 def file_sha256(path, n:int=1 << 20) -> str:
@@ -187,12 +187,19 @@ class Trainer:
     @property
     def lr(self) -> float: return self.opt.param_groups[0]['lr']
 
+# %% ../nbs/06_train.ipynb #4dcf79a4
+def draw_of(epoch:int,     # training epoch (from 1)
+            redraw:int=1,  # epochs per draw (config `redraw`)
+           ) -> int:
+    "The draw of the simulated noisy set that `epoch` trains on (from 1)."
+    return (epoch - 1) // redraw + 1
+
 # %% ../nbs/06_train.ipynb #9b85b3bc
 @patch
 def train_epoch(self:Trainer, epoch:int) -> float:
-    "One pass over the shuffled training pairs of `epoch` (the next epoch's drawn meanwhile); returns the mean training loss."
-    t = time.perf_counter(); noisy, clean = self.data.train_pairs(epoch); self.data_seconds = time.perf_counter() - t
-    if epoch < self.cfg.epochs and hasattr(self.data, 'prefetch_pairs'): self.data.prefetch_pairs(epoch + 1)
+    "One pass over the shuffled training pairs of `epoch` (its draw, `draw_of`; the next epoch's drawn meanwhile); returns the mean training loss."
+    t = time.perf_counter(); noisy, clean = self.data.train_pairs(draw_of(epoch, self.cfg.redraw)); self.data_seconds = time.perf_counter() - t
+    if epoch < self.cfg.epochs and hasattr(self.data, 'prefetch_pairs'): self.data.prefetch_pairs(draw_of(epoch + 1, self.cfg.redraw))
     X, Y = _to_tensor(noisy, self.device), _to_tensor(clean, self.device)
     self.model.train(); total = torch.zeros((), device=self.device)
     dev = self.device.split(':')[0]
@@ -387,7 +394,7 @@ def fit(self:Trainer) -> dict:
     elif self.cfg.epochs == 0 and self.parent:                     # no training: the parent's weights, as the config builds them
         self.best_state, self.best_epoch = {k: v.detach().clone() for k, v in self.model.state_dict().items()}, 0
         stop = ('completed', "epochs=0: the --init model's weights with this config's gate and noise floor, untrained")
-    elif self.epoch < self.cfg.epochs and hasattr(self.data, 'prefetch_pairs'): self.data.prefetch_pairs(self.epoch + 1)
+    elif self.epoch < self.cfg.epochs and hasattr(self.data, 'prefetch_pairs'): self.data.prefetch_pairs(draw_of(self.epoch + 1, self.cfg.redraw))
     try:
         with self._cpu_share():
             for epoch in range(self.epoch + 1, self.cfg.epochs + 1) if stop is None else ():

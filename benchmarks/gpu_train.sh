@@ -12,7 +12,8 @@
 #      it sooner). It writes OUTDIR/unet1d_best.pth, its history, OUTDIR/unet1d_last.pth and OUTDIR/train.log;
 #      RESUME=1 continues an OUTDIR whose run stopped (`backshot train --resume OUTDIR --time-limit MIN`);
 #      INIT=CHECKPOINT fine-tunes that model instead (`--init`: its class and width, so MODEL, BASE and LOCAL are
-#      not used); LOSS sets the loss (default: the config's, snr+stft);
+#      not used); LOSS sets the loss (default: the config's, snr+stft); REDRAW=K trains K epochs on each draw of
+#      the noisy set (`--set redraw=K`), for a GPU that waits for the simulation;
 #   2. writes the evaluation set (`backshot evaluate --make-set OUTDIR/evalset`: the kit, cross-receiver and clean
 #      sets) and scores the new model on it against the classical baselines and the anchors that are installed
 #      (`backshot evaluate`: OUTDIR/eval/report.txt with every table, results.csv, summary.csv and the figure
@@ -33,13 +34,13 @@
 # (with PRESET=tiny, ANCHORS defaults to none and PESQ to 0).
 #
 #   MODEL=spectral BASE=48 LOCAL=16 PRESET=standard EPOCHS=400 TRAIN_MIN=6 BATCH=32 LR=1e-3 PATIENCE=20 SCHED_PATIENCE=6 DEVICE=auto \
-#   ANCHORS=all PESQ=1 RESUME=0 INIT= LOSS= benchmarks/gpu_train.sh OUTDIR          (defaults shown; PESQ=0 where pesq is missing)
+#   ANCHORS=all PESQ=1 RESUME=0 INIT= LOSS= REDRAW=1 benchmarks/gpu_train.sh OUTDIR (defaults shown; PESQ=0 where pesq is missing)
 #   INIT=saved_models/unet1d_best.pth LOSS=snr LR=1e-4 TRAIN_MIN=4 benchmarks/gpu_train.sh OUTDIR   (a fine-tune of the shipped model)
 set -euo pipefail
 if [ $# -ne 1 ]; then echo "usage: [PRESET=standard EPOCHS=400 TRAIN_MIN=6 ...] $0 OUTDIR" >&2; exit 2; fi
 OUTDIR=$1
 MODEL=${MODEL:-spectral}; BASE=${BASE:-$([ "$MODEL" = spectral ] && echo 48 || echo 16)}; LOCAL=${LOCAL:-$([ "$MODEL" = spectral ] && echo 16 || echo 0)}; PRESET=${PRESET:-standard}; EPOCHS=${EPOCHS:-400}; TRAIN_MIN=${TRAIN_MIN:-6}; BATCH=${BATCH:-32}; LR=${LR:-1e-3}
-PATIENCE=${PATIENCE:-20}; SCHED_PATIENCE=${SCHED_PATIENCE:-6}; DEVICE=${DEVICE:-auto}; RESUME=${RESUME:-0}; INIT=${INIT:-}; LOSS=${LOSS:-}
+PATIENCE=${PATIENCE:-20}; SCHED_PATIENCE=${SCHED_PATIENCE:-6}; DEVICE=${DEVICE:-auto}; RESUME=${RESUME:-0}; INIT=${INIT:-}; LOSS=${LOSS:-}; REDRAW=${REDRAW:-1}
 if [ -n "$INIT" ] && [ ! -f "$INIT" ]; then echo "INIT=$INIT: no such checkpoint" >&2; exit 2; fi
 source "$(dirname "$0")/env.sh"
 HAVE_PESQ=$($PY -c 'import pesq' >/dev/null 2>&1 && echo 1 || echo 0)
@@ -60,7 +61,7 @@ elif [ "$RESUME" = 1 ]; then
   backshot train --resume "$OUTDIR" --device "$DEVICE" --time-limit "$TRAIN_MIN" 2>&1 | tee "$OUTDIR/train.log"
 else
   backshot train --preset "$PRESET" --out "$OUTDIR" --device "$DEVICE" --time-limit "$TRAIN_MIN" \
-    "${ARCH[@]}" --set epochs="$EPOCHS" --set batch_size="$BATCH" --set learning_rate="$LR" --set early_stopping_patience="$PATIENCE" \
+    "${ARCH[@]}" --set redraw="$REDRAW" --set epochs="$EPOCHS" --set batch_size="$BATCH" --set learning_rate="$LR" --set early_stopping_patience="$PATIENCE" \
     --set scheduler_patience="$SCHED_PATIENCE" --set precision="$PRECISION" --set compile="$COMPILE" 2>&1 | tee "$OUTDIR/train.log"
 fi
 t1=$(date +%s)
