@@ -12,7 +12,7 @@ from tqdm.auto import tqdm
 from fastcore.basics import patch
 from .core import BackshotError
 from .config import Config
-from .train import Trainer, StopTraining, si_sdr_db, draw_of
+from .train import Trainer, StopTraining, si_sdr_db, epoch_pairs
 
 # %% auto #0
 __all__ = ['FUSED_FREE', 'FUSED_OPTIMIZERS', 'fuse_key', 'check_fusable', 'fusable_groups', 'twin_key', 'param_layout',
@@ -199,8 +199,7 @@ def _leads(self:FusedTrainer) -> list:
 @patch
 def train_epoch(self:FusedTrainer, epoch:int) -> torch.Tensor:
     "One pass over the shuffled training pairs of `epoch` for every row; their mean training losses."
-    t = time.perf_counter(); noisy, clean = self.data.train_pairs(draw_of(epoch, self.cfg.redraw)); self.data_seconds = time.perf_counter() - t
-    if epoch < max(self.members[i].cfg.epochs for i in self.active) and hasattr(self.data, 'prefetch_pairs'): self.data.prefetch_pairs(draw_of(epoch + 1, self.cfg.redraw))
+    noisy, clean = epoch_pairs(self, epoch, max(self.members[i].cfg.epochs for i in self.active))
     X, Y = (torch.as_tensor(np.ascontiguousarray(a), dtype=torch.float32, device=self.device) for a in (noisy, clean)); self.base.train()
     h = adam_hyper([self.members[i].opt for i in self._leads()], self.device)
     clip = torch.tensor([[self.members[i].cfg.grad_clip] for i in self._leads()], device=self.device)

@@ -23,8 +23,8 @@ from .channel import si_sdr
 __all__ = ['WEIGHTLESS', 'SNR_MAX_DB', 'si_sdr_db', 'STFT_SIZES', 'STFT_WEIGHT', 'RESUME_KEYS', 'RESUME_FREE', 'RESUMABLE',
            'file_sha256', 'init_model', 'snr_loss', 'stft_sizes', 'stft_loss', 'snr_stft_loss', 'loss_fn',
            'EarlyStopping', 'StopTraining', 'make_optimizer', 'make_scheduler', 'engine_options', 'Trainer', 'draw_of',
-           'predict', 'rng_states', 'set_rng_states', 'metrics_line', 'last_path', 'load_last', 'resume_config',
-           'stop_after', 'train', 'train_cli']
+           'epoch_pairs', 'predict', 'rng_states', 'set_rng_states', 'metrics_line', 'last_path', 'load_last',
+           'resume_config', 'stop_after', 'train', 'train_cli']
 
 # %% ../nbs/06_train.ipynb #9f526366
 def file_sha256(path, n:int=1 << 20) -> str:
@@ -194,12 +194,21 @@ def draw_of(epoch:int,     # training epoch (from 1)
     "The draw of the simulated noisy set that `epoch` trains on (from 1)."
     return (epoch - 1) // redraw + 1
 
+# %% ../nbs/06_train.ipynb #fb66e140
+def epoch_pairs(trainer, # a `Trainer` or `FusedTrainer`: its `data` and `cfg.redraw`
+                epoch:int, # the epoch about to train
+                last:int,  # the last epoch of the run (nothing is drawn ahead after it)
+               ) -> tuple:
+    "`(noisy, target)` of `epoch`'s draw, the wait in `trainer.data_seconds`; the next epoch's draw starts in the background."
+    t = time.perf_counter(); pairs = trainer.data.train_pairs(draw_of(epoch, trainer.cfg.redraw)); trainer.data_seconds = time.perf_counter() - t
+    if epoch < last and hasattr(trainer.data, 'prefetch_pairs'): trainer.data.prefetch_pairs(draw_of(epoch + 1, trainer.cfg.redraw))
+    return pairs
+
 # %% ../nbs/06_train.ipynb #9b85b3bc
 @patch
 def train_epoch(self:Trainer, epoch:int) -> float:
-    "One pass over the shuffled training pairs of `epoch` (its draw, `draw_of`; the next epoch's drawn meanwhile); returns the mean training loss."
-    t = time.perf_counter(); noisy, clean = self.data.train_pairs(draw_of(epoch, self.cfg.redraw)); self.data_seconds = time.perf_counter() - t
-    if epoch < self.cfg.epochs and hasattr(self.data, 'prefetch_pairs'): self.data.prefetch_pairs(draw_of(epoch + 1, self.cfg.redraw))
+    "One pass over the shuffled training pairs of `epoch` (`epoch_pairs`: its draw, the next one drawn meanwhile); returns the mean training loss."
+    noisy, clean = epoch_pairs(self, epoch, self.cfg.epochs)
     X, Y = _to_tensor(noisy, self.device), _to_tensor(clean, self.device)
     self.model.train(); total = torch.zeros((), device=self.device)
     dev = self.device.split(':')[0]
