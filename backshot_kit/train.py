@@ -23,8 +23,8 @@ from .channel import si_sdr
 __all__ = ['WEIGHTLESS', 'SNR_MAX_DB', 'si_sdr_db', 'STFT_SIZES', 'STFT_WEIGHT', 'RESUME_KEYS', 'RESUME_FREE', 'RESUMABLE',
            'file_sha256', 'init_model', 'snr_loss', 'stft_sizes', 'stft_loss', 'snr_stft_loss', 'loss_fn',
            'EarlyStopping', 'StopTraining', 'make_optimizer', 'make_scheduler', 'engine_options', 'Trainer', 'draw_of',
-           'epoch_pairs', 'predict', 'rng_states', 'set_rng_states', 'metrics_line', 'last_path', 'load_last',
-           'resume_config', 'stop_after', 'train', 'train_cli']
+           'draw_ahead', 'epoch_pairs', 'predict', 'rng_states', 'set_rng_states', 'metrics_line', 'last_path',
+           'load_last', 'resume_config', 'stop_after', 'train', 'train_cli']
 
 # %% ../nbs/06_train.ipynb #9f526366
 def file_sha256(path, n:int=1 << 20) -> str:
@@ -194,14 +194,24 @@ def draw_of(epoch:int,     # training epoch (from 1)
     "The draw of the simulated noisy set that `epoch` trains on (from 1)."
     return (epoch - 1) // redraw + 1
 
+# %% ../nbs/06_train.ipynb #e48633a1
+def draw_ahead(epoch:int,    # the epoch about to train (from 1)
+               redraw:int,   # epochs per draw (config `redraw`)
+               last:int,     # the run's last epoch
+              ) -> int|None:
+    "The draw to start in the background while `epoch` trains: the next one, unless no epoch up to `last` trains on it."
+    nxt = draw_of(epoch, redraw) + 1
+    return nxt if (nxt - 1) * redraw + 1 <= last else None
+
 # %% ../nbs/06_train.ipynb #fb66e140
 def epoch_pairs(trainer, # a `Trainer` or `FusedTrainer`: its `data` and `cfg.redraw`
                 epoch:int, # the epoch about to train
                 last:int,  # the last epoch of the run (nothing is drawn ahead after it)
                ) -> tuple:
-    "`(noisy, target)` of `epoch`'s draw, the wait in `trainer.data_seconds`; the next epoch's draw starts in the background."
+    "`(noisy, target)` of `epoch`'s draw, the wait in `trainer.data_seconds`; the next draw starts in the background (`draw_ahead`)."
     t = time.perf_counter(); pairs = trainer.data.train_pairs(draw_of(epoch, trainer.cfg.redraw)); trainer.data_seconds = time.perf_counter() - t
-    if epoch < last and hasattr(trainer.data, 'prefetch_pairs'): trainer.data.prefetch_pairs(draw_of(epoch + 1, trainer.cfg.redraw))
+    ahead = draw_ahead(epoch, trainer.cfg.redraw, last)
+    if ahead is not None and hasattr(trainer.data, 'prefetch_pairs'): trainer.data.prefetch_pairs(ahead)
     return pairs
 
 # %% ../nbs/06_train.ipynb #9b85b3bc

@@ -13,7 +13,7 @@
 #      RESUME=1 continues an OUTDIR whose run stopped (`backshot train --resume OUTDIR --time-limit MIN`);
 #      INIT=CHECKPOINT fine-tunes that model instead (`--init`: its class and width, so MODEL, BASE and LOCAL are
 #      not used); LOSS sets the loss (default: the config's, snr+stft); REDRAW=K trains K epochs on each draw of
-#      the noisy set (`--set redraw=K`), for a GPU that waits for the simulation;
+#      the noisy set (`--set redraw=K`; default 4 on a GPU, which would otherwise wait for the simulation, 1 on a CPU);
 #   2. writes the evaluation set (`backshot evaluate --make-set OUTDIR/evalset`: the kit, cross-receiver and clean
 #      sets) and scores the new model on it against the classical baselines and the anchors that are installed
 #      (`backshot evaluate`: OUTDIR/eval/report.txt with every table, results.csv, summary.csv and the figure
@@ -34,24 +34,25 @@
 # (with PRESET=tiny, ANCHORS defaults to none and PESQ to 0).
 #
 #   MODEL=spectral BASE=48 LOCAL=16 PRESET=standard EPOCHS=400 TRAIN_MIN=6 BATCH=32 LR=1e-3 PATIENCE=20 SCHED_PATIENCE=6 DEVICE=auto \
-#   ANCHORS=all PESQ=1 RESUME=0 INIT= LOSS= REDRAW=1 benchmarks/gpu_train.sh OUTDIR (defaults shown; PESQ=0 where pesq is missing)
+#   ANCHORS=all PESQ=1 RESUME=0 INIT= LOSS= REDRAW=4 benchmarks/gpu_train.sh OUTDIR (defaults shown; PESQ=0 where pesq is missing,
+#   REDRAW=1 on a CPU)
 #   INIT=saved_models/unet1d_best.pth LOSS=snr LR=1e-4 TRAIN_MIN=4 benchmarks/gpu_train.sh OUTDIR   (a fine-tune of the shipped model)
 set -euo pipefail
 if [ $# -ne 1 ]; then echo "usage: [PRESET=standard EPOCHS=400 TRAIN_MIN=6 ...] $0 OUTDIR" >&2; exit 2; fi
 OUTDIR=$1
 MODEL=${MODEL:-spectral}; BASE=${BASE:-$([ "$MODEL" = spectral ] && echo 48 || echo 16)}; LOCAL=${LOCAL:-$([ "$MODEL" = spectral ] && echo 16 || echo 0)}; PRESET=${PRESET:-standard}; EPOCHS=${EPOCHS:-400}; TRAIN_MIN=${TRAIN_MIN:-6}; BATCH=${BATCH:-32}; LR=${LR:-1e-3}
-PATIENCE=${PATIENCE:-20}; SCHED_PATIENCE=${SCHED_PATIENCE:-6}; DEVICE=${DEVICE:-auto}; RESUME=${RESUME:-0}; INIT=${INIT:-}; LOSS=${LOSS:-}; REDRAW=${REDRAW:-1}
+PATIENCE=${PATIENCE:-20}; SCHED_PATIENCE=${SCHED_PATIENCE:-6}; DEVICE=${DEVICE:-auto}; RESUME=${RESUME:-0}; INIT=${INIT:-}; LOSS=${LOSS:-}
 if [ -n "$INIT" ] && [ ! -f "$INIT" ]; then echo "INIT=$INIT: no such checkpoint" >&2; exit 2; fi
 source "$(dirname "$0")/env.sh"
 HAVE_PESQ=$($PY -c 'import pesq' >/dev/null 2>&1 && echo 1 || echo 0)
 if [ "$PRESET" = tiny ]; then ANCHORS=${ANCHORS:-none}; PESQ=${PESQ:-0}; else ANCHORS=${ANCHORS:-all}; PESQ=${PESQ:-$HAVE_PESQ}; fi
 
-# GPU: torch.compile and the config's precision rule; CPU: fp32, eager (PRECISION / COMPILE override)
+# GPU: torch.compile, the config's precision rule, 4 epochs per draw; CPU: fp32, eager, a draw per epoch (PRECISION / COMPILE / REDRAW override)
 read -r CUDA GPU < <($PY -c "import torch; c = torch.cuda.is_available(); print(int(c), (torch.cuda.get_device_name(0) if c else 'CPU').replace(' ', '_'))")
-if [ "$CUDA" = 1 ] && [ "$DEVICE" != cpu ]; then PRECISION=${PRECISION:-auto}; COMPILE=${COMPILE:-on}; else PRECISION=${PRECISION:-fp32}; COMPILE=${COMPILE:-off}; fi
+if [ "$CUDA" = 1 ] && [ "$DEVICE" != cpu ]; then PRECISION=${PRECISION:-auto}; COMPILE=${COMPILE:-on}; REDRAW=${REDRAW:-4}; else PRECISION=${PRECISION:-fp32}; COMPILE=${COMPILE:-off}; REDRAW=${REDRAW:-1}; fi
 if [ -n "$INIT" ]; then WHAT="fine-tuning $INIT"; ARCH=(--init "$INIT"); else WHAT="model $MODEL (base_channels $BASE, local $LOCAL)"; ARCH=(--set model="$MODEL" --set base_channels="$BASE" --set local="$LOCAL"); fi
 if [ -n "$LOSS" ]; then ARCH+=(--set loss="$LOSS"); fi
-echo "device: ${GPU//_/ } ($DEVICE); $WHAT, preset $PRESET, precision $PRECISION, compile $COMPILE, at most $TRAIN_MIN min of training"
+echo "device: ${GPU//_/ } ($DEVICE); $WHAT, preset $PRESET, precision $PRECISION, compile $COMPILE, $REDRAW epoch(s) per draw, at most $TRAIN_MIN min of training"
 
 mkdir -p "$OUTDIR"
 t0=$(date +%s)
