@@ -5,8 +5,8 @@
 #   1. trains with `backshot train` the shipped model's class and width (MODEL=spectral, BASE=48: 192 channels at the
 #      first level, LOCAL=16: its frequency-shared branch; MODEL=unet1d for the waveform U-Net, BASE defaults to 16
 #      and LOCAL to 0 then) on the standard preset (2048 one-second
-#      clips through randomised receivers, redrawn every epoch by background worker processes on all but one CPU
-#      core while the GPU trains), the default loss (snr+stft), torch.compile and the config's precision (`auto`:
+#      clips through randomised receivers, drawn by background worker processes on all but one CPU core while the
+#      GPU trains, a new draw every REDRAW epochs), the default loss (snr+stft), torch.compile and the config's precision (`auto`:
 #      fp32 for the spectral model, bf16 autocast for the waveform U-Net; PRECISION=bf16|fp32 forces one), batch 32, for at
 #      most TRAIN_MIN minutes (--time-limit: it stops before an epoch that would end later; early stopping may end
 #      it sooner). It writes OUTDIR/unet1d_best.pth, its history, OUTDIR/unet1d_last.pth and OUTDIR/train.log;
@@ -20,10 +20,10 @@
 #      si_sdr_improvement.png);
 #   3. prints one table: median SI-SDR improvement per set for the model and each baseline, the median SI-SDR
 #      on clean input (do no harm), under a line with the training run's figures.
-# With the defaults the whole run takes about 8 minutes on one H200: at most 6 of training (the first epoch about 50 s,
-# most of it compilation), about 1 of evaluation (without anchors or PESQ). The simulation, not the GPU, sets the pace:
-# on 16 cores it drew about 450 clips/s, so about 80% of each epoch waited for it (measured on a fine-tune of the
-# shipped model; README, "On a GPU"). The time limit is wall-clock, so a slower machine trains fewer epochs.
+# With the defaults the whole run took 6 minutes on one H200 (README, "On a GPU"): 4.7 of training (118 epochs, stopped
+# early; the first about 50 s, most of it compilation), under 1 of evaluation (without anchors or PESQ); it is the
+# shipped model's first step. With 4 epochs per draw the GPU waited for the simulation 2% of the training time; with a
+# draw every epoch, about 80%. The time limit is wall-clock, so a slower machine trains fewer epochs.
 # PESQ defaults to on only where the pesq package imports (it has no wheel for a bare GPU machine), and the
 # anchors that are not installed are left out of the tables.
 # Packages the machine lacks travel as wheels in .whl/ (built on a networked machine by
