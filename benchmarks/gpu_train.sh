@@ -27,7 +27,7 @@
 # The shipped model's steps ran as two calls (the second with INIT and LOSS=snr, README) on one H200: the first took
 # 4.7 minutes of training (118 epochs, stopped early; the first epoch about 50 s, most of it compilation) and the
 # whole call 6 minutes, the second 2.7 minutes of training (45 epochs, stopped early), evaluation under 1 minute each
-# (without anchors or PESQ): about 9 minutes for both steps in one call. With 4 epochs per draw the GPU waited for the
+# (without anchors or PESQ): both steps in one call should take about 9 minutes (not yet timed as one call). With 4 epochs per draw the GPU waited for the
 # simulation 2% of the training time; with a draw every epoch, about 80%. The time limits are wall-clock, so a slower
 # machine trains fewer epochs.
 # PESQ defaults to on only where the pesq package imports (it has no wheel for a bare GPU machine), and the
@@ -59,6 +59,8 @@ read -r CUDA GPU < <($PY -c "import torch; c = torch.cuda.is_available(); print(
 if [ "$CUDA" = 1 ] && [ "$DEVICE" != cpu ]; then PRECISION=${PRECISION:-auto}; COMPILE=${COMPILE:-on}; REDRAW=${REDRAW:-4}; else PRECISION=${PRECISION:-fp32}; COMPILE=${COMPILE:-off}; REDRAW=${REDRAW:-1}; fi
 if [ -n "$INIT" ]; then WHAT="fine-tuning $INIT"; ARCH=(--init "$INIT"); else WHAT="model $MODEL (base_channels $BASE, local $LOCAL)"; ARCH=(--set model="$MODEL" --set base_channels="$BASE" --set local="$LOCAL"); fi
 if [ -n "$LOSS" ]; then ARCH+=(--set loss="$LOSS"); fi
+KEYS=(--set redraw="$REDRAW" --set epochs="$EPOCHS" --set batch_size="$BATCH" --set early_stopping_patience="$PATIENCE" \
+      --set scheduler_patience="$SCHED_PATIENCE" --set precision="$PRECISION" --set compile="$COMPILE")   # both steps'
 echo "device: ${GPU//_/ } ($DEVICE); $WHAT, preset $PRESET, precision $PRECISION, compile $COMPILE, $REDRAW epoch(s) per draw, at most $TRAIN_MIN min of training$([ "$SNR_MIN" = 0 ] || echo ", then at most $SNR_MIN with the SNR term alone (OUTDIR/snr)")"
 
 mkdir -p "$OUTDIR"
@@ -69,8 +71,7 @@ elif [ "$RESUME" = 1 ]; then
   backshot train --resume "$OUTDIR" --device "$DEVICE" --time-limit "$TRAIN_MIN" 2>&1 | tee -a "$OUTDIR/train.log"
 else
   backshot train --preset "$PRESET" --out "$OUTDIR" --device "$DEVICE" --time-limit "$TRAIN_MIN" \
-    "${ARCH[@]}" --set redraw="$REDRAW" --set epochs="$EPOCHS" --set batch_size="$BATCH" --set learning_rate="$LR" --set early_stopping_patience="$PATIENCE" \
-    --set scheduler_patience="$SCHED_PATIENCE" --set precision="$PRECISION" --set compile="$COMPILE" 2>&1 | tee "$OUTDIR/train.log"
+    "${ARCH[@]}" "${KEYS[@]}" --set learning_rate="$LR" 2>&1 | tee "$OUTDIR/train.log"
 fi
 FINAL=$OUTDIR      # the model that is evaluated: the first step's, or the SNR step's
 if [ "$SNR_MIN" != 0 ]; then
@@ -79,8 +80,7 @@ if [ "$SNR_MIN" != 0 ]; then
     backshot train --resume "$FINAL" --device "$DEVICE" --time-limit "$SNR_MIN" 2>&1 | tee -a "$FINAL/train.log"
   else
     backshot train --preset "$PRESET" --out "$FINAL" --device "$DEVICE" --time-limit "$SNR_MIN" --init "$OUTDIR/unet1d_best.pth" \
-      --set loss=snr --set redraw="$REDRAW" --set epochs="$EPOCHS" --set batch_size="$BATCH" --set learning_rate="$SNR_LR" --set early_stopping_patience="$PATIENCE" \
-      --set scheduler_patience="$SCHED_PATIENCE" --set precision="$PRECISION" --set compile="$COMPILE" 2>&1 | tee "$FINAL/train.log"
+      --set loss=snr "${KEYS[@]}" --set learning_rate="$SNR_LR" 2>&1 | tee "$FINAL/train.log"
   fi
 fi
 t1=$(date +%s)
