@@ -14,7 +14,7 @@ from .channel import CHANNELS, Receiver
 from .receivers import FIXED_RANGES, draw_receiver, receive
 from .synth import make_clip
 from .anchors import ANCHORS, CAUSAL_ANCHORS, available_anchors
-from .paths import MODEL_HELP
+from .paths import MODEL_HELP, add_gate_arg, gate_note
 from .evaluate import BASELINES, ORACLES, PROBES, evaluate_folder, format_probes, plot_results, probe_tables, report, summarize
 
 # %% auto #0
@@ -250,6 +250,7 @@ def evaluate_cli(argv=None) -> int:
     p.add_argument('--model', default=None, help=MODEL_HELP)
     p.add_argument('--no-model', action='store_true', help='score the baselines only')
     p.add_argument('--notch', action='store_true', help='score the model with its whistle notch on (`set_notch`)')
+    add_gate_arg(p)
     p.add_argument('--no-prime', action='store_true', help=f"start each file cold: by default the model and the causal anchors ({', '.join(CAUSAL_ANCHORS)}) first hear the mirror of its start")
     p.add_argument('--anchors', default='all', help=f"denoisers users would pick instead: 'all' (those installed), 'none', or names from {', '.join(ANCHORS)}")
     p.add_argument('--oracle', action='store_true', help="add the ceilings of real gains per bin, computed from the clean files ('oracle irm', 'oracle psm': `Oracle`)")
@@ -270,10 +271,12 @@ def evaluate_cli(argv=None) -> int:
         print(f"{len(man)} files in {d/'noisy'} (clean in {d/'clean'}); try: backshot evaluate --noisy {d/'noisy'} --clean {d/'clean'}"); return 0
     if not (a.noisy and a.clean or a.probes): raise BackshotError('--noisy DIR and --clean DIR are required (or --make-set DIR, or --probes)')
     if a.notch and a.no_model: raise BackshotError('--notch turns on the model\'s whistle notch; with --no-model there is no model to score')
+    if a.gate_db != 'checkpoint' and a.no_model: raise BackshotError('--gate-db sets the model\'s do-no-harm gate; with --no-model there is no model to score')
     den = None
     if not a.no_model:
         from backshot_kit.inference import load_denoiser
-        den = load_denoiser(a.model, a.device, notch=a.notch, prime=not a.no_prime); print(f'model: {den.source}' + (' (whistle notch on)' if a.notch else ''), file=sys.stderr)
+        den = load_denoiser(a.model, a.device, notch=a.notch, gate_db=a.gate_db, prime=not a.no_prime)
+        print(f'model: {den.source}' + (' (whistle notch on)' if a.notch else '') + gate_note(a.gate_db), file=sys.stderr)
     anchors = {}
     if a.anchors != 'none':
         anchors, notes = available_anchors(None if a.anchors == 'all' else a.anchors, prime=not a.no_prime)

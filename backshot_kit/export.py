@@ -12,6 +12,7 @@ from fastcore.basics import patch
 import backshot_kit
 from .core import BackshotError, atomic_write
 from .model import UNet1D, SpectralUNet, model_grid, receptive_field, gate_sums, LOCAL_DILATIONS
+from .paths import add_gate_arg, gate_note
 
 # %% auto #0
 __all__ = ['OPSET', 'OfflineGraph', 'stream_plan', 'state_specs', 'StreamGraph', 'export_onnx', 'onnx_session', 'OnnxDenoiser',
@@ -354,6 +355,7 @@ def export_parser() -> argparse.ArgumentParser:
     p.add_argument('--model', default=None, help='checkpoint (default: the model `backshot denoise` uses)')
     p.add_argument('--streaming', action='store_true', help='the streaming graph: one block in, one block out, state as tensors')
     p.add_argument('--block', type=int, default=None, help="streaming: samples per call, a multiple of the model's grid (default one grid step: 1024 samples, 64 ms, for the shipped model)")
+    add_gate_arg(p)
     return p
 
 # %% ../nbs/14_export.ipynb #e82cb259
@@ -364,14 +366,14 @@ def export_cli(argv=None) -> int:
     if a.block is not None and not a.streaming: raise BackshotError(f"--block {a.block}: applies to --streaming exports only")
     _need('onnx')
     from backshot_kit.inference import load_denoiser
-    den = load_denoiser(a.model, 'cpu')
+    den = load_denoiser(a.model, 'cpu', gate_db=a.gate_db)
     g = model_grid(den.model)
     if a.block is not None and (a.block < g or a.block % g):
         raise BackshotError(f"--block {a.block}: must be a positive multiple of the model's grid of {g} samples ({g}, {2 * g}, {3 * g}, ...)")
     meta = export_onnx(den.model, a.out, den.sr, a.streaming, a.block, den.delay, den.source)
     what = (f"streaming, block {meta['block_size']} samples ({float(meta['block_ms']):g} ms), output {meta['delay_samples']} samples late, "
             f"latency {meta['latency_samples']} samples ({float(meta['latency_ms']):g} ms)") if a.streaming else 'offline, any length'
-    print(f"backshot export: {a.out}: {den.source}, {den.sr} Hz, {what}", file=sys.stderr)
+    print(f"backshot export: {a.out}: {den.source}{gate_note(a.gate_db)}, {den.sr} Hz, {what}", file=sys.stderr)
     return 0
 
 # %% ../nbs/14_export.ipynb #8a4f9826

@@ -14,9 +14,9 @@ from tqdm.auto import tqdm
 from .core import BackshotError, atomic_path
 from .config import resolve_device
 from .audio import audio_format, audio_info, read_audio, resample, write_audio
-from .model import UNet1D, receptive_field, model_grid, set_notch
+from .model import UNet1D, receptive_field, model_grid, set_notch, set_gate
 from .checkpoint import load_model
-from .paths import MODEL_HELP, find_model
+from .paths import MODEL_HELP, find_model, add_gate_arg, gate_note
 from .safety import sigterm_as_interrupt, remove_stale_tmp
 
 # %% auto #0
@@ -141,12 +141,14 @@ class Denoiser:
 def load_denoiser(path=None,   # checkpoint (default: `find_model`'s choice)
                   device='auto', # 'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'
                   notch:bool=False, # turn the whistle notch on (`set_notch`; a SpectralUNet only)
+                  gate_db='checkpoint', # the do-no-harm gate (`set_gate`; a SpectralUNet only): dB, None (off), or 'checkpoint' (the model's own)
                   **kw) -> Denoiser: # passed on to `Denoiser` (chunk_seconds, batch_size, delay, prime)
     "A `Denoiser` for the checkpoint at `path` (else the default model); its `source` says which it is."
     path, how = find_model(path)
     dev = resolve_device(device)
     model, ck = load_model(path, dev)
     if notch: set_notch(model)
+    if gate_db != 'checkpoint': set_gate(model, gate_db)
     return Denoiser(model, sr=int(ck.get('config', {}).get('sample_rate', 16000)), device=dev, source=how, **kw)
 
 # %% ../nbs/08_inference.ipynb #dc6a1625
@@ -288,12 +290,13 @@ def denoise_cli(argv=None) -> int:
     p.add_argument('--overwrite', action='store_true', help='replace files that already exist in the output folder')
     p.add_argument('--notch', action='store_true', help='take out heterodyne whistles (the whistle notch, `set_notch`; it also takes out a partial that stands alone in a narrow band)')
     p.add_argument('--no-prime', action='store_true', help="start each file cold: without first running the model over the mirror of the file's start (see `denoise_array`)")
+    add_gate_arg(p)
     a = p.parse_args(argv)
     if a.batch < 1: raise BackshotError(f"--batch must be >= 1, got {a.batch}")
     if not a.chunk > 0: raise BackshotError(f"--chunk must be > 0 seconds, got {a.chunk}")
     with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd: the file being written is removed, as for Ctrl-C
-        den = load_denoiser(a.model, a.device, notch=a.notch, chunk_seconds=a.chunk, batch_size=a.batch, prime=not a.no_prime)
-        print(f"model: {den.source} ({den.sr} Hz, delay {den.delay} samples, {den.device})", file=sys.stderr)
+        den = load_denoiser(a.model, a.device, notch=a.notch, gate_db=a.gate_db, chunk_seconds=a.chunk, batch_size=a.batch, prime=not a.no_prime)
+        print(f"model: {den.source} ({den.sr} Hz, delay {den.delay} samples, {den.device}){gate_note(a.gate_db)}", file=sys.stderr)
         r = denoise_files(den, a.inputs, a.out, progress=not a.quiet, log=lambda s: print(s, file=sys.stderr), overwrite=a.overwrite)
     print(f"{r['files']} file(s) denoised into {a.out} ({r['audio_seconds']:.1f} s of audio in {r['seconds']:.1f} s)"
           + (f"; {r['failed']} failed" if r['failed'] else ''), file=sys.stderr)

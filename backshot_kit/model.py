@@ -14,8 +14,8 @@ from .config import Config, NOISE_FRAMES
 # %% auto #0
 __all__ = ['LOCAL_DILATIONS', 'GATE_WIDTH_DB', 'NOTCH', 'NOTCH_CONTEXT', 'MODELS', 'UNet1D', 'n_params', 'model_grid',
            'receptive_field', 'receptive_field_measured', 'stft_bases', 'pad_shares', 'SpectralUNet', 'gate_sums',
-           'whistle_frames', 'notch_gains', 'set_notch', 'model_name', 'spectral_n_fft', 'gate_frames', 'model_kwargs',
-           'build_model', 'describe_model']
+           'set_gate', 'whistle_frames', 'notch_gains', 'set_notch', 'model_name', 'spectral_n_fft', 'gate_frames',
+           'model_kwargs', 'build_model', 'describe_model']
 
 # %% ../nbs/05_model.ipynb #515ba5d8
 def _enc_level(in_channels:int, channels:int, kernel_size:int, stride:int, bias:bool) -> nn.Sequential:
@@ -278,6 +278,18 @@ def gate(self:SpectralUNet, power:torch.Tensor, gain:torch.Tensor) -> torch.Tens
     if 'gate_db' not in self.hparams or self.training: return gain          # inference only: in training it would stop the gradient
     N = self.hparams['gate_frames']
     return self.open_gains(F.avg_pool1d(F.pad(gate_sums(power, gain), (N - 1, 0)), N, 1), gain)
+
+# %% ../nbs/05_model.ipynb #9ca897f6
+def set_gate(model:nn.Module, gate_db:float|None) -> nn.Module:
+    "Set a `SpectralUNet`'s do-no-harm gate to `gate_db` dB (None: no gate), over its gate's frames (else 500); returns the model."
+    if not isinstance(model, SpectralUNet): raise BackshotError(f"the do-no-harm gate needs a SpectralUNet, got {type(model).__name__}")
+    if gate_db is None:
+        for k in ('gate_db', 'gate_frames'): model.hparams.pop(k, None)
+        return model
+    if isinstance(gate_db, bool) or not isinstance(gate_db, (int, float)) or not 0 <= gate_db <= 100:
+        raise BackshotError(f"gate_db {gate_db!r}: allowed: a number of dB in [0, 100], or None (no gate)")
+    model.hparams.update(gate_db=float(gate_db), gate_frames=model.hparams.get('gate_frames', 500))
+    return model
 
 # %% ../nbs/05_model.ipynb #62987d61
 NOTCH = dict(frames=5,        # frames a whistle holds still over (40 ms at 16 kHz)

@@ -4,20 +4,42 @@
 
 # %% ../nbs/00a_paths.ipynb #1c811fa3
 from __future__ import annotations
-import argparse, atexit, contextlib, shutil, sys
+import argparse, atexit, contextlib, math, shutil, sys
 from importlib import resources
 from pathlib import Path
 from .core import BackshotError, MODEL_DIR, MODEL_NAME
 
 # %% auto #0
-__all__ = ['NOTEBOOKS', 'SHIPPED_DIR', 'SHIPPED', 'MODEL_HELP', 'checkout_root', 'shipped_file', 'find_model', 'copy_notebooks',
-           'notebooks_cli']
+__all__ = ['NOTEBOOKS', 'SHIPPED_DIR', 'SHIPPED', 'MODEL_HELP', 'GATE_HELP', 'gate_arg', 'add_gate_arg', 'gate_note',
+           'checkout_root', 'shipped_file', 'find_model', 'copy_notebooks', 'notebooks_cli']
 
 # %% ../nbs/00a_paths.ipynb #be8589fc
 NOTEBOOKS = ('tune.ipynb', 'dashboard.ipynb')                # the notebooks a user runs (papermill, voila)
 SHIPPED_DIR = 'shipped'           # package folder of the shipped files in a wheel (setup.py copies them there)
 SHIPPED = {MODEL_NAME: MODEL_DIR, **{nb: 'nbs' for nb in NOTEBOOKS}}   # shipped file: its folder in a source checkout
 MODEL_HELP = f'checkpoint (default: {MODEL_DIR}/{MODEL_NAME} in the working folder if there is one, else the shipped model)'
+
+# %% ../nbs/00a_paths.ipynb #519e23a8
+GATE_HELP = ("the spectral model's do-no-harm gate (`set_gate`): leave audio alone where, over the gate's window, its gains would remove "
+             "less than DB dB of it; a lower DB keeps more of clean music and denoises weak SSB less; 'off' for no gate "
+             "(default 'checkpoint': the model's own, 15 for the shipped model)")
+
+def gate_arg(s:str) -> float|None|str:
+    "`--gate-db`'s value: a number of dB in [0, 100], 'off' (None: no gate) or 'checkpoint' (the model's own gate)."
+    if s.strip().lower() in ('off', 'none'): return None
+    if s.strip().lower() == 'checkpoint': return 'checkpoint'
+    try: v = float(s)
+    except ValueError: v = math.nan
+    if not 0 <= v <= 100: raise argparse.ArgumentTypeError(f"{s!r}: allowed: a number of dB in [0, 100], 'off' or 'checkpoint'")
+    return v
+
+def add_gate_arg(p:argparse.ArgumentParser):
+    "Add `--gate-db` to the parser `p`."
+    p.add_argument('--gate-db', type=gate_arg, default='checkpoint', metavar='DB', help=GATE_HELP)
+
+def gate_note(gate_db) -> str:
+    "What a command adds to its 'model:' line for `--gate-db` (nothing for the model's own gate)."
+    return '' if gate_db == 'checkpoint' else ' (no do-no-harm gate)' if gate_db is None else f' (do-no-harm gate {gate_db:g} dB)'
 
 # %% ../nbs/00a_paths.ipynb #b1b5cf36
 def checkout_root() -> Path|None:

@@ -12,7 +12,7 @@ from fastcore.basics import patch
 from scipy.signal import firwin, kaiserord, lfilter, oaconvolve
 from .core import BackshotError, atomic_path
 from .audio import audio_format
-from .paths import MODEL_HELP, find_model
+from .paths import MODEL_HELP, find_model, add_gate_arg, gate_note
 from .safety import sigterm_as_interrupt, remove_stale_tmp
 from .channel import channel_spec, carson_bandwidth, fm_discriminator, am_envelope, fm_modulate, am_modulate, add_awgn_cnr, preemphasis
 from .stream import PolyResampler, LiveQueue, StopStream, StreamDenoiser, run_stream, auto_hop, make_streamer
@@ -633,6 +633,7 @@ def stream_parser() -> argparse.ArgumentParser:
     s.add_argument('--notch', nargs='?', const='on', default='auto', choices=NOTCH_MODES,
                    help="take out heterodyne whistles (the whistle notch, `set_notch`; it also takes out a partial that stands alone "
                         "in a narrow band): on (also plain --notch), off, or auto (default): on with --demod am from I/Q, else off")
+    add_gate_arg(s)
     return p
 
 # %% ../nbs/10a_radio.ipynb #52006da7
@@ -699,13 +700,14 @@ def _load(args):
     "The model and its sample rate, or (None, None) with --no-denoise."
     if args.no_denoise: return None, None
     from backshot_kit.checkpoint import load_model
-    from backshot_kit.model import set_notch
+    from backshot_kit.model import set_notch, set_gate
     try: path, how = find_model(args.model)
     except BackshotError as e: raise BackshotError(f"{e} (or stream without denoising: --no-denoise)") from None
     model, ck = load_model(path)
     if notch := notch_wanted(args, model): set_notch(model)       # --notch on with a UNet1D: an error that says so
+    if args.gate_db != 'checkpoint': set_gate(model, args.gate_db)
     print(f"model: {how}" + (f" (whistle notch on{'' if args.notch == 'on' else ': --demod am; --notch off to stream without it'})"
-                              if notch else ''), file=sys.stderr)
+                              if notch else '') + gate_note(args.gate_db), file=sys.stderr)
     return model, int((ck.get('config') or {}).get('sample_rate') or 16000)
 
 # %% ../nbs/10a_radio.ipynb #19ff753f
