@@ -15,7 +15,7 @@ from .audio import audio_format
 from .paths import MODEL_HELP, find_model, add_gate_arg, gate_note
 from .safety import sigterm_as_interrupt, remove_stale_tmp
 from .channel import channel_spec, carson_bandwidth, fm_discriminator, am_envelope, fm_modulate, am_modulate, add_awgn_cnr, preemphasis
-from .stream import PolyResampler, LiveQueue, StopStream, StreamDenoiser, run_stream, auto_hop, make_streamer
+from .stream import PolyResampler, LiveQueue, StopStream, StreamDenoiser, run_stream, auto_hop, make_streamer, measured_block_cost
 
 # %% auto #0
 __all__ = ['IQ_FORMATS', 'DEMODS', 'RTL_RATES', 'ALTERNATIVES', 'SINK_ALTERNATIVES', 'RTL_CMD', 'TUNERS', 'NOTCH_MODES',
@@ -624,7 +624,7 @@ def stream_parser() -> argparse.ArgumentParser:
     r.add_argument('--rate', type=int, default=None, help='audio rate in Hz: of stdin input (default 24000), else of the output (default the model rate)')
     s = p.add_argument_group('streaming')
     s.add_argument('--block-ms', type=float, default=None, help='block length (rounded up to the model grid; default: largest within --max-latency-ms)')
-    s.add_argument('--max-latency-ms', type=float, default=100., help='latency bound for the automatic block length (default 100)')
+    s.add_argument('--max-latency-ms', type=float, default=100., help='latency bound for the automatic block length: the algorithmic latency plus twice the time a block takes, measured at the start (default 100)')
     s.add_argument('--max-backlog', type=float, default=0.5, help='live sources: seconds of input queued before blocks are dropped (default 0.5)')
     s.add_argument('--threads', type=int, default=1, help='CPU threads for the model (default 1)')
     s.add_argument('--seconds', type=float, default=None, help='stop after this much audio')
@@ -711,9 +711,9 @@ def _load(args):
     return model, int((ck.get('config') or {}).get('sample_rate') or 16000)
 
 # %% ../nbs/10a_radio.ipynb #19ff753f
-def _hop(args, model, model_sr:int, extra_s:float) -> int:
-    "Model samples per network run: `--block-ms` rounded up to the model's grid, or the largest within `--max-latency-ms`."
-    if args.block_ms is None: return auto_hop(model, model_sr, args.max_latency_ms, extra_s)
+def _hop(args, model, model_sr:int, extra_s:float, block_cost=None) -> int:
+    "Model samples per network run: `--block-ms` rounded up to the model's grid, or the largest within `--max-latency-ms` (with `block_cost`: see `auto_hop`)."
+    if args.block_ms is None: return auto_hop(model, model_sr, args.max_latency_ms, extra_s, block_cost)
     if not args.block_ms > 0: raise BackshotError(f"--block-ms {args.block_ms}: must be > 0")
     g = make_streamer(model).grid
     return max(g, -(-round(args.block_ms * model_sr / 1000) // g) * g)
@@ -761,7 +761,7 @@ def _stream(args, # parsed `backshot stream` options
         if model is None: proc = StreamDenoiser(None, sr, denoise=False)
         else:
             extra = PolyResampler(sr, model_sr).lookahead_s + PolyResampler(model_sr, sr).lookahead_s + getattr(source, 'latency_s', 0.)
-            proc = StreamDenoiser(model, sr, model_sr, hop=_hop(args, model, model_sr, extra))
+            proc = StreamDenoiser(model, sr, model_sr, hop=_hop(args, model, model_sr, extra, measured_block_cost(model, sr, model_sr)))
         sink = open_sink(args.sink, sr)
         blk = f"block {1000 * proc.streamer.hop / model_sr:.0f} ms" if model is not None else 'no denoising'
         print(f"backshot stream: {source.describe()} -> {sink.describe()} | audio {sr} Hz | {blk} | "

@@ -14,10 +14,10 @@ from fastcore.basics import patch
 from .core import BackshotError, MODEL_DIR, MODEL_NAME
 
 # %% auto #0
-__all__ = ['UNetStreamer', 'stream_all', 'WindowStreamer', 'SlidingMin', 'SpectralStreamer', 'algorithmic_latency',
-           'make_streamer', 'PolyResampler', 'StreamDenoiser', 'offline_denoise', 'StreamStats', 'LiveQueue',
-           'StopStream', 'NonFiniteOutput', 'run_stream', 'auto_hop', 'stream_rows', 'benchmark', 'spectral_rows',
-           'spectral_benchmark']
+__all__ = ['PROCESSING_HEADROOM', 'UNetStreamer', 'stream_all', 'WindowStreamer', 'SlidingMin', 'SpectralStreamer',
+           'algorithmic_latency', 'make_streamer', 'PolyResampler', 'StreamDenoiser', 'offline_denoise', 'StreamStats',
+           'LiveQueue', 'StopStream', 'NonFiniteOutput', 'run_stream', 'auto_hop', 'block_seconds',
+           'measured_block_cost', 'stream_rows', 'benchmark', 'spectral_rows', 'spectral_benchmark']
 
 # %% ../nbs/10_stream.ipynb #f9c258d8
 def _z(n:int, c:int) -> np.ndarray: return np.zeros((n, c), np.float32)
@@ -768,16 +768,38 @@ def run_stream(source, # iterable of float32 audio blocks at `proc.sr`
     return stats
 
 # %% ../nbs/10_stream.ipynb #4a931525
-def auto_hop(model, model_sr:int, max_latency_ms:float=100., extra_s:float=0.) -> int:
-    "Largest multiple of the model's grid whose algorithmic latency (+ `extra_s`) stays within `max_latency_ms`; an error when one grid step does not."
+def auto_hop(model, model_sr:int, max_latency_ms:float=100., extra_s:float=0.,
+             block_cost=None) -> int: # hop -> seconds budgeted for processing one block (`measured_block_cost`); None: none
+    "Largest multiple of the model's grid whose algorithmic latency (+ `extra_s`, + `block_cost`) stays within `max_latency_ms`; an error when one grid step does not."
     st = make_streamer(model); g = st.grid; best = None
     for m in range(1, 65):
-        st.hop = g * m
-        if (ms := 1000 * (algorithmic_latency(st) / model_sr + extra_s)) <= max_latency_ms: best = g * m
-        elif best is None: raise BackshotError(f"latency bound {max_latency_ms:g} ms (--max-latency-ms): this model and source need at least {ms:.0f} ms, "
-                                               f"with blocks of one grid step ({g} samples); allow that much, or set --block-ms")
+        st.hop = g * m; proc = block_cost(g * m) if block_cost is not None else 0.
+        if (ms := 1000 * (algorithmic_latency(st) / model_sr + extra_s + proc)) <= max_latency_ms: best = g * m
+        elif best is None: raise BackshotError(f"latency bound {max_latency_ms:g} ms (--max-latency-ms): this model and source need at least {ms:.0f} ms"
+                                               + (f" ({1000 * proc:.0f} of them processing a block)" if block_cost is not None else '')
+                                               + f", with blocks of one grid step ({g} samples); allow that much, or set --block-ms")
         else: break
     return best
+
+PROCESSING_HEADROOM = 2.   # `measured_block_cost` budgets this many times a block's median processing time
+
+def block_seconds(model, hop:int, # model samples per network run
+                  sr:int|None=None, model_sr:int=16000, # audio rate (None: the model's) and the model's rate (Hz)
+                  blocks:int=8) -> float:
+    "Seconds a `StreamDenoiser` of `model` takes on this machine for one block of `hop` model samples of audio at `sr`, resampling included: the median of `blocks` blocks of noise, after one more to warm up."
+    sr = sr or model_sr; st = StreamDenoiser(model, sr, model_sr, hop); n = -(-hop * sr // model_sr)
+    x = 0.1 * np.random.default_rng(0).standard_normal(n * (blocks + 1)).astype(np.float32); t = []
+    for i in range(blocks + 1):
+        t0 = time.perf_counter(); st.feed(x[i * n:(i + 1) * n]); t.append(time.perf_counter() - t0)
+    return float(np.median(t[1:]))
+
+def measured_block_cost(model, sr:int|None=None, model_sr:int=16000, headroom:float=PROCESSING_HEADROOM):
+    "A `block_cost` for `auto_hop`: `headroom` times `block_seconds` of `model` for audio at `sr`, measured once per hop."
+    cache = {}
+    def cost(hop:int) -> float:
+        if hop not in cache: cache[hop] = headroom * block_seconds(model, hop, sr, model_sr)
+        return cache[hop]
+    return cost
 
 # %% ../nbs/10_stream.ipynb #f48f535a
 def _time_feeds(streamer, x:np.ndarray, piece:int) -> tuple[float, float]:
