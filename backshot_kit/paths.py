@@ -5,12 +5,13 @@
 # %% ../nbs/00a_paths.ipynb #1c811fa3
 from __future__ import annotations
 import argparse, atexit, contextlib, math, shutil, sys
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from .core import BackshotError, MODEL_DIR, MODEL_NAME
 
 # %% auto #0
-__all__ = ['NOTEBOOKS', 'SHIPPED_DIR', 'SHIPPED', 'MODEL_HELP', 'GATE_HELP', 'gate_arg', 'add_gate_arg', 'gate_note',
+__all__ = ['NOTEBOOKS', 'SHIPPED_DIR', 'SHIPPED', 'MODEL_HELP', 'GATE_HELP', 'gate_arg', 'add_gate_arg', 'gate_text', 'gate_note',
            'checkout_root', 'shipped_file', 'find_model', 'copy_notebooks', 'notebooks_cli']
 
 # %% ../nbs/00a_paths.ipynb #be8589fc
@@ -24,22 +25,28 @@ GATE_HELP = ("the spectral model's do-no-harm gate (`set_gate`): leave audio alo
              "less than DB dB of it; a lower DB keeps more of clean music and denoises weak SSB less; 'off' for no gate "
              "(default 'checkpoint': the model's own, 15 for the shipped model)")
 
-def gate_arg(s:str) -> float|None|str:
-    "`--gate-db`'s value: a number of dB in [0, 100], 'off' (None: no gate) or 'checkpoint' (the model's own gate)."
-    if s.strip().lower() in ('off', 'none'): return None
-    if s.strip().lower() == 'checkpoint': return 'checkpoint'
+def gate_arg(s:str, auto:bool=False) -> float|None|str:
+    "`--gate-db`'s value: a number of dB in [0, 100], 'off' (None: no gate), 'checkpoint' (the model's own gate), or with `auto` 'auto'."
+    w = s.strip().lower()
+    if w in ('off', 'none'): return None
+    if w == 'checkpoint' or (auto and w == 'auto'): return w
     try: v = float(s)
     except ValueError: v = math.nan
-    if not 0 <= v <= 100: raise argparse.ArgumentTypeError(f"{s!r}: allowed: a number of dB in [0, 100], 'off' or 'checkpoint'")
+    if not 0 <= v <= 100: raise argparse.ArgumentTypeError(f"{s!r}: allowed: a number of dB in [0, 100], 'off', " + ("'auto', " if auto else '') + "or 'checkpoint'")
     return v
 
-def add_gate_arg(p:argparse.ArgumentParser):
+def add_gate_arg(p:argparse.ArgumentParser, auto:str|None=None):   # `auto`: the help of an 'auto' default (`backshot stream`)
     "Add `--gate-db` to the parser `p`."
-    p.add_argument('--gate-db', type=gate_arg, default='checkpoint', metavar='DB', help=GATE_HELP)
+    p.add_argument('--gate-db', type=partial(gate_arg, auto=auto is not None), default='auto' if auto else 'checkpoint', metavar='DB',
+                   help=GATE_HELP if auto is None else GATE_HELP.replace("(default 'checkpoint': the model's own, 15 for the shipped model)", f"or 'checkpoint' (the model's own, 15 for the shipped model); default 'auto': {auto}"))
+
+def gate_text(gate_db) -> str:
+    "The gate `--gate-db` asks for, in words ('' for the model's own gate)."
+    return '' if gate_db in ('checkpoint', 'auto') else 'no do-no-harm gate' if gate_db is None else f'do-no-harm gate {gate_db:g} dB'
 
 def gate_note(gate_db) -> str:
     "What a command adds to its 'model:' line for `--gate-db` (nothing for the model's own gate)."
-    return '' if gate_db == 'checkpoint' else ' (no do-no-harm gate)' if gate_db is None else f' (do-no-harm gate {gate_db:g} dB)'
+    return f' ({gate_text(gate_db)})' if gate_text(gate_db) else ''
 
 # %% ../nbs/00a_paths.ipynb #b1b5cf36
 def checkout_root() -> Path|None:

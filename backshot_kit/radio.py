@@ -12,18 +12,18 @@ from fastcore.basics import patch
 from scipy.signal import firwin, kaiserord, lfilter, oaconvolve
 from .core import BackshotError, atomic_path
 from .audio import audio_format
-from .paths import MODEL_HELP, find_model, add_gate_arg, gate_note
+from .paths import MODEL_HELP, find_model, add_gate_arg, gate_text
 from .safety import sigterm_as_interrupt, remove_stale_tmp
 from .channel import channel_spec, carson_bandwidth, fm_discriminator, am_envelope, fm_modulate, am_modulate, add_awgn_cnr, preemphasis
 from .stream import PolyResampler, LiveQueue, StopStream, StreamDenoiser, run_stream, auto_hop, make_streamer, measured_block_cost
 
 # %% auto #0
 __all__ = ['IQ_FORMATS', 'DEMODS', 'RTL_RATES', 'ALTERNATIVES', 'SINK_ALTERNATIVES', 'RTL_CMD', 'TUNERS', 'NOTCH_MODES',
-           'DEFAULT_IQ_RATE', 'iq_format', 'decode_iq', 'encode_iq', 'IQDecoder', 'lowpass_taps', 'FIRDecimator',
-           'Demodulator', 'make_capture', 'parse_hz', 'RadioSource', 'iq_file_source', 'StdinSource', 'rtl_command',
-           'check_rtl_rate', 'RtlTcpPeer', 'RtlTcpClient', 'import_rtlsdr', 'rtlsdr_source', 'WavSink', 'StdoutSink',
-           'PlaySink', 'stream_parser', 'open_source', 'open_sink', 'notch_wanted', 'check_stream_args', 'check_sink',
-           'stream_cli']
+           'STREAM_GATE_DB', 'DEFAULT_IQ_RATE', 'iq_format', 'decode_iq', 'encode_iq', 'IQDecoder', 'lowpass_taps',
+           'FIRDecimator', 'Demodulator', 'make_capture', 'parse_hz', 'RadioSource', 'iq_file_source', 'StdinSource',
+           'rtl_command', 'check_rtl_rate', 'RtlTcpPeer', 'RtlTcpClient', 'import_rtlsdr', 'rtlsdr_source', 'WavSink',
+           'StdoutSink', 'PlaySink', 'stream_parser', 'open_source', 'open_sink', 'notch_wanted', 'gate_wanted',
+           'check_stream_args', 'check_sink', 'stream_cli']
 
 # %% ../nbs/10a_radio.ipynb #5074b6c2
 IQ_FORMATS = {'.cu8': 'cu8', '.cs8': 'cs8', '.cs16': 'cs16', '.cf32': 'cf32'}
@@ -602,6 +602,7 @@ _EXAMPLES = """examples:
 """
 
 NOTCH_MODES = ('auto', 'on', 'off')    # `backshot stream --notch`; auto: on for AM the kit demodulates
+STREAM_GATE_DB = 12.   # `backshot stream --gate-db auto`: the do-no-harm gate (dB) where the kit demodulates FM or AM
 
 def stream_parser() -> argparse.ArgumentParser:
     "The options of `backshot stream`."
@@ -633,7 +634,7 @@ def stream_parser() -> argparse.ArgumentParser:
     s.add_argument('--notch', nargs='?', const='on', default='auto', choices=NOTCH_MODES,
                    help="take out heterodyne whistles (the whistle notch, `set_notch`; it also takes out a partial that stands alone "
                         "in a narrow band): on (also plain --notch), off, or auto (default): on with --demod am from I/Q, else off")
-    add_gate_arg(s)
+    add_gate_arg(s, auto=f"{STREAM_GATE_DB:g} dB where the kit demodulates FM or AM from I/Q and the model's own gate is higher, else the model's own")
     return p
 
 # %% ../nbs/10a_radio.ipynb #52006da7
@@ -696,6 +697,13 @@ def notch_wanted(args, model) -> bool:
     if args.notch == 'auto': return args.demod == 'am' and args.source != 'stdin' and isinstance(model, SpectralUNet)
     return args.notch == 'on'
 
+def gate_wanted(args, model):
+    "The do-no-harm gate `backshot stream` gives `model` (`set_gate`): `--gate-db` as given; with `auto`, `STREAM_GATE_DB` where the kit demodulates (an I/Q source) and the model's own gate is higher, else 'checkpoint' (the model's own)."
+    from backshot_kit.model import SpectralUNet
+    if args.gate_db != 'auto': return args.gate_db
+    own = model.hparams.get('gate_db') if isinstance(model, SpectralUNet) else None
+    return STREAM_GATE_DB if args.source != 'stdin' and own is not None and own > STREAM_GATE_DB else 'checkpoint'
+
 def _load(args):
     "The model and its sample rate, or (None, None) with --no-denoise."
     if args.no_denoise: return None, None
@@ -705,9 +713,10 @@ def _load(args):
     except BackshotError as e: raise BackshotError(f"{e} (or stream without denoising: --no-denoise)") from None
     model, ck = load_model(path)
     if notch := notch_wanted(args, model): set_notch(model)       # --notch on with a UNet1D: an error that says so
-    if args.gate_db != 'checkpoint': set_gate(model, args.gate_db)
-    print(f"model: {how}" + (f" (whistle notch on{'' if args.notch == 'on' else ': --demod am; --notch off to stream without it'})"
-                              if notch else '') + gate_note(args.gate_db), file=sys.stderr)
+    if (gate := gate_wanted(args, model)) != 'checkpoint': set_gate(model, gate)
+    notes = ([f"whistle notch on{'' if args.notch == 'on' else ': --demod am; --notch off to stream without it'}"] if notch else []) + \
+            ([gate_text(gate) + (f": --demod {args.demod}; --gate-db checkpoint for the model's own" if args.gate_db == 'auto' else '')] if gate_text(gate) else [])
+    print(f"model: {how}" + ''.join(f' ({n})' for n in notes), file=sys.stderr)
     return model, int((ck.get('config') or {}).get('sample_rate') or 16000)
 
 # %% ../nbs/10a_radio.ipynb #19ff753f
