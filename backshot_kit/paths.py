@@ -22,8 +22,7 @@ MODEL_HELP = f'checkpoint (default: {MODEL_DIR}/{MODEL_NAME} in the working fold
 
 # %% ../nbs/00a_paths.ipynb #519e23a8
 GATE_HELP = ("the spectral model's do-no-harm gate (`set_gate`): leave audio alone where, over the gate's window, its gains would remove "
-             "less than DB dB of it; a lower DB keeps more of clean music and denoises weak SSB less; 'off' for no gate "
-             "(default 'checkpoint': the model's own, 15 for the shipped model)")
+             "less than DB dB of it; a lower DB keeps more of clean music and denoises weak SSB less; 'off' for no gate")
 
 def gate_arg(s:str, auto:bool=False) -> float|None|str:
     "`--gate-db`'s value: a number of dB in [0, 100], 'off' (None: no gate), 'checkpoint' (the model's own gate), or with `auto` 'auto'."
@@ -38,7 +37,8 @@ def gate_arg(s:str, auto:bool=False) -> float|None|str:
 def add_gate_arg(p:argparse.ArgumentParser, auto:str|None=None):   # `auto`: the help of an 'auto' default (`backshot stream`)
     "Add `--gate-db` to the parser `p`."
     p.add_argument('--gate-db', type=partial(gate_arg, auto=auto is not None), default='auto' if auto else 'checkpoint', metavar='DB',
-                   help=GATE_HELP if auto is None else GATE_HELP.replace("(default 'checkpoint': the model's own, 15 for the shipped model)", f"or 'checkpoint' (the model's own, 15 for the shipped model); default 'auto': {auto}"))
+                   help=GATE_HELP + (" (default 'checkpoint': the model's own, 15 for the shipped model)" if auto is None else
+                                     f", 'checkpoint' for the model's own (15 for the shipped model); default 'auto': {auto}"))
 
 def gate_text(gate_db) -> str:
     "The gate `--gate-db` asks for, in words ('' for the model's own gate)."
