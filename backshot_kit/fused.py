@@ -11,6 +11,7 @@ from torch.func import functional_call, vmap
 from tqdm.auto import tqdm
 from fastcore.basics import patch
 from .core import BackshotError
+from .safety import check_interrupt
 from .config import Config
 from .train import Trainer, StopTraining, si_sdr_db, epoch_pairs
 
@@ -205,6 +206,7 @@ def train_epoch(self:FusedTrainer, epoch:int) -> torch.Tensor:
     clip = torch.tensor([[self.members[i].cfg.grad_clip] for i in self._leads()], device=self.device)
     total, dev = torch.zeros(self.flat.shape[0], device=self.device), self.device.split(':')[0]
     for idx in torch.randperm(len(X), generator=self.gen).split(self.cfg.batch_size):
+        check_interrupt()                                   # as in `Trainer.train_epoch`
         idx = idx.to(self.device, non_blocking=True)
         with torch.autocast(dev, dtype=self.amp, enabled=self.amp is not None):
             losses = fused_loss(self.loss, self.forward(self.base, self.layout, self.flat, X[idx]).float(), Y[idx])

@@ -8,10 +8,15 @@ import contextlib, os, signal, threading, time
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['sigterm_as_interrupt', 'die_with_parent', 'end_with_parent', 'stale_tmp', 'remove_stale_tmp']
+__all__ = ['sigterm_as_interrupt', 'check_interrupt', 'run_in_thread', 'die_with_parent', 'end_with_parent', 'stale_tmp',
+           'remove_stale_tmp']
 
 # %% ../nbs/00b_safety.ipynb #85e13450
-def _raise_interrupt(signum, frame): raise KeyboardInterrupt(signal.Signals(signum).name)
+_pending: list = []     # the signals turned into interrupts inside the outermost `sigterm_as_interrupt` block so far
+
+def _raise_interrupt(signum, frame):
+    name = signal.Signals(signum).name; _pending.append(name)
+    raise KeyboardInterrupt(name)
 
 # %% ../nbs/00b_safety.ipynb #9a04dc80
 @contextlib.contextmanager
@@ -19,8 +24,26 @@ def sigterm_as_interrupt():
     "Within the block (main thread), SIGTERM raises `KeyboardInterrupt('SIGTERM')` as Ctrl-C does."
     if threading.current_thread() is not threading.main_thread(): yield; return
     old = signal.signal(signal.SIGTERM, _raise_interrupt)
+    if old is not _raise_interrupt: _pending.clear()          # the outermost block starts with no interrupt noted
     try: yield
-    finally: signal.signal(signal.SIGTERM, old)
+    finally:
+        signal.signal(signal.SIGTERM, old)
+        if old is not _raise_interrupt: _pending.clear()
+
+def check_interrupt():
+    "Raise `KeyboardInterrupt` again when a SIGTERM arrived inside the current `sigterm_as_interrupt` block (it may have been lost)."
+    if _pending: raise KeyboardInterrupt(_pending[0])
+
+# %% ../nbs/00b_safety.ipynb #f94b33cb
+def run_in_thread(target,             # called with no arguments
+                  name:str) -> threading.Event: # the thread's name
+    "Run `target()` in a non-daemon thread; the returned event is set when it returns (wait on it, never on `Thread.join`)."
+    done = threading.Event()
+    def run():
+        try: target()
+        finally: done.set()
+    threading.Thread(target=run, daemon=False, name=name).start()
+    return done
 
 # %% ../nbs/00b_safety.ipynb #e8cc5539
 def die_with_parent():

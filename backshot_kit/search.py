@@ -14,7 +14,7 @@ from tqdm.auto import tqdm
 from fastcore.basics import patch
 from .core import BackshotError, MODEL_DIR, MODEL_STEM, MODEL_NAME, atomic_path, save_json, load_json, count_arg
 from .config import Config, config_replace, config_from_dict, resolve_device, add_config_args, config_overrides
-from .safety import sigterm_as_interrupt, die_with_parent, remove_stale_tmp
+from .safety import sigterm_as_interrupt, die_with_parent, remove_stale_tmp, run_in_thread
 
 # %% auto #0
 __all__ = ['GUIDE_KEYS', 'FULL_GRID', 'QUICK_GRID', 'GRIDS', 'OK_STATUSES', 'BEST_STATUSES', 'METRIC_KEYS', 'HEARTBEAT_INTERVAL',
@@ -247,8 +247,8 @@ class EpochCache:
     def prefetch_pairs(self, epoch:int):
         "Make `epoch`'s file in a background thread: one worker draws it (with the data's prefetch), the others wait for it."
         if epoch in self._bg or self.path(epoch).is_file(): return
-        # not a daemon: the interpreter waits for the draw at exit (a daemon thread still inside the simulator's C code aborts it)
-        self._bg[epoch] = t = threading.Thread(target=self._ensure, args=(epoch, True), daemon=False, name=f'backshot-epoch{epoch}'); t.start()
+        # the interpreter waits for the draw at exit (a thread still inside the simulator's compiled code aborts it)
+        self._bg[epoch] = run_in_thread(lambda: self._ensure(epoch, True), f'backshot-epoch{epoch}')
 
 # %% ../nbs/07_search.ipynb #a8772e7f
 @patch
@@ -279,7 +279,7 @@ def _ensure(self:EpochCache, epoch:int, background:bool=False):
 @patch
 def train_pairs(self:EpochCache, epoch:int) -> tuple[np.ndarray, np.ndarray]:
     "`(noisy, target)` of `epoch`, read from its file; drawn (once, under a lock) when no worker has drawn it yet."
-    if (t := self._bg.pop(epoch, None)) is not None: t.join()
+    if (done := self._bg.pop(epoch, None)) is not None: done.wait()     # not Thread.join (see `run_in_thread`)
     p = self.path(epoch)
     for _ in range(3):
         if not p.is_file(): self._ensure(epoch)

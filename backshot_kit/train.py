@@ -12,6 +12,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm.auto import tqdm
 from fastcore.basics import patch
 from .core import BackshotError, MODEL_DIR, MODEL_STEM, save_json
+from .safety import check_interrupt
 from .config import Config, LOSSES, resolve_device, config_replace, config_from_dict, add_config_args, config_overrides
 from .model import UNet1D, build_model, n_params, describe_model, model_kwargs, model_name
 from .checkpoint import save_checkpoint, load_checkpoint, load_model, model_from_checkpoint, check_weights, config_with_init
@@ -223,6 +224,7 @@ def train_epoch(self:Trainer, epoch:int) -> float:
     self.model.train(); total = torch.zeros((), device=self.device)
     dev = self.device.split(':')[0]
     for idx in torch.randperm(len(X), generator=self.gen).split(self.cfg.batch_size):
+        check_interrupt()                                   # a SIGTERM lost in a finaliser stops the run here
         idx = idx.to(self.device, non_blocking=True)
         with torch.autocast(dev, dtype=self.amp, enabled=self.amp is not None):
             loss = self.loss(self.step_model(X[idx]).float(), Y[idx])
