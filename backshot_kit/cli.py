@@ -6,6 +6,7 @@
 from __future__ import annotations
 import importlib, sys
 from .core import BackshotError
+from .safety import sigterm_as_interrupt
 
 # %% auto #0
 __all__ = ['COMMANDS', 'main']
@@ -45,7 +46,8 @@ def main(argv:list|None=None) -> int:
     try: func = getattr(importlib.import_module(mod), fn)
     except (ImportError, AttributeError) as e:
         print(f"backshot {verb}: not available in this installation ({e})", file=sys.stderr); return 2
-    try: return int(func(rest) or 0)
+    try:
+        with sigterm_as_interrupt(): return int(func(rest) or 0)      # `kill`, `timeout`, systemd stop a verb as Ctrl-C does
     except BackshotError as e:
         print(f"backshot {verb}: error: {e}", file=sys.stderr); return 2
     except KeyboardInterrupt:

@@ -18,9 +18,9 @@ from .paths import MODEL_HELP, add_gate_arg, gate_note
 from .evaluate import BASELINES, ORACLES, PROBES, evaluate_folder, format_probes, plot_results, probe_tables, report, summarize
 
 # %% auto #0
-__all__ = ['CROSS_CONDITIONS', 'CLEAN_CONDITIONS', 'SETS', 'SENTENCES', 'VOICES', 'VARIANTS', 'SOUNDFONT', 'builtin_clips',
-           'reception', 'kit_reception', 'make_eval_set', 'espeak', 'midi_bytes', 'random_song', 'fluidsynth_render',
-           'real_clips', 'evaluate_cli']
+__all__ = ['CROSS_CONDITIONS', 'CLEAN_CONDITIONS', 'SETS', 'SENTENCES', 'VOICES', 'VARIANTS', 'SOUNDFONT', 'KEPT_NAME',
+           'builtin_clips', 'reception', 'kit_reception', 'make_eval_set', 'espeak', 'midi_bytes', 'random_song',
+           'fluidsynth_render', 'real_clips', 'evaluate_cli']
 
 # %% ../nbs/08c_evalset.ipynb #5f768533
 def builtin_clips(n_speech:int=4, n_music:int=2, seconds:float=3., sr:int=16000, seed:int=0) -> dict:
@@ -243,6 +243,8 @@ def _probes_cli(den, anchors:dict, out:Path) -> int:
     return 0
 
 # %% ../nbs/08c_evalset.ipynb #87665328
+KEPT_NAME = 'results.partial.jsonl'      # the rows of the files scored so far, in `--out` while `backshot evaluate` runs
+
 def evaluate_cli(argv=None) -> int:
     "`backshot evaluate`: score a model against the noisy input and classical baselines."
     p = argparse.ArgumentParser(prog='backshot evaluate', description='Score a denoiser against the noisy input and classical baselines.')
@@ -258,6 +260,7 @@ def evaluate_cli(argv=None) -> int:
     p.add_argument('--out', default='runs/evaluate', type=out_folder, help='folder for results.csv, summary.csv and the plot (default runs/evaluate)')
     p.add_argument('--device', default='auto', help='auto, cpu, cuda, cuda:N or mps')
     p.add_argument('--no-pesq', action='store_true', help='skip PESQ (faster)')
+    p.add_argument('--fresh', action='store_true', help=f"score every file again, not continuing from the files an interrupted run kept in OUT/{KEPT_NAME}")
     p.add_argument('--make-set', metavar='DIR', help='write an evaluation set (DIR/clean, DIR/noisy) and exit')
     p.add_argument('--real', action='store_true', help='with --make-set: espeak-ng speech and fluidsynth music instead of built-in clips')
     p.add_argument('--soundfont', default=SOUNDFONT, help=f"with --real: the General MIDI sound font (.sf2) fluidsynth plays the songs with (default {SOUNDFONT})")
@@ -282,11 +285,15 @@ def evaluate_cli(argv=None) -> int:
         anchors, notes = available_anchors(None if a.anchors == 'all' else a.anchors, prime=not a.no_prime)
         for n in notes: print(f'note: {n}', file=sys.stderr)
     if a.probes: return _probes_cli(den, anchors, Path(a.out))
-    df = evaluate_folder(a.noisy, a.clean, den, anchors=anchors, oracles=ORACLES if a.oracle else None, manifest=a.manifest,
-                         pesq=not a.no_pesq, progress=not a.quiet)
-    out = Path(a.out)
+    out = Path(a.out); out.mkdir(parents=True, exist_ok=True); keep = out / KEPT_NAME
+    if a.fresh: keep.unlink(missing_ok=True)
+    try: df = evaluate_folder(a.noisy, a.clean, den, anchors=anchors, oracles=ORACLES if a.oracle else None, manifest=a.manifest,
+                              pesq=not a.no_pesq, progress=not a.quiet, keep=keep)
+    except KeyboardInterrupt:
+        if keep.is_file(): print(f"backshot evaluate: the files scored so far are kept in {keep}; the same command continues from them", file=sys.stderr)
+        raise
     atomic_write(out / 'results.csv', df.to_csv(index=False))
     atomic_write(out / 'summary.csv', pd.concat([summarize(df), summarize(df, ('channel', 'method'))]).to_csv())
-    plot_results(df, out / 'si_sdr_improvement.png')
+    plot_results(df, out / 'si_sdr_improvement.png'); keep.unlink(missing_ok=True)
     print(report(df)); print(f'\nwritten: {out/"results.csv"}, {out/"summary.csv"}, {out/"si_sdr_improvement.png"}')
     return 0

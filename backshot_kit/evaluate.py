@@ -4,7 +4,7 @@
 
 # %% ../nbs/08a_evaluate.ipynb #a926395d
 from __future__ import annotations
-import io, math, re, time, warnings
+import contextlib, hashlib, io, json, math, os, re, sys, time, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -22,8 +22,9 @@ from .synth import make_clip
 __all__ = ['EVAL_METRICS', 'BASELINES', 'ORACLE_RULES', 'ORACLES', 'PROBE_PITCHES', 'PROBES', 'FAMILIES', 'GOALS', 'si_sdr_score',
            'pesq_score', 'stoi_score', 'score', 'lowpass', 'spectral_gate', 'lowpass_gate', 'Oracle',
            'band_noise_removal', 'held_note_removal', 'tone_removal', 'probe_tables', 'format_probes', 'lag_samples',
-           'parse_name', 'pair_files', 'evaluate_pair', 'evaluate_folder', 'stream_context', 'summarize',
-           'channel_table', 'plot_results', 'do_no_harm', 'channel_family', 'goals', 'report']
+           'parse_name', 'pair_files', 'evaluate_pair', 'evaluation_key', 'keep_rows', 'kept_rows', 'evaluate_folder',
+           'stream_context', 'summarize', 'channel_table', 'plot_results', 'do_no_harm', 'channel_family', 'goals',
+           'report']
 
 # %% ../nbs/08a_evaluate.ipynb #8b2ffa65
 def _problem(ref:np.ndarray, est:np.ndarray) -> str:
@@ -288,6 +289,41 @@ def _improvements(df:pd.DataFrame) -> pd.DataFrame:
     for m in EVAL_METRICS: df[f'{m}_imp'] = df[m].to_numpy() - base.loc[df['file'], m].to_numpy()
     return df
 
+# %% ../nbs/08a_evaluate.ipynb #88cbe4d2
+def _method_id(name:str, fn) -> str:
+    "What a method is: a model by a hash of its weights, settings, sample rate and priming; anything else by its type and name."
+    model = getattr(fn, 'model', None)
+    if model is None or not hasattr(model, 'state_dict'): return f"{name}={type(fn).__module__}.{type(fn).__qualname__}:{getattr(fn, '__qualname__', '')}"
+    h = hashlib.sha256(json.dumps([type(model).__name__, getattr(model, 'hparams', None), getattr(fn, 'sr', None),
+                                   getattr(fn, 'prime', None), getattr(fn, 'chunk', None)], sort_keys=True, default=str).encode())
+    for k, v in model.state_dict().items(): h.update(k.encode()); h.update(v.detach().cpu().float().contiguous().numpy().tobytes())
+    return f'{name}=model:{h.hexdigest()[:16]}'
+
+def evaluation_key(methods:dict, pesq:bool, noisy, clean, pairs:pd.DataFrame) -> str:
+    "A hash naming one evaluation: its methods, PESQ on or off, the folders, their files' sizes and times, the kit's version."
+    from backshot_kit import __version__
+    files = [(f, p.stat().st_size, p.stat().st_mtime_ns) for f, p in ((r.file, Path(r[c])) for _, r in pairs.iterrows() for c in ('noisy', 'clean'))]
+    parts = [__version__, bool(pesq), str(Path(noisy).resolve()), str(Path(clean).resolve()), sorted(_method_id(n, f) for n, f in methods.items()), files]
+    return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:16]
+
+def keep_rows(path, key:str, file:str, rows:list):
+    "Append one file's rows to the JSON-lines file `path` under `key`, flushed to disk."
+    line = json.dumps(dict(key=key, file=file, rows=rows), default=lambda v: v.item() if hasattr(v, 'item') else str(v))
+    with open(path, 'a') as f: f.write(line + '\n'); f.flush(); os.fsync(f.fileno())
+
+def kept_rows(path, key:str) -> dict:
+    "`{file: rows}` kept in `path` under `key` ({} without the file); a last line cut short by a crash is removed from the file."
+    p = Path(path)
+    if not p.is_file(): return {}
+    text = p.read_text()
+    if text and not text.endswith('\n'): text = text[:text.rfind('\n') + 1]; atomic_write(p, text)     # a torn last line
+    kept = {}
+    for line in text.splitlines():
+        with contextlib.suppress(ValueError, KeyError, TypeError):
+            d = json.loads(line)
+            if d['key'] == key: kept[d['file']] = d['rows']
+    return kept
+
 # %% ../nbs/08a_evaluate.ipynb #90d87727
 def evaluate_folder(noisy,                # folder of noisy files
                     clean,                # folder of clean files (same relative paths)
@@ -297,19 +333,25 @@ def evaluate_folder(noisy,                # folder of noisy files
                     oracles:dict|None=None, # name -> `Oracle`: ceilings computed from the clean reference (`ORACLES`)
                     manifest=None,        # CSV with file, channel, cnr_db, kind (default: noisy/manifest.csv if present)
                     pesq:bool=True,       # compute PESQ (the slowest metric)
-                    progress:bool=True) -> pd.DataFrame:
+                    progress:bool=True,
+                    keep=None) -> pd.DataFrame: # a JSON-lines file that keeps each scored file's rows (`keep_rows`); a run of the same evaluation skips them
     "Per-file, per-method scores with improvements over the noisy input (long format)."
     pairs = pair_files(noisy, clean, manifest)
     methods = ({'model': denoiser} if denoiser is not None else {}) | dict(anchors or {}) | dict(baselines) | dict(oracles or {})
+    key = evaluation_key(methods, pesq, noisy, clean, pairs)
+    kept = kept_rows(keep, key) if keep else {}
+    if kept: print(f"continuing: {sum(f in kept for f in pairs.file)} of {len(pairs)} files scored already ({keep})", file=sys.stderr)
     rows = []
     for _, row in tqdm(pairs.iterrows(), total=len(pairs), desc='evaluate', unit='file', disable=not progress):
         meta = {k: row.get(k) for k in ('file', 'set', 'condition', 'channel', 'cnr_db', 'kind')}
+        if meta['file'] in kept: rows += kept[meta['file']]; continue
         try:
             x, y, sr = _load_pair(row)
-            res = evaluate_pair(x, y, sr, methods, pesq)
-            rows += [dict(meta, seconds=len(x) / sr, sr=sr, **r) for r in res]
+            res = [dict(meta, seconds=len(x) / sr, sr=sr, **r) for r in evaluate_pair(x, y, sr, methods, pesq)]
         except BackshotError as e:
-            rows += [dict(meta, method=m, **{k: math.nan for k in EVAL_METRICS}, lag=0, notes=str(e)) for m in ['noisy', *methods]]
+            res = [dict(meta, method=m, **{k: math.nan for k in EVAL_METRICS}, lag=0, notes=str(e)) for m in ['noisy', *methods]]
+        if keep: keep_rows(keep, key, meta['file'], res)
+        rows += res
     return _improvements(pd.DataFrame(rows))
 
 # %% ../nbs/08a_evaluate.ipynb #c82ed702

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_train.ipynb #04c83d0d
 from __future__ import annotations
-import argparse, contextlib, copy, hashlib, math, random, time
+import argparse, contextlib, copy, hashlib, math, random, sys, time
 from functools import partial
 from pathlib import Path
 import numpy as np
@@ -530,10 +530,15 @@ def train_cli(argv=None):
     if args.resume:
         if args.out != MODEL_DIR and Path(args.out).resolve() != Path(args.resume).resolve():
             raise BackshotError(f"--resume {args.resume} with --out {args.out}: a resumed run writes into its own folder; drop --out")
-        m = train(config_overrides(args), args.resume, resume=True, time_limit=limit)
-    else:
-        cfg = config_with_init(**config_overrides(args)); data = load_data(cfg)
-        print(data.describe()); print(describe_model(build_model(cfg), cfg.sample_rate))
-        m = train(cfg, args.out, data=data, time_limit=limit)
+    out = args.resume or args.out
+    try:
+        if args.resume: m = train(config_overrides(args), args.resume, resume=True, time_limit=limit)
+        else:
+            cfg = config_with_init(**config_overrides(args)); data = load_data(cfg)
+            print(data.describe()); print(describe_model(build_model(cfg), cfg.sample_rate))
+            m = train(cfg, out, data=data, time_limit=limit)
+    except KeyboardInterrupt:
+        if last_path(out).is_file(): print(f"backshot train: `backshot train --resume {out}` continues after the last completed epoch", file=sys.stderr)
+        raise
     print(metrics_line(m) + (f" ({m['reason']})" if m.get('reason') else '')); print(f"model: {m['model_path']}")
     return 0 if m['status'] != 'diverged' else 1
