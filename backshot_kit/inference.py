@@ -239,14 +239,16 @@ def denoise_files(den:Denoiser, # the denoiser
                   out,           # output folder, or the output file of one input file (`names_file`)
                   progress=True, # show a progress bar
                   log=print,     # where error lines go
-                  overwrite:bool=False) -> dict: # replace files that already exist in `out`
+                  overwrite:bool=False,          # replace files that already exist in `out`
+                  skip_existing:bool=False) -> dict: # leave files that already exist in `out` as they are (an interrupted run's: each is whole)
     "Denoise every input into `out`; returns counts, audio seconds, wall seconds and the errors per file."
+    if overwrite and skip_existing: raise BackshotError('overwrite and skip_existing exclude each other: replace the files in the output, or keep them')
     out, items = Path(out), collect_inputs(inputs)
     single = names_file(out)
     if single and (len(items) != 1 or Path(inputs[0]).is_dir()):
         raise BackshotError(f"output {out} names an audio file, which takes one input file, not {'a folder' if len(items) == 1 else f'{len(items)} files'}; "
                             "give an output folder instead")
-    errors, done, secs = {}, 0, 0.0
+    errors, done, skipped, secs = {}, 0, 0, 0.0
     bar = tqdm(total=round(sum(_duration(s) for s, r, e in items if e is None), 2), unit='s', unit_scale=True,
                desc='denoise', disable=not progress)
     t0 = time.perf_counter()
@@ -255,7 +257,8 @@ def denoise_files(den:Denoiser, # the denoiser
         if err is None:
             dst = out if single else out / rel
             if dst.resolve() == src.resolve(): err = 'the output would overwrite the input; choose another output folder'
-            elif dst.exists() and not overwrite: err = f'{dst} exists and is not replaced; choose another output folder, or pass --overwrite'
+            elif dst.exists() and skip_existing: skipped += 1; bar.update(round(_duration(src), 2))
+            elif dst.exists() and not overwrite: err = f'{dst} exists and is not replaced; choose another output folder, or pass --overwrite (or --skip-existing to keep it)'
             else:
                 try: r = denoise_file(den, src, dst, progress=lambda s: bar.update(round(s, 4))); done += 1; secs += r['seconds']
                 except BackshotError as e: err = str(e)
@@ -263,7 +266,7 @@ def denoise_files(den:Denoiser, # the denoiser
         if err is not None:
             errors[str(src)] = err; log(f"error: {src}: {err}" if str(src) not in err else f"error: {err}")
     bar.close()
-    return dict(files=done, failed=len(errors), audio_seconds=secs, seconds=time.perf_counter() - t0, errors=errors)
+    return dict(files=done, skipped=skipped, failed=len(errors), audio_seconds=secs, seconds=time.perf_counter() - t0, errors=errors)
 
 # %% ../nbs/08_inference.ipynb #d1170331
 def speed_test(den:Denoiser, seconds:float=60., files:int=1, seed:int=0) -> dict:
@@ -288,16 +291,22 @@ def denoise_cli(argv=None) -> int:
     p.add_argument('--chunk', type=float, default=16., help='chunk length in seconds (default 16; less for less memory)')
     p.add_argument('--quiet', action='store_true', help='no progress bar')
     p.add_argument('--overwrite', action='store_true', help='replace files that already exist in the output folder')
+    p.add_argument('--skip-existing', action='store_true', help='leave files that already exist in the output folder (to continue an interrupted run: every file written is whole)')
     p.add_argument('--notch', action='store_true', help='take out heterodyne whistles (the whistle notch, `set_notch`; it also takes out a partial that stands alone in a narrow band)')
     p.add_argument('--no-prime', action='store_true', help="start each file cold: without first running the model over the mirror of the file's start (see `denoise_array`)")
     add_gate_arg(p)
     a = p.parse_args(argv)
     if a.batch < 1: raise BackshotError(f"--batch must be >= 1, got {a.batch}")
     if not a.chunk > 0: raise BackshotError(f"--chunk must be > 0 seconds, got {a.chunk}")
+    if a.overwrite and a.skip_existing: raise BackshotError('--overwrite and --skip-existing exclude each other: replace the files in the output folder, or keep them')
     with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd: the file being written is removed, as for Ctrl-C
         den = load_denoiser(a.model, a.device, notch=a.notch, gate_db=a.gate_db, chunk_seconds=a.chunk, batch_size=a.batch, prime=not a.no_prime)
         print(f"model: {den.source} ({den.sr} Hz, delay {den.delay} samples, {den.device}){gate_note(a.gate_db)}", file=sys.stderr)
-        r = denoise_files(den, a.inputs, a.out, progress=not a.quiet, log=lambda s: print(s, file=sys.stderr), overwrite=a.overwrite)
+        try: r = denoise_files(den, a.inputs, a.out, progress=not a.quiet, log=lambda s: print(s, file=sys.stderr), overwrite=a.overwrite,
+                               skip_existing=a.skip_existing)
+        except KeyboardInterrupt:
+            print(f"backshot denoise: every file written to {a.out} is whole; the same command with --skip-existing does the rest", file=sys.stderr)
+            raise
     print(f"{r['files']} file(s) denoised into {a.out} ({r['audio_seconds']:.1f} s of audio in {r['seconds']:.1f} s)"
-          + (f"; {r['failed']} failed" if r['failed'] else ''), file=sys.stderr)
+          + (f"; {r['skipped']} already there, left as they are" if r['skipped'] else '') + (f"; {r['failed']} failed" if r['failed'] else ''), file=sys.stderr)
     return 1 if r['failed'] else 0
