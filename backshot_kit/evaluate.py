@@ -302,7 +302,8 @@ def _method_id(name:str, fn) -> str:
 def evaluation_key(methods:dict, pesq:bool, noisy, clean, pairs:pd.DataFrame) -> str:
     "A hash naming one evaluation: its methods, PESQ on or off, the folders, their files' sizes and times, the kit's version."
     from backshot_kit import __version__
-    files = [(f, p.stat().st_size, p.stat().st_mtime_ns) for f, p in ((r.file, Path(r[c])) for _, r in pairs.iterrows() for c in ('noisy', 'clean'))]
+    stat = lambda p: (p.stat().st_size, p.stat().st_mtime_ns) if p.is_file() else None       # a missing file is the file's own error
+    files = [(r.file, stat(Path(r.noisy)), stat(Path(r.clean))) for _, r in pairs.iterrows()]
     parts = [__version__, bool(pesq), str(Path(noisy).resolve()), str(Path(clean).resolve()), sorted(_method_id(n, f) for n, f in methods.items()), files]
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:16]
 
@@ -338,7 +339,7 @@ def evaluate_folder(noisy,                # folder of noisy files
     "Per-file, per-method scores with improvements over the noisy input (long format)."
     pairs = pair_files(noisy, clean, manifest)
     methods = ({'model': denoiser} if denoiser is not None else {}) | dict(anchors or {}) | dict(baselines) | dict(oracles or {})
-    key = evaluation_key(methods, pesq, noisy, clean, pairs)
+    key = evaluation_key(methods, pesq, noisy, clean, pairs) if keep else None
     kept = kept_rows(keep, key) if keep else {}
     if kept: print(f"continuing: {sum(f in kept for f in pairs.file)} of {len(pairs)} files scored already ({keep})", file=sys.stderr)
     rows = []
