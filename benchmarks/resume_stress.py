@@ -1,7 +1,7 @@
 """Stop `backshot train` at random moments (SIGTERM, SIGINT or SIGKILL), resume it until it finishes, and compare
 every epoch's validation loss with a run never stopped.
 
-    python benchmarks/resume_stress.py --runs 12      (tiny runs of 60 epochs: about 6 minutes on 2 CPU cores)
+    python benchmarks/resume_stress.py --runs 12      (tiny runs of 60 epochs: about 8 minutes on 2 CPU cores)
 """
 import argparse, json, os, random, signal, subprocess, sys, tempfile
 from pathlib import Path
