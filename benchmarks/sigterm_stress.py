@@ -1,6 +1,6 @@
 """Stop searches with SIGTERM at random moments and count those that do not end as an interrupt should.
 
-Each run starts `backshot quick` in a fresh folder, waits until a trial trains, sends SIGTERM after a random delay and
+Each run starts `backshot quick` (or `--verb smart`, `full`) in a fresh folder, waits until a trial trains, sends SIGTERM after a random delay and
 checks: exit code 130, no C++ abort or fatal Python error on stderr, no core file, no trial left RUNNING. Busy
 loops (`--load`) keep the cores loaded, as the test suite does.
 
@@ -21,10 +21,10 @@ def running_trials(out:Path) -> int:
         return c.execute("SELECT COUNT(*) FROM trials WHERE state = 'RUNNING'").fetchone()[0]
     return -1
 
-def one_run(out:Path, extra:list, delay:float) -> tuple[bool, str]:
+def one_run(out:Path, verb:str, extra:list, delay:float) -> tuple[bool, str]:
     "Start the search, SIGTERM it `delay` s after a trial starts; `(as expected, what happened)`."
     out.mkdir(parents=True)
-    p = subprocess.Popen([sys.executable, '-c', CLI, 'quick', '--out', str(out), '--no-progress', *extra], cwd=out,
+    p = subprocess.Popen([sys.executable, '-c', CLI, verb, '--out', str(out), '--no-progress', *extra], cwd=out,
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env={**os.environ, 'PYTHONFAULTHANDLER': '1'},
                          preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_CORE, (-1, -1)))
     t0 = time.time()
@@ -42,6 +42,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--runs', type=int, default=40); ap.add_argument('--load', type=int, default=0, help='busy loops beside the search')
     ap.add_argument('--max-delay', type=float, default=3., help='SIGTERM between 0 and this many seconds after a trial starts')
+    ap.add_argument('--verb', default='quick', choices=('quick', 'full', 'smart'), help='the search to stop (default quick)')
     ap.add_argument('--long', action='store_true', help='search a grid of two 300-epoch trials (batch size 8 and 16) instead')
     ap.add_argument('--seed', type=int, default=0); ap.add_argument('extra', nargs='*', help='options for backshot quick (after --)')
     a = ap.parse_args()
@@ -51,7 +52,7 @@ def main():
     bad = 0
     try:
         for i in range(a.runs):
-            ok, what = one_run(work / f'run{i}', a.extra, delay := rng.uniform(0, a.max_delay))
+            ok, what = one_run(work / f'run{i}', a.verb, a.extra, delay := rng.uniform(0, a.max_delay))
             bad += not ok; print(f'run {i}: SIGTERM {delay:.2f} s into training: {what}', flush=True)
     finally:
         for b in burners: b.kill()
