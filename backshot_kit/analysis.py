@@ -22,13 +22,13 @@ __all__ = ['HPARAMS', 'METRICS', 'EXTRA_METRICS', 'REQUIRED', 'NUMERIC', 'STATUS
            'OVERFIT_LABELS', 'QUALITY_LABELS', 'FLAGS', 'DB_FLAGS', 'RULE_FLAGS', 'INPUT_EDGES', 'SHORT', 'RULE_TEXT',
            'STATUS_COLORS', 'find_results', 'check_records', 'resolve_path', 'load_history', 'rule_set', 'trial_losses',
            'gap_category', 'loss_category', 'gain_category', 'drop_category', 'sdr_drop', 'results_frame',
-           'param_columns', 'load_results_frame', 'fake_results', 'top_table', 'param_impact', 'hyperparameter_impact',
-           'importance_metric', 'variance_importance', 'complete_grid', 'fake_study', 'find_studies', 'match_study',
-           'optuna_importance', 'importance_ranking', 'denoising_counts', 'overfitting_analysis', 'metric_summary',
-           'status_counts', 'problem_flags', 'flagged_trials', 'problem_messages', 'band_labels', 'gains_by_input',
-           'validation_set', 'trial_gains', 'best_trial_gains', 'Analysis', 'analyze', 'rules_summary', 'figure_png',
-           'save_figure', 'plot_param_impact', 'plot_gap_vs_loss', 'top_histories', 'plot_learning_curves',
-           'analysis_prefix', 'write_analysis', 'analyze_cli']
+           'param_columns', 'load_results_frame', 'fake_results', 'importance_metric', 'rank_by', 'ranked', 'top_table',
+           'param_impact', 'hyperparameter_impact', 'variance_importance', 'complete_grid', 'fake_study',
+           'find_studies', 'match_study', 'optuna_importance', 'importance_ranking', 'denoising_counts',
+           'overfitting_analysis', 'metric_summary', 'status_counts', 'problem_flags', 'flagged_trials',
+           'problem_messages', 'band_labels', 'gains_by_input', 'validation_set', 'trial_gains', 'best_trial_gains',
+           'Analysis', 'analyze', 'rules_summary', 'figure_png', 'save_figure', 'plot_param_impact', 'plot_gap_vs_loss',
+           'top_histories', 'plot_learning_curves', 'analysis_prefix', 'write_analysis', 'analyze_cli']
 
 # %% ../nbs/09_analysis.ipynb #d1624c3c
 HPARAMS = ['batch_size', 'learning_rate', 'epochs', 'optimizer', 'scheduler_patience', 'scheduler_factor', 'early_stopping_patience']
@@ -312,19 +312,34 @@ def fake_results(out,                 # the search folder to create (results go 
         records.append(rec)
     return save_json(records, tuning / name)
 
+# %% ../nbs/09_analysis.ipynb #63070009
+def importance_metric(df:pd.DataFrame) -> str:
+    "What the importances explain: best_val_loss, or the val SI-SDR improvement when the trials' losses differ in scale."
+    return 'val_si_sdr_improvement' if _rules(df).nunique() > 1 and 'val_si_sdr_improvement' in df else 'best_val_loss'
+
+def rank_by(df:pd.DataFrame) -> tuple[str, bool, str]:
+    "What ranks the trials (`importance_metric`), whether lower is better, and its name in the report."
+    m = importance_metric(df)
+    return (m, True, 'best validation loss') if m == 'best_val_loss' else (m, False, 'val SI-SDR improvement (losses of different scales)')
+
+def ranked(df:pd.DataFrame) -> pd.DataFrame:
+    "`df` best trial first by `rank_by`; trials without the figure (failed ones) last."
+    m, lower, _ = rank_by(df)
+    return df.sort_values(m, ascending=lower, na_position='last', kind='stable')
+
 # %% ../nbs/09_analysis.ipynb #98045b6c
 def top_table(df:pd.DataFrame, n:int=5) -> pd.DataFrame:
-    "The `n` best trials by best validation loss, ranked from 1."
-    cols = ['trial'] + param_columns(df) + ['best_val_loss', 'train_val_gap', 'epochs_completed', 'status']
-    t = df.sort_values('best_val_loss', na_position='last', kind='stable').head(n)[cols].reset_index(drop=True)
+    "The `n` best trials by best validation loss (`ranked`: by val SI-SDR improvement where the losses differ in scale), ranked from 1."
+    cols = ['trial'] + param_columns(df) + ['best_val_loss'] + [m for m in [rank_by(df)[0]] if m != 'best_val_loss'] + ['train_val_gap', 'epochs_completed', 'status']
+    t = ranked(df).head(n)[cols].reset_index(drop=True)
     t.index = pd.RangeIndex(1, len(t) + 1, name='rank')
     return t
 
 # %% ../nbs/09_analysis.ipynb #cf8d430f
 def param_impact(df:pd.DataFrame, param:str) -> pd.DataFrame:
-    "Mean, median and best of `best_val_loss` and the trial count, per value of `param`."
-    g = df.groupby(param, dropna=False)['best_val_loss']
-    return g.agg(mean='mean', median='median', best='min', count='size')
+    "Mean, median and best of what ranks the trials (`rank_by`: best_val_loss, or the val SI-SDR improvement) and the trial count, per value of `param`."
+    m, lower, _ = rank_by(df)
+    return df.groupby(param, dropna=False)[m].agg(mean='mean', median='median', best='min' if lower else 'max', count='size')
 
 # %% ../nbs/09_analysis.ipynb #8bfa7de6
 def hyperparameter_impact(df:pd.DataFrame) -> dict:
@@ -337,11 +352,6 @@ FINISHED = ('completed', 'early_stopped', 'time_limit')       # trained models w
 def _in_db(df:pd.DataFrame, metric:str) -> bool:
     "True when `metric` is in dB for these trials: an SI-SDR, or a validation loss of dB losses only."
     return metric.startswith('val_si_sdr') or (metric.endswith('val_loss') and (_rules(df) == 'dB').all())
-
-# %% ../nbs/09_analysis.ipynb #63070009
-def importance_metric(df:pd.DataFrame) -> str:
-    "What the importances explain: best_val_loss, or the val SI-SDR improvement when the trials' losses differ in scale."
-    return 'val_si_sdr_improvement' if _rules(df).nunique() > 1 and 'val_si_sdr_improvement' in df else 'best_val_loss'
 
 # %% ../nbs/09_analysis.ipynb #9de95ae7
 def variance_importance(df:pd.DataFrame, metric:str|None=None) -> pd.DataFrame:
@@ -642,8 +652,8 @@ def trial_gains(model_path,                # a trial's checkpoint
 
 # %% ../nbs/09_analysis.ipynb #804ffee2
 def best_trial_gains(df:pd.DataFrame, base, edges=INPUT_EDGES) -> tuple[pd.DataFrame|None, str]:
-    "`trial_gains` of the best finished trial (by best validation loss) whose checkpoint is there, and a line naming it, or why there is none."
-    fin = df[df.status.isin(FINISHED) & np.isfinite(df.best_val_loss.astype(float))].sort_values('best_val_loss', kind='stable')
+    "`trial_gains` of the best finished trial (`ranked`: by best validation loss as a rule) whose checkpoint is there, and a line naming it, or why there is none."
+    fin = ranked(df[df.status.isin(FINISHED) & np.isfinite(df[rank_by(df)[0]].astype(float))])
     for _, r in fin.iterrows():
         p = resolve_path(r.get('model_path'), base)
         if p is None: continue
@@ -722,10 +732,10 @@ def _report_sections(a:Analysis) -> list[str]:
     "The report's head, top configurations, impact and importance, as lines."
     n = len(a.df); s = a.statuses.trials
     head = [f"Results: {a.path or '(in memory)'}", f"{n} trials: " + ', '.join(f'{v} {k}' for k, v in s.items()), rules_summary(a.df)]
-    imp = [_section('Impact of each hyperparameter on best validation loss')]
+    what = rank_by(a.df)[2]; imp = [_section(f'Impact of each hyperparameter on {what}')]
     for p, t in a.impact.items(): imp += [f'\n{p}' + ('  (single value)' if len(t) == 1 else ''), _table(t)]
     imp += ['\nImportance ranking: ' + a.importance_method, _table(a.importance) if len(a.importance) else '(not enough varied trials)']
-    return head + [_section(f'Top {len(a.top)} configurations by best validation loss'), _table(a.top.rename(columns=SHORT)), _short_note(a.top.columns)] + imp
+    return head + [_section(f'Top {len(a.top)} configurations by {what}'), _table(a.top.rename(columns=SHORT)), _short_note(a.top.columns)] + imp
 
 # %% ../nbs/09_analysis.ipynb #80e4b67d
 def _titles(df:pd.DataFrame) -> dict:
@@ -964,7 +974,7 @@ def write_analysis(a:Analysis, folder, figures:bool=True, n_curves:int=5) -> lis
     "Write figures (PNG), the results table (CSV) and the report (text) to `folder`; returns the paths."
     folder, pre = Path(folder), analysis_prefix(a.path)
     remove_stale_tmp(folder)                                  # left by a run that was killed while writing
-    table = a.df.sort_values('best_val_loss', na_position='last', kind='stable')
+    table = ranked(a.df)
     out = [atomic_write(folder / f'{pre}results.csv', table.to_csv(index=False)), atomic_write(folder / f'{pre}report.txt', a.report())]
     if a.bands is not None: out.append(atomic_write(folder / f'{pre}input_bands.csv', a.bands.to_csv()))
     if figures:

@@ -14,7 +14,7 @@ from .core import BackshotError, MODEL_DIR, save_json, atomic_write, out_folder
 from .config import config_from_dict
 from .safety import sigterm_as_interrupt, die_with_parent
 from .analysis import (HPARAMS, SHORT, OVERFIT_LABELS, QUALITY_LABELS, find_results, load_results_frame, param_columns, load_history, resolve_path,
-                                   plot_learning_curves, figure_png, fake_results)
+                                   plot_learning_curves, figure_png, fake_results, rank_by)
 
 # %% auto #0
 __all__ = ['SORT_COLS', 'TABLE_COLS', 'READING_COLORS', 'TABLE_CSS', 'NONE', 'ENV_OUT', 'ENV_RESULTS', 'TEMPLATE', 'CHROME_ARGS',
@@ -40,9 +40,9 @@ def filter_options(df:pd.DataFrame) -> dict:
 
 # %% ../nbs/11_dashboard.ipynb #3d471dd2
 def filter_results(df:pd.DataFrame, selected:dict) -> pd.DataFrame:
-    "The rows whose value in each column of `selected` is one of the selected values."
+    "The rows whose value in each column of `selected` is one of the selected values; a row without a value there (a failed trial's metrics) is not held back by that column."
     keep = np.ones(len(df), bool)
-    for c, vals in selected.items(): keep &= df[c].isin(list(vals)).to_numpy()
+    for c, vals in selected.items(): keep &= (df[c].isin(list(vals)) | df[c].isna()).to_numpy()
     return df[keep]
 
 # %% ../nbs/11_dashboard.ipynb #086ebe8b
@@ -252,8 +252,9 @@ def _build(self:ResultsDashboard):
     "Create the widgets and wire the callbacks."
     self.status, self.refresh_button = W.HTML(), W.Button(description='Refresh', icon='refresh', tooltip='re-read the results file')
     self.filters = {c: _filter_widget(c, v) for c, v in filter_options(self.df).items()}
-    self.sort_by = W.Dropdown(options=[c for c in SORT_COLS if c in self.df], value='best_val_loss', description='sort by')
-    self.ascending = W.ToggleButtons(options=[('ascending', True), ('descending', False)], value=True)
+    by, lower, _ = rank_by(self.df)                      # the best first: by best_val_loss, or by SI-SDR where the losses differ in scale
+    self.sort_by = W.Dropdown(options=[c for c in SORT_COLS if c in self.df], value=by, description='sort by')
+    self.ascending = W.ToggleButtons(options=[('ascending', True), ('descending', False)], value=lower)
     self.table = W.HTML(layout=W.Layout(max_height='320px', overflow='auto'))
     self.pick = {k: W.Dropdown(description=f'trial {k.upper()}', layout=W.Layout(width='48%')) for k in 'ab'}
     self.panels, self.compare = {k: TrialPanel(k) for k in 'ab'}, W.HTML()

@@ -230,7 +230,8 @@ def parse_name(name:str) -> dict:
     stem = stem[:-len(Path(stem).suffix)] if Path(stem).suffix else stem
     toks = re.split(r'[_\-\s/]+', stem.lower())
     ch = next((t for t in toks if t in CHANNEL_NAMES), None)
-    cnr = next((float(m.group(1)) for t in toks if (m := re.fullmatch(r'cnr(-?\d+(?:\.\d+)?)(?:db)?', t))), None)
+    m = re.search(r'(?:^|[_\-\s/])cnr(-?\d+(?:\.\d+)?)(?:db)?(?=$|[_\-\s/])', stem.lower())   # before the split, which would take a minus sign
+    cnr = float(m.group(1)) if m else None
     kind = next((k for k in ('speech', 'music') if any(t.startswith(k) for t in toks)), None)
     return dict(channel=ch, cnr_db=cnr, kind=kind)
 
@@ -300,10 +301,11 @@ def _method_id(name:str, fn) -> str:
     return f'{name}=model:{h.hexdigest()[:16]}'
 
 def evaluation_key(methods:dict, pesq:bool, noisy, clean, pairs:pd.DataFrame) -> str:
-    "A hash naming one evaluation: its methods, PESQ on or off, the folders, their files' sizes and times, the kit's version."
+    "A hash naming one evaluation: its methods, PESQ on or off, the folders, their files' sizes, times and labels (the manifest's), the kit's version."
     from backshot_kit import __version__
     stat = lambda p: (p.stat().st_size, p.stat().st_mtime_ns) if p.is_file() else None       # a missing file is the file's own error
-    files = [(r.file, stat(Path(r.noisy)), stat(Path(r.clean))) for _, r in pairs.iterrows()]
+    files = [(r.file, stat(Path(r.noisy)), stat(Path(r.clean)), [r.get(k) for k in ('set', 'condition', 'channel', 'cnr_db', 'kind')])
+             for _, r in pairs.iterrows()]
     parts = [__version__, bool(pesq), str(Path(noisy).resolve()), str(Path(clean).resolve()), sorted(_method_id(n, f) for n, f in methods.items()), files]
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:16]
 
@@ -427,16 +429,18 @@ def do_no_harm(df:pd.DataFrame,
                clean_db:float=40.,   # output SI-SDR that clean input should keep
                by:str|None=None,     # a column to split by as well, e.g. 'kind'
               ) -> pd.DataFrame:
-    "Per method (and `by`): on the clean set the median output SI-SDR and the share of files below `clean_db`; where the input was already above `above_db`, the median SI-SDR change and its worst tenth."
+    "Per method (and `by`): on the clean set the median output SI-SDR and the share of files below `clean_db`; where the input was already above `above_db`, the median SI-SDR change and its worst tenth. A method that failed or went silent on a file counts there as -inf."
     if by is not None and by not in df.columns: raise BackshotError(f"do_no_harm: by={by!r} is not a column of the results; allowed: {', '.join(map(str, df.columns))}")
     df = df.reset_index(drop=True)                                   # results joined from several runs repeat index labels
     noisy = df[df.method == 'noisy']
     clean = df.set.eq('clean') if 'set' in df.columns else pd.Series(False, index=df.index)
     good = df.file.isin(noisy[(noisy.si_sdr >= above_db) & ~clean[noisy.index]].file)
-    d = df[df.method != 'noisy']; keys = ['method'] + ([by] if by else [])
+    d = df[(df.method != 'noisy') & df.file.isin(noisy[noisy.si_sdr.notna()].file)].copy(); keys = ['method'] + ([by] if by else [])
+    d[['si_sdr', 'si_sdr_imp']] = d[['si_sdr', 'si_sdr_imp']].astype(float).fillna(-math.inf)   # failed or silent on a file whose input scored: the worst
     c, g = d[clean[d.index]].groupby(keys, sort=False).si_sdr, d[good[d.index]].groupby(keys, sort=False).si_sdr_imp
+    tenth = lambda s: s.quantile(0.1, interpolation='linear' if np.isfinite(s).all() else 'lower')   # no -inf - -inf
     out = pd.DataFrame({'clean input: SI-SDR': c.median(), f'clean: share below {clean_db:g} dB': c.apply(lambda s: (s < clean_db).mean()),
-                        f'input above {above_db:g} dB: change': g.median(), f'above {above_db:g} dB: worst tenth': g.quantile(0.1)})
+                        f'input above {above_db:g} dB: change': g.median(), f'above {above_db:g} dB: worst tenth': g.apply(tenth)})
     return out.reindex(d.method.unique()) if by is None else out
 
 # %% ../nbs/08a_evaluate.ipynb #4378bd00
@@ -491,6 +495,8 @@ def report(df:pd.DataFrame) -> str:
     if 'rtf' in df.columns:
         s += ['', 'Real-time factor (median seconds of compute per second of audio):', _fmt(df[df.method != 'noisy'].groupby('method', sort=False).rtf.median().to_frame('rtf').T)]
     if 'model' in set(df.method): s += ['', 'Goals of the model (value against bar; met: None where the bar\'s methods were not run):', _fmt(goals(df))]
-    bad = df[df.notes.fillna('') != '']
-    if len(bad): s += ['', f'{len(bad)} of {len(df)} scores have notes (see the notes column of results.csv), e.g. {bad.file.iloc[0]} ({bad.method.iloc[0]}): {bad.notes.iloc[0]}']
+    notes = df.notes.fillna('').str.replace(r'(?:^|; )pesq_[nw]b: not computed', '', regex=True).str.strip('; ').to_numpy()   # --no-pesq says so on every score
+    bad = df[notes != ''].assign(note=notes[notes != '']).reset_index(drop=True)    # joined runs repeat index labels
+    bad = bad.iloc[np.argsort(bad.si_sdr.notna().to_numpy(), kind='stable')]        # files that could not be scored first
+    if len(bad): s += ['', f'{len(bad)} of {len(df)} scores have notes (see the notes column of results.csv), e.g. {bad.file.iloc[0]} ({bad.method.iloc[0]}): {bad.note.iloc[0]}']
     return '\n'.join(s)
