@@ -13,7 +13,7 @@ from optuna.trial import TrialState
 from tqdm.auto import tqdm
 from fastcore.basics import patch
 from .core import BackshotError, MODEL_DIR, MODEL_STEM, MODEL_NAME, atomic_path, save_json, load_json, count_arg
-from .config import Config, config_replace, config_from_dict, resolve_device, add_config_args, config_overrides
+from .config import Config, config_replace, config_from_dict, resolve_device, add_config_args, config_overrides, parse_value
 from .safety import sigterm_as_interrupt, die_with_parent, remove_stale_tmp, run_in_thread
 
 # %% auto #0
@@ -30,7 +30,7 @@ __all__ = ['GUIDE_KEYS', 'FULL_GRID', 'QUICK_GRID', 'GRIDS', 'OK_STATUSES', 'BES
            'run_worker', 'heartbeats', 'run_fused', 'ask_group', 'run_fused_worker', 'spawn_worker', 'worker_main',
            'cpu_cores', 'worker_setup', 'strategy_from_dict', 'search_worker', 'resolve_workers', 'resolve_engine',
            'torch_threads', 'short_name', 'gain_text', 'record_line', 'run_workers', 'run_search', 'top_configs',
-           'add_worker_args', 'quick_cli', 'full_cli']
+           'warn_grid_keys', 'add_worker_args', 'quick_cli', 'full_cli']
 
 # %% ../nbs/07_search.ipynb #efb926f7
 GUIDE_KEYS = ('batch_size', 'learning_rate', 'epochs', 'optimizer', 'scheduler_patience', 'scheduler_factor', 'early_stopping_patience')
@@ -39,10 +39,12 @@ FULL_GRID = dict(batch_size=[8, 16, 32], learning_rate=[5e-5, 1e-4, 2e-4, 5e-4],
 QUICK_GRID = dict(batch_size=[8, 16], learning_rate=[1e-4, 5e-4], epochs=[30, 50], optimizer=['adam'])
 GRIDS = {'quick': QUICK_GRID, 'full': FULL_GRID}
 _RUN_KEYS = ('device', 'data', 'init')      # where and on what a run happens, not hyperparameters
+_DATA_KEYS = ('preset', 'sample_rate', 'clip_seconds', 'n_train', 'n_val', 'n_test', 'speech_prob', 'channels', 'receivers', 'ranges',
+              'builtin_fraction', 'noise_snr_min', 'noise_snr_max', 'seed')    # what `load_data` builds the data from: once per worker, for every trial
 
 # %% ../nbs/07_search.ipynb #aa9a08b4
 def load_grid(path) -> dict:
-    "Read a grid (`{key: [values]}`) from a JSON or YAML file."
+    "Read a grid (`{key: [values]}`) from a JSON or YAML file (YAML's strings typed as `--set` types them: PyYAML reads `1e-4` as one)."
     path = Path(path)
     if not path.is_file(): raise BackshotError(f"{path}: grid file not found (or use 'quick' / 'full')")
     if path.suffix.lower() in ('.yaml', '.yml'):
@@ -52,7 +54,10 @@ def load_grid(path) -> dict:
         except yaml.YAMLError as e: raise BackshotError(f"{path}: not valid YAML ({e})") from None
     else: g = load_json(path)
     if not isinstance(g, dict): raise BackshotError(f"{path}: a grid is a mapping of config key -> list of values")
-    return g
+    if path.suffix.lower() not in ('.yaml', '.yml'): return g
+    typed = lambda k, v: parse_value(str(k), v) if isinstance(v, str) else v
+    try: return {k: [typed(k, v) for v in vs] if isinstance(vs, list) else typed(k, vs) for k, vs in g.items()}
+    except BackshotError as e: raise BackshotError(f"{path}: {e}") from None
 
 # %% ../nbs/07_search.ipynb #3f530055
 def _check_grid(g, cfg:Config) -> dict:
@@ -60,6 +65,8 @@ def _check_grid(g, cfg:Config) -> dict:
     out = {}
     for k, vs in g.items():
         if k in _RUN_KEYS: raise BackshotError(f"grid key '{k}': a run setting, not a hyperparameter; set it with --{k}")
+        if k in _DATA_KEYS: raise BackshotError(f"grid key '{k}': the data is built from it once for all trials of a search; set it for the whole "
+                                                f"search with {'--preset' if k == 'preset' else f'--set {k}=VALUE'} (data keys: {', '.join(_DATA_KEYS)})")
         vs = list(vs) if isinstance(vs, (list, tuple)) else [vs]
         if not vs: raise BackshotError(f"grid key '{k}': empty list of values")
         vs = [getattr(config_replace(cfg, **{k: v}), k) for v in vs]      # names the key and what is allowed
@@ -1203,15 +1210,18 @@ class _Run:
 
 # %% ../nbs/07_search.ipynb #6ec28d85
 def _open_search(r:_Run) -> optuna.Study:
-    "Create or load the study, check it against the results file, queue the `first` points of a new one, remove the temp files of killed writers."
+    "Create or load the study, check it against the results file, queue the `first` points of a new or restored one (those no trial holds), remove the temp files of killed writers."
     verbosity = optuna.logging.get_verbosity(); optuna.logging.set_verbosity(optuna.logging.WARNING)
     if r.url is not None: r.storage = make_storage(r.url, r.heartbeat_interval, r.grace_period)
     try: study = open_study(r.storage, r.name, r.space, r.cfg, strategy=r.strategy)
     finally: optuna.logging.set_verbosity(verbosity)
     if k := check_out(study, r.out, r.space, r.strategy.results_name):
         print(f"restored {k} records of {r.results} into the empty study '{r.name}' (its database had been deleted or replaced)")
-    if not study.get_trials(deepcopy=False):
-        for p, cap in r.strategy.first_points(r.space): study.enqueue_trial(p, user_attrs={'max_epochs': cap} if cap else None, skip_if_exists=True)
+    if k or not study.get_trials(deepcopy=False):
+        key = lambda p: json.dumps({n: p.get(n) for n in r.space}, default=str)
+        held = {key(t.params) for t in study.get_trials(deepcopy=False) if not t.user_attrs.get('duplicate')}
+        for p, cap in r.strategy.first_points(r.space):
+            if key(p) not in held: study.enqueue_trial(p, user_attrs={'max_epochs': cap} if cap else None, skip_if_exists=True)
     for d in {r.out / 'tuning' / r.strategy.models_dir, r.out / 'tuning', r.out}: remove_stale_tmp(d)
     return study
 
@@ -1302,8 +1312,8 @@ def _finished(study, st:dict, r:_Run) -> bool:
 
 # %% ../nbs/07_search.ipynb #c9246f0d
 def _done(study, st:dict, r:_Run) -> list[dict]:
-    "Rewrite the results of a finished search and say so."
-    recs = write_results(study, r.out, r.strategy.results_name, r.max_retry)
+    "Rewrite the results of a finished search, remove its data cache and say so."
+    recs = write_results(study, r.out, r.strategy.results_name, r.max_retry); drop_data_cache(r.out)
     if st['finished']: print(f"search '{r.name}' already finished: {len(recs)} of {r.n} grid points recorded in {r.results}; nothing to do")
     else: print(f"search '{r.name}' already done ({epochs_spent(study)} of {r.strategy.budget} epochs spent): {len(recs)} trials recorded in {r.results}; nothing to do")
     return recs
@@ -1344,7 +1354,7 @@ def _run(study, r:_Run, stop_at:int|None, data, fit_fn, progress) -> list[dict]:
     finally:
         overall.close(); optuna.logging.set_verbosity(verbosity)
     recs = write_results(study, r.out, r.strategy.results_name, r.max_retry)
-    if r.data_cache and _finished(study, grid_state(study, r.n, r.max_retry), r): drop_data_cache(r.out)   # kept for a resumed run only
+    if _finished(study, grid_state(study, r.n, r.max_retry), r): drop_data_cache(r.out)   # kept for a resumed run only, whatever this run's flag
     _report(study, recs, r, codes)
     return recs
 
@@ -1375,6 +1385,15 @@ def top_configs(records:list[dict], n:int=5, columns=None):
     df = pd.DataFrame(ok, columns=list(columns or SUMMARY_COLUMNS))
     return df.sort_values('best_val_loss', kind='stable').head(n).reset_index(drop=True)
 
+# %% ../nbs/07_search.ipynb #2fb4d54e
+def warn_grid_keys(grid,            # 'quick', 'full', a dict or a JSON/YAML grid file
+                   kw:dict) -> list: # config overrides (`config_overrides` of the command line)
+    "Warn (stderr) about the keys of `kw` that `grid` sets too, whose values replace them; returns those keys."
+    g = GRIDS[grid] if isinstance(grid, str) and grid in GRIDS else load_grid(grid) if isinstance(grid, (str, Path)) else grid
+    over = [k for k in kw if k in g]
+    if over: print(f"warning: the grid sets {', '.join(over)}: its values replace --set {', '.join(f'{k}={kw[k]}' for k in over)}", file=sys.stderr)
+    return over
+
 # %% ../nbs/07_search.ipynb #e8a18b4f
 def add_worker_args(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
     "The worker options the search commands share: --threads, --heartbeat, --grace, --no-progress, --engine, --group, --data-cache."
@@ -1395,12 +1414,12 @@ def _search_cli(mode:str, argv=None) -> int:
     p = add_config_args(argparse.ArgumentParser(prog=f'backshot {mode}', description=f"Grid search over the guide's {mode} grid ({n} combinations); rerun to resume."))
     p.add_argument('--workers', default='auto', help=f"worker processes on this machine: N or auto (default auto: 1 on a GPU or for --preset tiny, {AUTO_WORKERS_CPU} on a CPU)")
     p.add_argument('--storage', default=None, help='database URL shared by several machines, e.g. postgresql://user:pw@host/db (default: SQLite under OUT/tuning)')
-    p.add_argument('--study', default=None, help=f'study name in the storage (default backshot-{mode})')
+    p.add_argument('--study', default=None, help=f'study name in the storage (default backshot-{mode}; backshot-grid-<hash> with --grid)')
     p.add_argument('--grid', default=None, help="JSON/YAML file {key: [values]} to search instead of the mode's grid")
     p.add_argument('--max-trials', type=int, default=None, help='start at most N trials in this run (run again to continue)')
     add_worker_args(p)
     a = p.parse_args(argv)
-    cfg = config_with_init(**config_overrides(a))
+    cfg = config_with_init(**config_overrides(a)); warn_grid_keys(a.grid or mode, config_overrides(a))
     with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd: stop as Ctrl-C does (the trial is noted interrupted)
         recs = run_search(a.grid or mode, cfg, a.out, workers=a.workers, storage=a.storage, study_name=a.study, progress=not a.no_progress,
                           max_trials=a.max_trials, heartbeat_interval=a.heartbeat, grace_period=a.grace, threads=a.threads,

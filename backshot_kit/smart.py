@@ -9,7 +9,7 @@ from .core import MODEL_DIR
 from .config import Config, add_config_args, config_overrides
 from .safety import sigterm_as_interrupt
 from .search import (resolve_grid, run_search, best_record, add_worker_args, smart_strategy, default_budget, MIN_RESOURCE,
-                                 REDUCTION_FACTOR)
+                                 REDUCTION_FACTOR, warn_grid_keys)
 
 # %% auto #0
 __all__ = ['run_smart', 'smart_cli']
@@ -36,14 +36,14 @@ def smart_cli(argv=None) -> int:
     p.add_argument('--budget-epochs', type=int, default=None, help=f'epochs all trials together may train (default: a tenth of the grid search\'s, {default_budget()} for the full grid)')
     p.add_argument('--workers', default='auto', help='worker processes on this machine: N or auto (as for backshot full)')
     p.add_argument('--storage', default=None, help='database URL shared by several machines, e.g. postgresql://user:pw@host/db (default: SQLite under OUT/tuning)')
-    p.add_argument('--study', default=None, help='study name in the storage (default backshot-smart)')
+    p.add_argument('--study', default=None, help='study name in the storage (default backshot-smart; backshot-smart-<hash> with --grid)')
     p.add_argument('--grid', default=None, help="JSON/YAML file {key: [values]} whose values to search instead of the full grid's (its largest epochs is the trials' length)")
     p.add_argument('--seed', type=int, default=0, help='TPE sampler seed (default 0)')
     p.add_argument('--min-resource', type=int, default=MIN_RESOURCE, help=f'epochs at the first successive-halving rung (default {MIN_RESOURCE})')
     p.add_argument('--reduction-factor', type=int, default=REDUCTION_FACTOR, help=f'1 in this many trials goes on past a rung (default {REDUCTION_FACTOR})')
     add_worker_args(p)
     a = p.parse_args(argv)
-    cfg = config_with_init(**config_overrides(a))
+    cfg = config_with_init(**config_overrides(a)); warn_grid_keys(a.grid or 'full', config_overrides(a))
     with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd: stop as Ctrl-C does (the trial is noted interrupted)
         recs = run_smart(cfg, a.out, a.budget_epochs, a.grid or 'full', a.seed, a.min_resource, a.reduction_factor, workers=a.workers,
                          storage=a.storage, study_name=a.study, progress=not a.no_progress, heartbeat_interval=a.heartbeat,
