@@ -8,12 +8,12 @@ from pathlib import Path
 import torch, torch.nn as nn
 from .core import BackshotError, atomic_path
 from .config import Config, MODEL_KEYS, MODEL_NAMES, DEFAULT_MODEL, NOISE_FRAMES
-from .model import UNet1D, SpectralUNet, n_params
+from .model import UNet1D, SpectralUNet, n_params, model_kwargs
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'MAX_CHANNELS', 'MAX_BLOCK', 'MAX_PARAMS', 'MAX_SAMPLE_RATE', 'CLASSES', 'save_checkpoint',
-           'check_model_kwargs', 'check_weights', 'check_checkpoint', 'load_checkpoint', 'model_from_checkpoint',
-           'load_model', 'init_arch', 'config_with_init']
+__all__ = ['CKPT_FORMAT', 'MAX_CHANNELS', 'MAX_BLOCK', 'MAX_PARAMS', 'MAX_SAMPLE_RATE', 'CLASSES', 'MAX_BASE_CHANNELS',
+           'save_checkpoint', 'check_model_kwargs', 'check_weights', 'check_config_model', 'check_checkpoint',
+           'load_checkpoint', 'model_from_checkpoint', 'load_model', 'init_arch', 'config_with_init']
 
 # %% ../nbs/05a_checkpoint.ipynb #19bb8b85
 CKPT_FORMAT = 'backshot_kit.unet1d'
@@ -34,7 +34,7 @@ _ARCH = dict(depth=(_int_in(1, 8), 'an integer in 1..8'), base_channels=(_int_in
              kernel_size=(_int_in(2, 64), 'an integer in 2..64'), stride=(_int_in(2, 16), 'an integer in 2..16'),
              growth=(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0.25 <= v <= 8, 'a number in [0.25, 8]'),
              max_channels=(_int_in(1, MAX_CHANNELS), f'an integer in 1..{MAX_CHANNELS}'), bias=(lambda v: isinstance(v, bool), 'true or false'))
-_SPECTRAL_ARCH = dict(n_fft=(lambda v: _int_in(16, 8192)(v) and v % 4 == 0, 'a multiple of 4 in 16..8192'),
+_SPECTRAL_ARCH = dict(n_fft=(lambda v: _int_in(16, 4096)(v) and v % 4 == 0, 'a multiple of 4 in 16..4096'),
                       channels=(_int_in(1, MAX_CHANNELS), f'an integer in 1..{MAX_CHANNELS}'), depth=(_int_in(1, 6), 'an integer in 1..6'),
                       context=(_int_in(0, 8), 'an integer in 0..8'), noise_frames=(_int_in(1, 4096), 'an integer in 1..4096'),
                       growth=_ARCH['growth'], max_channels=_ARCH['max_channels'],
@@ -47,7 +47,7 @@ CLASSES = {'UNet1D': (UNet1D, _ARCH, MODEL_KEYS), 'SpectralUNet': (SpectralUNet,
 
 # %% ../nbs/05a_checkpoint.ipynb #dd7e1565
 def _model_class(name, path) -> tuple:
-    if name not in CLASSES: raise BackshotError(f"{path}: unknown model_class {name!r}; allowed: {', '.join(CLASSES)}")
+    if not isinstance(name, str) or name not in CLASSES: raise BackshotError(f"{path}: unknown model_class {name!r}; allowed: {', '.join(CLASSES)}")
     return CLASSES[name]
 
 # %% ../nbs/05a_checkpoint.ipynb #6c1efd7b
@@ -68,14 +68,16 @@ def check_model_kwargs(kw, path='checkpoint', model_class:str='UNet1D') -> dict:
 
 # %% ../nbs/05a_checkpoint.ipynb #0ce321b7
 def _meta_model(kw:dict, path, model_class:str='UNet1D') -> nn.Module:
-    "The model `kw` describes, on the meta device (no memory), refused when it has more than `MAX_PARAMS` parameters."
+    "The model `kw` describes, on the meta device (no memory), refused when its parameters and buffers hold more than `MAX_PARAMS` values."
     with torch.device('meta'): m = _model_class(model_class, path)[0](**kw)
-    if (n := n_params(m)) > MAX_PARAMS: raise BackshotError(f"{path}: model_kwargs ask for {n:,} parameters, more than the limit of {MAX_PARAMS:,}")
+    n, b = n_params(m), sum(x.numel() for x in m.buffers())
+    if n + b > MAX_PARAMS: raise BackshotError(f"{path}: model_kwargs ask for {n:,} parameters and {b:,} buffer values, more than the limit of {MAX_PARAMS:,} in all")
     return m
 
 # %% ../nbs/05a_checkpoint.ipynb #6fb5f608
 def _check_weights(sd, meta:nn.Module, path):
     if not isinstance(sd, dict) or not all(isinstance(v, torch.Tensor) for v in sd.values()): raise BackshotError(f"{path}: 'state_dict' is not a mapping of tensors")
+    if (bad := [k for k in sd if not isinstance(k, str)]): raise BackshotError(f"{path}: 'state_dict' key(s) {', '.join(map(repr, bad[:3]))} are not weight names (strings)")
     want = {k: tuple(v.shape) for k, v in meta.state_dict().items()}
     have = {k: tuple(v.shape) for k, v in sd.items()}
     if have != want:
@@ -97,6 +99,28 @@ def _check_meta(ck:dict, path):
         if k in ck and not isinstance(ck[k], t): raise BackshotError(f"{path}: '{k}' is a {type(ck[k]).__name__}, not a {t.__name__}")
     sr = ck.get('config', {}).get('sample_rate', 16000)
     if not _int_in(8000, MAX_SAMPLE_RATE)(sr): raise BackshotError(f"{path}: config 'sample_rate': invalid value {sr!r}; allowed: an integer from 8000 to {MAX_SAMPLE_RATE} (Hz)")
+
+# %% ../nbs/05a_checkpoint.ipynb #8b4ad447
+MAX_BASE_CHANNELS = dict(unet1d=512, spectral=64)   # config `base_channels` at which each model's first level reaches its `max_channels`
+_FROM_CONFIG = dict(n_fft=('sample_rate',), channels=('base_channels',), gate_frames=('gate_seconds', 'sample_rate'))   # spectral arguments -> the config keys they come from
+
+def check_config_model(cfg:Config) -> dict:
+    "The constructor arguments of `cfg`'s model, checked as `load_checkpoint` checks a file's; `BackshotError` naming the config keys otherwise."
+    if not _int_in(8000, MAX_SAMPLE_RATE)(cfg.sample_rate):
+        raise BackshotError(f"config key 'sample_rate': invalid value {cfg.sample_rate!r}; allowed: an integer from 8000 to {MAX_SAMPLE_RATE} (Hz)")
+    if cfg.init is None and cfg.base_channels > (hi := MAX_BASE_CHANNELS[cfg.model]):
+        raise BackshotError(f"config key 'base_channels': invalid value {cfg.base_channels} for the {cfg.model!r} model; allowed: an integer in 1..{hi} (its first level's channels stop there)")
+    cls, kw = MODEL_NAMES[cfg.model], model_kwargs(cfg)
+    for k, v in kw.items():
+        ok, allowed = CLASSES[cls][1][k]
+        if ok(v): continue
+        if k not in _FROM_CONFIG: raise BackshotError(f"config key '{k}': invalid value {getattr(cfg, k)!r} for the {cfg.model!r} model; allowed: {allowed}")
+        src = _FROM_CONFIG[k]
+        raise BackshotError(f"config key{'s' * (len(src) > 1)} {' and '.join(f'{s!r} ({getattr(cfg, s)!r})' for s in src)}: the {cfg.model!r} model would get "
+                            f"{k}={v!r}, which a checkpoint may not ask for; allowed: {allowed}")
+    path = 'config (' + ', '.join(f'{k} {getattr(cfg, k)}' for k in (MODEL_KEYS if cfg.model == 'unet1d' else ('sample_rate', 'base_channels', 'depth'))) + ')'
+    _meta_model(check_model_kwargs(kw, path, cls), path, cls)
+    return kw
 
 # %% ../nbs/05a_checkpoint.ipynb #bac35870
 def check_checkpoint(ck:dict, path='checkpoint') -> dict:
@@ -151,4 +175,5 @@ def config_with_init(**kw) -> Config:
     "A validated `Config` of `kw`; with `init`, the model and architecture keys `kw` leaves unset are the parent checkpoint's."
     if isinstance(kw.get('init'), str) and kw['init'] and any(kw.get(k) is None for k in MODEL_KEYS + ('model', 'head_scale', 'local', 'noise_frames', 'pad_level')):
         kw = {**kw, **{k: v for k, v in init_arch(kw['init']).items() if kw.get(k) is None}}
-    return Config(**kw)
+    cfg = Config(**kw); check_config_model(cfg)                 # a model the loader would refuse stops here, before anything runs
+    return cfg

@@ -119,7 +119,7 @@ class Config:
                               "spectral model: raise the first STFT frames' levels by the share of the window that falls on the signal, so its noise floor holds from the start (the waveform U-Net: always false); default: the --init model's, else true")
     # run
     init: str|None = _f(None, _opt_str, 'a checkpoint path or None', 'start from this trained model (fine-tuning)')
-    seed: int = _f(0, _nonneg_int, 'an integer >= 0', 'seed of data, initialisation and shuffling')
+    seed: int = _f(0, lambda v: _nonneg_int(v) and v < 2**63, 'an integer in 0..2**63-1', 'seed of data, initialisation and shuffling')
     precision: str = _f('auto', lambda v: v in ('auto', 'fp32', 'bf16'), "one of 'auto', 'fp32', 'bf16'", 'bf16 autocast (auto: for the waveform U-Net on GPUs that support it; the spectral model stays fp32)')
     compile: str = _f('auto', lambda v: v in ('auto', 'on', 'off'), "one of 'auto', 'on', 'off'", 'torch.compile the model (auto: on CUDA)')
     device: str = _f('auto', lambda v: isinstance(v, str) and (v in ('auto', 'cpu', 'mps') or v.split(':')[0] == 'cuda'),

@@ -15,7 +15,7 @@ from .core import BackshotError, MODEL_DIR, MODEL_STEM, save_json
 from .safety import check_interrupt
 from .config import Config, LOSSES, resolve_device, config_replace, config_from_dict, add_config_args, config_overrides
 from .model import UNet1D, build_model, n_params, describe_model, model_kwargs, model_name
-from .checkpoint import save_checkpoint, load_checkpoint, load_model, model_from_checkpoint, check_weights, config_with_init
+from .checkpoint import save_checkpoint, load_checkpoint, load_model, model_from_checkpoint, check_weights, config_with_init, check_config_model
 from .data import AudioData
 from .userdata import load_data
 from .channel import si_sdr
@@ -41,6 +41,8 @@ WEIGHTLESS = ('gate_db', 'gate_frames', 'noise_frames', 'pad_level')   # model a
 def init_model(cfg:Config) -> tuple[nn.Module, dict]:
     "The parent model of a fine-tuning run (built as the config asks, with the parent's weights) and a record of where it came from."
     model, ck = load_model(cfg.init)
+    sr = ck.get('config', {}).get('sample_rate', cfg.sample_rate)
+    if sr != cfg.sample_rate: raise BackshotError(f"{cfg.init}: trained at {sr} Hz, config 'sample_rate' is {cfg.sample_rate}")
     keys = [k for k in model_kwargs(cfg) if k not in WEIGHTLESS + ('head_scale', 'local')]
     want, have = (cfg.model, {k: model_kwargs(cfg)[k] for k in keys}), (model_name(model), {k: ck['model_kwargs'].get(k) for k in keys})
     if want != have:
@@ -50,9 +52,10 @@ def init_model(cfg:Config) -> tuple[nn.Module, dict]:
     if local not in (0, cfg.local):
         raise BackshotError(f"{cfg.init}: its frequency-shared branch has {local} channels, the config's 'local' is {cfg.local}; "
                             f"drop --set local to fine-tune this checkpoint")
-    sr = ck.get('config', {}).get('sample_rate', cfg.sample_rate)
-    if sr != cfg.sample_rate: raise BackshotError(f"{cfg.init}: trained at {sr} Hz, config 'sample_rate' is {cfg.sample_rate}")
     child = build_model(cfg)
+    other = {k: v for k, v in ck['model_kwargs'].items() if k not in WEIGHTLESS + ('head_scale', 'local', 'notch') and v != child.hparams.get(k)}
+    if other: raise BackshotError(f"{cfg.init}: its model has " + ', '.join(f"{k} {v!r}" for k, v in other.items()) + ", the config's model "
+                                  + ', '.join(f"{k} {child.hparams.get(k)!r}" for k in other) + "; no config key sets them, so this checkpoint cannot be fine-tuned")
     if hasattr(model, 'rescale_head'): model.rescale_head(child.head_scale)     # the same gains at the config's scale
     missing, unexpected = child.load_state_dict(model.state_dict(), strict=False)
     if unexpected or any(not k.startswith('local') for k in missing):            # only a new branch's weights may be missing
@@ -174,6 +177,7 @@ class Trainer:
         torch.manual_seed(cfg.seed)
         self.parent = None
         if model is None and cfg.init: model, self.parent = init_model(cfg)
+        if model is None: check_config_model(cfg)                     # a model the loader could not load back is not trained
         self.model = (model if model is not None else build_model(cfg)).to(self.device)
         self.opt, self.loss = make_optimizer(cfg, self.model.parameters(), self.device), loss_fn(cfg.loss, cfg.sample_rate)
         self.amp, self.step_model = engine_options(cfg, self.device, self.model)
@@ -392,7 +396,10 @@ def _run_epoch(self:Trainer, epoch:int, t_start:float, bar) -> tuple|None:
     self.sched.step(vl); self.epoch = epoch
     self._save_last('running', time.perf_counter() - t_start)
     if bar is not None: bar.update(1); bar.set_postfix(train=f'{tl:.4g}', val=f'{vl:.4g}', best=f'{self.es.best:.4g}', lr=f'{rec["lr"]:.1e}')
-    if self.on_epoch is not None: self.on_epoch(rec)
+    if self.on_epoch is not None:
+        try: self.on_epoch(rec)
+        except StopTraining as e:          # a time limit at the epoch that ends the run anyway: it ends as it would have
+            if e.status != 'time_limit' or not (self.es.should_stop or epoch >= self.cfg.epochs): raise
     return ('early_stopped', '') if self.es.should_stop else None
 
 # %% ../nbs/06_train.ipynb #f14ef5ba
@@ -531,6 +538,8 @@ def train_cli(argv=None):
         if args.out != MODEL_DIR and Path(args.out).resolve() != Path(args.resume).resolve():
             raise BackshotError(f"--resume {args.resume} with --out {args.out}: a resumed run writes into its own folder; drop --out")
     out = args.resume or args.out
+    lp = last_path(out); stamp = lambda: (lp.stat().st_ino, lp.stat().st_mtime_ns) if lp.is_file() else None
+    before = stamp()                                   # an earlier run's last checkpoint, if there is one
     try:
         if args.resume: m = train(config_overrides(args), args.resume, resume=True, time_limit=limit)
         else:
@@ -538,7 +547,9 @@ def train_cli(argv=None):
             print(data.describe()); print(describe_model(build_model(cfg), cfg.sample_rate))
             m = train(cfg, out, data=data, time_limit=limit)
     except KeyboardInterrupt:
-        if last_path(out).is_file(): print(f"backshot train: `backshot train --resume {out}` continues after the last completed epoch", file=sys.stderr)
+        if lp.is_file() and (args.resume or stamp() != before): print(f"backshot train: `backshot train --resume {out}` continues after the last completed epoch", file=sys.stderr)
+        else: print("backshot train: interrupted before this run completed an epoch; there is nothing of it to resume"
+                    + (f" ({lp} is an earlier run's)" if lp.is_file() else ''), file=sys.stderr)
         raise
     print(metrics_line(m) + (f" ({m['reason']})" if m.get('reason') else '')); print(f"model: {m['model_path']}")
     return 0 if m['status'] != 'diverged' else 1

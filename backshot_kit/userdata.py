@@ -70,7 +70,9 @@ def _pair_problems(r:DataReport, sr:int):
     noisy = {f.rel: f for f in r.files['noisy']}
     for c in r.files['clean']:
         n = noisy.get(c.rel)
-        if n is None or c.error or n.error: continue
+        if n is None or c.error or n.error or c.silent: continue
+        if n.silent:                                   # skipped: the clean file gets noise as if it had no partner
+            r.warnings.append(f"clean/{c.rel}: its noisy/ partner is silent; noise is " + ('mixed from noise/' if r.files['noise'] else 'simulated')); continue
         if abs(c.seconds - n.seconds) > 0.01:
             same = c.sr != n.sr and round(c.seconds * c.sr) == round(n.seconds * n.sr)     # as many samples, another rate
             r.errors.append(f"noisy/{c.rel}: length {n.seconds:.3f} s differs from clean/{c.rel} ({c.seconds:.3f} s)"
@@ -204,7 +206,8 @@ def folder_data(cfg:Config, report:DataReport|None=None) -> AudioData:
         return c, y
     (tc, ty), (vc, vy), (sc, sy) = arrays('train'), arrays('val'), arrays('test')
     for name, c in (('train', tc), ('val', vc)):
-        if not len(c): raise BackshotError(f"{r.root}: not enough audio for a '{name}' split (need at least 3 clips of {cfg.clip_seconds} s)")
+        if not len(c): raise BackshotError(f"{r.root}: not enough audio for a '{name}' split: need 3 usable clean files, or one long enough for "
+                                           f"3 clips of {cfg.clip_seconds:g} s (at least {2.5 * cfg.clip_seconds:g} s)")
     def fixed(clean, noisy, stream):     # recorded pairs stay; other clips get `fill`'s noisy input (and target, if it gives one)
         rows = np.isnan(noisy).any(1)
         if not rows.any(): return clean, noisy
@@ -215,7 +218,7 @@ def folder_data(cfg:Config, report:DataReport|None=None) -> AudioData:
     groups = [(np.flatnonzero(np.isnan(ty).any(1)), fill)]
     if cfg.builtin_fraction > 0:
         extra = round(cfg.builtin_fraction / (1 - cfg.builtin_fraction) * len(tc))
-        b = builtin_data(Config(**{**cfg.to_dict(), 'data': None, 'init': None, 'n_train': max(extra, 1), 'n_val': 1, 'n_test': 1}))
+        b = builtin_data(Config(**{**cfg.to_dict(), 'data': None, 'init': None, 'epochs': 1, 'n_train': max(extra, 1), 'n_val': 1, 'n_test': 1}))
         groups.append((np.arange(len(tc), len(tc) + len(b.train_clean)), sim))
         tc, ty = np.concatenate([tc, b.train_clean]), np.concatenate([ty, np.full_like(b.train_clean, np.nan)])
     parts = (['recorded pairs'] if r.pairs else []) + ([('recorded' if bank else 'simulated') + ' noise'] if len(groups[0][0]) else [])
