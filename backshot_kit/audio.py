@@ -12,7 +12,7 @@ from scipy.signal import resample_poly
 from .core import BackshotError, atomic_path
 
 # %% auto #0
-__all__ = ['resample', 'audio_info', 'read_audio', 'audio_format', 'write_audio']
+__all__ = ['AUDIO_ALIASES', 'resample', 'audio_info', 'read_audio', 'audio_format', 'default_subtype', 'write_audio']
 
 # %% ../nbs/01_audio.ipynb #ddf06ca2
 def resample(x:np.ndarray, sr_from:int, sr_to:int) -> np.ndarray:
@@ -44,20 +44,27 @@ def read_audio(path, sr:int|None=16000, mono:bool=True, return_rate:bool=False):
     return (x, rate) if return_rate else x
 
 # %% ../nbs/01_audio.ipynb #a73c4bf7
+AUDIO_ALIASES = {'.aif': ('AIFF', None), '.oga': ('OGG', None), '.opus': ('OGG', 'OPUS'), '.wave': ('WAV', None)}   # extension: soundfile's format, the subtype it names
+
 def audio_format(path:Path) -> str:
     "soundfile's format name for `path`'s extension; `BackshotError` listing the known ones otherwise."
-    fmt = path.suffix.lstrip('.').upper()
-    if fmt == 'OGA': fmt = 'OGG'
+    ext = Path(path).suffix.lower(); fmt = AUDIO_ALIASES[ext][0] if ext in AUDIO_ALIASES else ext.lstrip('.').upper()
     if fmt not in sf.available_formats():
-        raise BackshotError(f"{path}: unknown audio extension {path.suffix!r}; use one of "
-                            + ', '.join('.' + f.lower() for f in sorted(sf.available_formats())))
+        raise BackshotError(f"{path}: unknown audio extension {Path(path).suffix!r}; use one of "
+                            + ', '.join(sorted({'.' + f.lower() for f in sf.available_formats()} | set(AUDIO_ALIASES))))
     return fmt
+
+def default_subtype(path:Path) -> str|None:
+    "The subtype `path` is written in unless told otherwise: the one its extension names (.opus: OPUS), else its format's default."
+    return AUDIO_ALIASES.get(Path(path).suffix.lower(), (None, None))[1] or sf.default_subtype(audio_format(path))
 
 # %% ../nbs/01_audio.ipynb #fd031443
 def write_audio(path, audio:np.ndarray, sr:int, subtype:str|None=None) -> Path:
     "Write `audio` (`(T,)` or `(channels, T)`) to `path` atomically; `subtype` e.g. 'PCM_16', 'FLOAT'."
-    path = Path(path); fmt = audio_format(path)
+    path = Path(path); fmt, subtype = audio_format(path), subtype or default_subtype(path)
     a = np.asarray(audio, dtype=np.float32)
     if not np.isfinite(a).all(): raise BackshotError(f"{path}: refusing to write NaN or infinite samples")
-    with atomic_path(path) as tmp: sf.write(tmp, a.T if a.ndim == 2 else a, int(sr), format=fmt, subtype=subtype)
+    with atomic_path(path) as tmp:
+        try: sf.write(tmp, a.T if a.ndim == 2 else a, int(sr), format=fmt, subtype=subtype)
+        except (ValueError, sf.LibsndfileError) as e: raise BackshotError(f"{path}: cannot write {fmt} ({subtype}) audio at {int(sr)} Hz ({getattr(e, 'error_string', e)})") from None
     return path

@@ -13,7 +13,7 @@ import soundfile as sf
 from tqdm.auto import tqdm
 from .core import BackshotError, atomic_path
 from .config import resolve_device
-from .audio import audio_format, audio_info, read_audio, resample, write_audio
+from .audio import AUDIO_ALIASES, audio_format, audio_info, default_subtype, read_audio, resample, write_audio
 from .model import UNet1D, receptive_field, model_grid, set_notch, set_gate
 from .checkpoint import load_model
 from .paths import MODEL_HELP, find_model, add_gate_arg, gate_note
@@ -167,9 +167,16 @@ def _pieces(length:int, block:int, margin:int):
     for a in range(0, length, block): yield max(0, a - margin), a, min(length, a + block), min(length, a + block + margin)
 
 # %% ../nbs/08_inference.ipynb #f88d54ed
-def _open_out(tmp:Path, fmt:str, sr:int, C:int, subtype:str) -> sf.SoundFile:
-    "The SoundFile `tmp` in format `fmt`, with the input's subtype when the format holds it."
-    return sf.SoundFile(str(tmp), 'w', int(sr), C, subtype if sf.check_format(fmt, subtype) else None, format=fmt)
+def _open_out(tmp:Path, # the temp file to write
+              dst:Path, # the output it becomes (format and subtype from its extension)
+              sr:int, C:int, # rate and channels
+              src_format:str, src_subtype:str) -> sf.SoundFile: # the input's format and subtype
+    "The SoundFile `tmp` for `dst`: in the input's subtype where `dst`'s format takes it (its extension naming no other codec) and libsndfile writes it, else in `dst`'s `default_subtype`."
+    fmt, st = audio_format(dst), default_subtype(dst)
+    if (fmt == src_format or sf.check_format(fmt, src_subtype)) and AUDIO_ALIASES.get(dst.suffix.lower(), ('', None))[1] in (None, src_subtype):
+        with contextlib.suppress(ValueError, sf.LibsndfileError): return sf.SoundFile(str(tmp), 'w', int(sr), C, src_subtype, format=fmt)
+    try: return sf.SoundFile(str(tmp), 'w', int(sr), C, st, format=fmt)
+    except (ValueError, sf.LibsndfileError) as e: raise BackshotError(f"{dst}: cannot write {fmt} ({st}) audio at {sr} Hz ({getattr(e, 'error_string', e)})") from None
 
 # %% ../nbs/08_inference.ipynb #011c202e
 def denoise_file(den:Denoiser,            # the denoiser
@@ -182,17 +189,17 @@ def denoise_file(den:Denoiser,            # the denoiser
     info = audio_info(src); sr, C, T = info.samplerate, info.channels, info.frames
     if T <= 0: raise BackshotError(f"{src}: the file holds no samples")
     unit, M = piece_alignment(den, sr); B = max(unit, round(piece_seconds * sr / unit) * unit)
-    fmt, made = audio_format(dst), [p for p in (dst.parent, *dst.parent.parents) if not p.exists()]   # the folders this call makes, deepest first
+    audio_format(dst); made = [p for p in (dst.parent, *dst.parent.parents) if not p.exists()]   # the folders this call makes, deepest first
     dst.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_tmp(dst.parent, dst.name)                    # left by a writer of `dst` that was killed
     try:
-        with atomic_path(dst, pid=True) as tmp, _open_out(tmp, fmt, sr, C, info.subtype) as out, sf.SoundFile(str(src)) as f:
+        with atomic_path(dst, pid=True) as tmp, _open_out(tmp, dst, sr, C, info.format, info.subtype) as out, sf.SoundFile(str(src)) as f:
             for s, a, b, e in _pieces(T, B, M):
                 f.seek(s); x = f.read(e - s, dtype='float32', always_2d=True).T
                 if x.shape[1] != e - s: raise BackshotError(f"{src}: only {s + x.shape[1]} of {T} frames could be read")
                 if not np.isfinite(x).all(): raise BackshotError(f"{src}: the file holds NaN or infinite samples")
                 y = den(x, sr, prime=None if s == 0 else False)[:, a - s:b - s]   # a later piece has its past in its margin
-                out.write((np.clip(y, -1.0, 1.0 - 2.0 ** -15) if info.subtype in _INT_SUBTYPES else y).T)
+                out.write((np.clip(y, -1.0, 1.0 - 2.0 ** -15) if out.subtype in _INT_SUBTYPES else y).T)
                 if progress is not None: progress((b - a) / sr)
     except BaseException:
         for p in made:                                        # no empty folder left behind; one another writer filled stays
@@ -203,7 +210,7 @@ def denoise_file(den:Denoiser,            # the denoiser
 # %% ../nbs/08_inference.ipynb #45c9d4c4
 def audio_extensions() -> tuple[str, ...]:
     "File extensions of the formats soundfile reads here (headerless RAW excluded), with common aliases."
-    exts = {'.' + f.lower() for f in sf.available_formats() if f != 'RAW'} | {'.aif', '.oga', '.opus', '.wave'}
+    exts = {'.' + f.lower() for f in sf.available_formats() if f != 'RAW'} | set(AUDIO_ALIASES)
     return tuple(sorted(exts))
 
 # %% ../nbs/08_inference.ipynb #a3bf53d9

@@ -4,14 +4,14 @@
 
 # %% ../nbs/10a_radio.ipynb #752ed78c
 from __future__ import annotations
-import argparse, contextlib, math, os, socket, struct, sys, threading, time
+import argparse, contextlib, io, math, os, socket, struct, sys, threading, time
 from fractions import Fraction
 from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
 from scipy.signal import firwin, kaiserord, lfilter, oaconvolve
 from .core import BackshotError, atomic_path
-from .audio import audio_format
+from .audio import audio_format, default_subtype
 from .paths import MODEL_HELP, find_model, add_gate_arg, gate_text
 from .safety import sigterm_as_interrupt, remove_stale_tmp
 from .channel import channel_spec, carson_bandwidth, fm_discriminator, am_envelope, fm_modulate, am_modulate, add_awgn_cnr, preemphasis
@@ -21,9 +21,9 @@ from .stream import PolyResampler, LiveQueue, StopStream, StreamDenoiser, run_st
 __all__ = ['IQ_FORMATS', 'DEMODS', 'RTL_RATES', 'ALTERNATIVES', 'SINK_ALTERNATIVES', 'RTL_CMD', 'TUNERS', 'NOTCH_MODES',
            'STREAM_GATE_DB', 'DEFAULT_IQ_RATE', 'iq_format', 'decode_iq', 'encode_iq', 'IQDecoder', 'lowpass_taps',
            'FIRDecimator', 'Demodulator', 'make_capture', 'parse_hz', 'RadioSource', 'iq_file_source', 'StdinSource',
-           'rtl_command', 'check_rtl_rate', 'RtlTcpPeer', 'RtlTcpClient', 'import_rtlsdr', 'rtlsdr_source', 'WavSink',
-           'StdoutSink', 'PlaySink', 'stream_parser', 'open_source', 'open_sink', 'notch_wanted', 'gate_wanted',
-           'check_stream_args', 'check_sink', 'stream_cli']
+           'rtl_command', 'check_rtl_rate', 'check_gain', 'RtlTcpPeer', 'RtlTcpClient', 'import_rtlsdr',
+           'rtlsdr_source', 'WavSink', 'StdoutSink', 'PlaySink', 'stream_parser', 'open_source', 'open_sink',
+           'notch_wanted', 'gate_wanted', 'check_stream_args', 'check_sink', 'stream_cli']
 
 # %% ../nbs/10a_radio.ipynb #5074b6c2
 IQ_FORMATS = {'.cu8': 'cu8', '.cs8': 'cs8', '.cs16': 'cs16', '.cf32': 'cf32'}
@@ -178,7 +178,7 @@ def reset(self:Demodulator):
     self._de = ([1 - a], [1, -a]) if self.spec.tau else None; self._de_z = np.zeros(1)
     c = math.exp(-2 * math.pi * self.dc_hz / self.sr) if self.dc_hz else None
     self._dc = ([1, -1], [1, -c]) if c else None; self._dc_z = np.zeros(1)
-    self._am_a = math.exp(-1 / (0.2 * fs)); self._am_z = None
+    self._am_a = math.exp(-1 / (0.2 * fs)); self._am_z = None; self._am_wait = self.if_fill
     self.audio.reset()
 
 # %% ../nbs/10a_radio.ipynb #9ae11a04
@@ -197,6 +197,7 @@ def _build(self:Demodulator, B:float):
         self.stages.append(FIRDecimator(h, d, pad)); fs /= d
     self.if_sr = Fraction(self.iq_sr, D); self.D = D
     self.delay_if = units                               # whole IF samples of filter delay, dropped from the start
+    self.if_fill = max(0, -(-sum((s.K - 1) * math.prod(facs[:i]) for i, s in enumerate(self.stages)) // D) - units)   # IF samples after those that still see the filters' empty start
     self.audio = PolyResampler(self.if_sr, self.sr)
     self.reset()
 
@@ -218,10 +219,12 @@ def _detect(self:Demodulator, iq:np.ndarray) -> np.ndarray:
         a = fm_discriminator(iq, fs, self.deviation, prev=self._prev); self._prev = iq[-1]
         if self._de is not None: a, self._de_z = lfilter(*self._de, a, zi=self._de_z)
         return a.astype(np.float32)
-    env = np.abs(iq).astype(np.float64)
-    if self._am_z is None: self._am_z = np.array([env[0] * self._am_a])
-    c, self._am_z = lfilter([1 - self._am_a], [1, -self._am_a], env, zi=self._am_z)
-    return am_envelope(iq, self.spec.mod_index, carrier=np.maximum(c, 1e-12))
+    env, a = np.abs(iq).astype(np.float64), np.zeros(len(iq), np.float32)
+    k = min(len(iq), self._am_wait); self._am_wait -= k            # the filters still filling: silence, and no carrier level from it
+    if k == len(iq): return a
+    if self._am_z is None: self._am_z = np.array([env[k] * self._am_a])
+    c, self._am_z = lfilter([1 - self._am_a], [1, -self._am_a], env[k:], zi=self._am_z)
+    a[k:] = am_envelope(iq[k:], self.spec.mod_index, carrier=np.maximum(c, 1e-12)); return a
 
 # %% ../nbs/10a_radio.ipynb #f1340e0c
 @patch
@@ -386,6 +389,16 @@ def check_rtl_rate(iq_sr) -> int:
                             f"900001-3200000 (e.g. 240k for nbfm/am, 1024k for wbfm)")
     return int(r)
 
+# %% ../nbs/10a_radio.ipynb #c00542b0
+def check_gain(gain) -> str|float:
+    "`--gain` as 'auto' or a number of dB, else a `BackshotError` naming the allowed values (checked before any dongle or server is opened)."
+    if str(gain).strip().lower() == 'auto': return 'auto'
+    try: g = float(gain)
+    except (TypeError, ValueError): g = math.nan
+    if not math.isfinite(g): raise BackshotError(f"--gain {gain!r}: allowed: auto, or the tuner gain as a number of dB without unit (e.g. 20.7)")
+    return g
+
+
 # %% ../nbs/10a_radio.ipynb #c7d6047d
 class RtlTcpPeer:
     "A stand-in rtl_tcp server on 127.0.0.1 that records commands and serves `data` (raw u8 I/Q)."
@@ -464,10 +477,10 @@ def _recv_exact(self:RtlTcpClient, n:int) -> bytes:
 @patch
 def tune(self:RtlTcpClient, freq:float, iq_sr:int, gain='auto', ppm:int=0):
     "Send the sample rate, frequency, correction and gain commands."
-    cmds = [rtl_command('rate', iq_sr), rtl_command('freq', round(freq))]
+    cmds, gain = [rtl_command('rate', iq_sr), rtl_command('freq', round(freq))], check_gain(gain)
     if ppm: cmds.append(rtl_command('ppm', ppm))
-    if str(gain).lower() == 'auto': cmds.append(rtl_command('gain_mode', 0))
-    else: cmds += [rtl_command('gain_mode', 1), rtl_command('gain', round(10 * float(gain)))]
+    if gain == 'auto': cmds.append(rtl_command('gain_mode', 0))
+    else: cmds += [rtl_command('gain_mode', 1), rtl_command('gain', round(10 * gain))]
     try: self.sock.sendall(b''.join(cmds))
     except OSError as e: raise BackshotError(f"{self.name}: connection dropped while tuning ({e}); {ALTERNATIVES}") from None
 
@@ -517,7 +530,7 @@ def _sdr_chunks(sdr, nbytes:int):
 def rtlsdr_source(freq, iq_sr, gain='auto', ppm:int=0, device_index:int=0, demod:str='nbfm', sr:int=16000,
                   deemph:int=75, deviation=None, bandwidth=None, max_backlog:float=0.5, importer=None) -> RadioSource:
     "A live `RadioSource` on a local RTL-SDR dongle through pyrtlsdr."
-    iq_sr = check_rtl_rate(iq_sr); f = parse_hz(freq)
+    iq_sr = check_rtl_rate(iq_sr); f = parse_hz(freq); gain = check_gain(gain)
     dm = Demodulator(demod, iq_sr, sr, deemph, deviation, bandwidth)
     RtlSdr = import_rtlsdr(importer)
     try: sdr = RtlSdr(device_index)
@@ -527,7 +540,7 @@ def rtlsdr_source(freq, iq_sr, gain='auto', ppm:int=0, device_index:int=0, demod
     try:
         sdr.sample_rate = iq_sr; sdr.center_freq = f
         if ppm: sdr.freq_correction = ppm
-        sdr.gain = 'auto' if str(gain).lower() == 'auto' else float(gain)
+        sdr.gain = gain
     except (OSError, IOError, ValueError, TypeError) as e:
         sdr.close(); raise BackshotError(f"--source rtlsdr: the dongle refused the settings ({e}); {ALTERNATIVES}") from None
     n = 2 * max(16384, iq_sr // 20 // 512 * 512)
@@ -535,16 +548,28 @@ def rtlsdr_source(freq, iq_sr, gain='auto', ppm:int=0, device_index:int=0, demod
                        max_backlog=max_backlog, chunk_s=n / 2 / iq_sr, closer=sdr.close)
 
 # %% ../nbs/10a_radio.ipynb #6bcf8c1d
-def _s16(y) -> np.ndarray: return (np.clip(np.asarray(y, np.float32), -1, 1) * 32767).astype('<i2')
+def _s16(y) -> np.ndarray: return np.round(np.clip(np.asarray(y, np.float32), -1, 1 - 2 ** -15) * 32768).astype('<i2')   # `StdinSource`'s scale: s16 in, the same s16 out
 
 # %% ../nbs/10a_radio.ipynb #9314d7dc
+def _sink_file(f, # a file name or a binary file object
+               path:Path, # the file the sink writes (its extension names the format)
+               sr:int):
+    "A mono SoundFile on `f` in `path`'s format: 16-bit where the format takes it, else in its `default_subtype` (Ogg, MP3, ...)."
+    import soundfile as sf
+    try: fmt = audio_format(path)
+    except BackshotError as e: raise BackshotError(f"--sink wav:{e}") from None
+    st = 'PCM_16' if sf.check_format(fmt, 'PCM_16') else default_subtype(path)
+    try: return sf.SoundFile(f if hasattr(f, 'write') else str(f), 'w', int(sr), 1, st, format=fmt)
+    except (ValueError, sf.LibsndfileError) as e: raise BackshotError(f"--sink wav:{path}: cannot write {fmt} ({st}) audio at {int(sr)} Hz ({getattr(e, 'error_string', e)})") from None
+
 class WavSink:
-    "Audio to a 16-bit WAV (or FLAC, ...) file, atomically at close."
+    "Audio to a 16-bit WAV (or FLAC, ...; Ogg or MP3 in its codec) file, atomically at close."
     def __init__(self, path, sr:int):
-        import soundfile as sf
-        self.path = Path(path); fmt = audio_format(self.path)
-        self._file = contextlib.ExitStack(); self.tmp = self._file.enter_context(atomic_path(self.path))   # renamed into place by `close`
-        self.f = sf.SoundFile(str(self.tmp), 'w', int(sr), 1, subtype='PCM_16', format=fmt); self.frames = 0
+        self.path = Path(path)
+        with contextlib.ExitStack() as es:                  # the temp file goes if the format cannot be written
+            self.tmp = es.enter_context(atomic_path(self.path)); self.f = _sink_file(self.tmp, self.path, sr)
+            self._file = es.pop_all()                       # renamed into place by `close`
+        self.frames = 0
     def describe(self) -> str: return f"wav:{self.path}"
     def write(self, y):
         if len(y): self.f.write(_s16(y)); self.frames += len(y)
@@ -664,9 +689,9 @@ def open_source(args, model_sr:int=16000):
         return rtlsdr_source(_need_freq(args, spec), args.sample_rate or DEFAULT_IQ_RATE[args.demod], args.gain, args.ppm,
                              args.device_index, max_backlog=args.max_backlog, **kw)
     if spec == 'rtl_tcp' or spec.startswith('rtl_tcp:'):
-        host, port = _host_port(spec); f = _need_freq(args, spec); iq_sr = check_rtl_rate(args.sample_rate or DEFAULT_IQ_RATE[args.demod])
+        host, port = _host_port(spec); f = _need_freq(args, spec); iq_sr = check_rtl_rate(args.sample_rate or DEFAULT_IQ_RATE[args.demod]); gain = check_gain(args.gain)
         dm = Demodulator(args.demod, iq_sr, sr, args.deemph, args.deviation, args.bandwidth)
-        cl = RtlTcpClient(host, port); cl.tune(f, iq_sr, args.gain, args.ppm)
+        cl = RtlTcpClient(host, port); cl.tune(f, iq_sr, gain, args.ppm)
         name = f"{cl.name} ({TUNERS.get(cl.tuner, cl.tuner)}) at {f / 1e6:.5f} MHz"
         return RadioSource(cl.chunks(), 'cu8', dm, name, live=True, max_backlog=args.max_backlog, closer=cl.close)
     raise BackshotError(f"unknown --source {spec!r}; use rtlsdr, rtl_tcp:HOST:PORT, iq:PATH or stdin")
@@ -734,17 +759,19 @@ def check_stream_args(args):
                         ('--max-backlog', args.max_backlog, args.max_backlog > 0)):
         if not ok: raise BackshotError(f"{name} {v:g}: must be > 0")
     if not args.interval >= 0: raise BackshotError(f"--interval {args.interval:g}: must be >= 0 seconds (0: a status line per block)")
+    check_gain(args.gain)
     return args
 
 # %% ../nbs/10a_radio.ipynb #6e450d53
-def check_sink(spec:str) -> str:
-    "Refuse a `wav:PATH` sink that cannot become a file before anything starts; removes stale temp files of PATH."
+def check_sink(spec:str, sr:int|None=None) -> str:
+    "Refuse a `wav:PATH` sink that cannot become a file (at audio rate `sr` when known) before anything starts; removes stale temp files of PATH."
     if not (spec.startswith('wav:') and len(spec) > 4): return spec
     p = Path(spec[4:])
     if p.is_dir(): raise BackshotError(f"--sink {spec}: {p} is a folder; name a file in it, e.g. wav:{p / 'stream.wav'}")
     a = next(a for a in p.parents if a.exists())            # the nearest existing folder above
     if not a.is_dir(): raise BackshotError(f"--sink {spec}: {a} is a file, not a folder")
     if not os.access(a, os.W_OK | os.X_OK): raise BackshotError(f"--sink {spec}: folder {a} is not writable")
+    _sink_file(io.BytesIO(), p, sr or 48000).close()          # a format soundfile writes (48 kHz: a rate every format takes)
     if p.parent.is_dir(): remove_stale_tmp(p.parent, p.name)
     return spec
 
@@ -753,7 +780,7 @@ def stream_cli(argv=None) -> int:
     "`backshot stream`: denoise radio from a dongle, rtl_tcp, an I/Q file or stdin into a sound card, WAV file or stdout."
     args = check_stream_args(stream_parser().parse_args(argv))
     with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd, docker: finish the output as for Ctrl-C
-        _set_threads(args.threads); check_sink(args.sink)
+        _set_threads(args.threads); check_sink(args.sink, args.rate if args.rate and args.rate > 0 else None)
         model, model_sr = _load(args)
         return _stream(args, model, model_sr)
 
