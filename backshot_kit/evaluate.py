@@ -378,10 +378,10 @@ def stream_context(noisy,            # folder of noisy files
 
 # %% ../nbs/08a_evaluate.ipynb #bd581cac
 def summarize(df:pd.DataFrame, by=('method',), metrics=EVAL_METRICS) -> pd.DataFrame:
-    "Median of each metric and median/mean improvement over the noisy input, per group."
+    "Files scored (`n`: SI-SDR computed), median of each metric and median/mean improvement over the noisy input, per group."
     by = [b for b in by if b in df.columns and df[b].notna().any()]
     g = df.groupby(by, sort=False, dropna=False)
-    out = {'n': g['file'].count()}
+    out = {'n': g['si_sdr'].count()}
     for m in metrics:
         out[f'{m}'] = g[m].median(); out[f'{m}_imp_med'] = g[f'{m}_imp'].median(); out[f'{m}_imp_mean'] = g[f'{m}_imp'].mean()
     return pd.DataFrame(out)
