@@ -59,6 +59,8 @@ RANGES = {'random': RECEIVER_RANGES, 'fixed': FIXED_RANGES}
 _LOG_RANGES = ('agc_tau', 'lowpass_hz', 'clip_fraction')        # drawn log-uniform: above zero
 _CHOICES = ('taus', 'rates', 'hum_freqs', 'impulse_kinds')       # values to pick from, not ranges
 _SIGNED = ('ssb_offset', 'colour_slope')                         # with the levels (`*_db`), the ranges that may go below zero
+_BOUNDS = dict(if_transition=(1e-3, 1), deviation_scale=(0.01, 10), mod_index=(0.01, 1), agc_tau=(0, 60), ssb_offset=(-2000, 2000),
+               clip_fraction=(0, 1))                             # what a `Receiver` (or the clipping) accepts: a range must stay inside
 
 def range_overrides(spec:str|None) -> dict:
     "Changes to `RECEIVER_RANGES` from `'key:value,key:lo..hi'`: a share (`*_prob`) in [0, 1], or a range of two numbers."
@@ -76,9 +78,13 @@ def range_overrides(spec:str|None) -> dict:
         if isinstance(old, float) and not (v is not None and 0 <= v <= 1):
             raise BackshotError(f"receiver range {key!r}: {val!r} is not a share in [0, 1]")
         low = 'lo > 0' if key in _LOG_RANGES else None if key in _SIGNED or key.endswith('_db') else 'lo >= 0'
-        if isinstance(old, tuple) and not (v is not None and len(v) == 2 and v[0] <= v[1] and (low is None or v[0] > 0 or (low == 'lo >= 0' and v[0] == 0))):
-            raise BackshotError(f"receiver range {key!r}: {val!r} is not a range lo..hi with lo <= hi" + (f' and {low}' if low else ''))
+        if isinstance(old, tuple) and not (v is not None and len(v) == 2 and all(map(math.isfinite, v)) and v[0] <= v[1] and (low is None or v[0] > 0 or (low == 'lo >= 0' and v[0] == 0))):
+            raise BackshotError(f"receiver range {key!r}: {val!r} is not a range lo..hi of finite numbers with lo <= hi" + (f' and {low}' if low else ''))
+        if key in _BOUNDS and not (_BOUNDS[key][0] <= v[0] and v[1] <= _BOUNDS[key][1]):
+            raise BackshotError(f"receiver range {key!r}: {val!r} leaves [{_BOUNDS[key][0]:g}, {_BOUNDS[key][1]:g}], what a receiver accepts")
         out[key] = v
+    lo, hi = (out.get(k, RECEIVER_RANGES[k]) for k in ('ssb_lo', 'ssb_hi'))
+    if lo[1] >= hi[0]: raise BackshotError(f"receiver ranges 'ssb_lo' {lo[0]:g}..{lo[1]:g} and 'ssb_hi' {hi[0]:g}..{hi[1]:g} overlap: an SSB filter's low edge must lie below its high edge")
     return out
 
 # %% ../nbs/02a_receivers.ipynb #3010cf14
