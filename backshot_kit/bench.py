@@ -145,7 +145,7 @@ def bench_data_share(cfg:Config, epochs:int=3, modes=('off', 'auto'), data=None)
 def data_share_table(r:dict) -> str:
     "`bench_data_share`'s figures as a printed table."
     lines = [f"{r['preset']} preset, {r['clips']} clips of {r['clip_seconds']:g} s, {r['cpus']} CPUs, {r['device']}: "
-             f"mean of epochs 2-{r['epochs']}", f"{'prefetch':<10} {'workers':>7} {'epoch s':>8} {'waiting for data s':>19} {'share':>6}"]
+             + (f"mean of epochs 2-{r['epochs']}" if r['epochs'] > 1 else 'epoch 1'), f"{'prefetch':<10} {'workers':>7} {'epoch s':>8} {'waiting for data s':>19} {'share':>6}"]
     for k, e in r.items():
         if isinstance(e, dict): lines.append(f"{k + ' (' + e['mode'] + ')':<10} {e['workers']:>7} {e['seconds']:>8.2f} {e['data_seconds']:>19.2f} {e['share']:>6.0%}")
     return '\n'.join(lines)

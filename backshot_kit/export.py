@@ -363,6 +363,7 @@ def export_cli(argv=None) -> int:
     "`backshot export`: write the offline or the streaming denoiser as an ONNX file."
     a = export_parser().parse_args(argv)
     if Path(a.out).suffix.lower() != '.onnx': raise BackshotError(f"-o {a.out}: the output file name must end in .onnx")
+    if Path(a.out).is_dir(): raise BackshotError(f"-o {a.out}: a folder of that name exists; -o takes a file name")
     if a.block is not None and not a.streaming: raise BackshotError(f"--block {a.block}: applies to --streaming exports only")
     _need('onnx')
     from backshot_kit.inference import load_denoiser
