@@ -15,7 +15,7 @@ from .receivers import FIXED_RANGES, draw_receiver, receive
 from .synth import make_clip
 from .anchors import ANCHORS, CAUSAL_ANCHORS, available_anchors
 from .paths import MODEL_HELP, add_gate_arg, gate_note
-from .evaluate import BASELINES, ORACLES, PROBES, evaluate_folder, format_probes, plot_results, probe_tables, report, summarize
+from .evaluate import BASELINES, ORACLES, PROBES, check_pair_folders, evaluate_folder, format_probes, plot_results, probe_tables, report, summarize
 
 # %% auto #0
 __all__ = ['CROSS_CONDITIONS', 'CLEAN_CONDITIONS', 'SETS', 'SENTENCES', 'VOICES', 'VARIANTS', 'SOUNDFONT', 'KEPT_NAME',
@@ -273,8 +273,7 @@ def evaluate_cli(argv=None) -> int:
         man = make_eval_set(a.make_set, real_clips(30, 15, soundfont=a.soundfont) if a.real else builtin_clips(8, 4), sets=sets, seed=1); d = Path(a.make_set)
         print(f"{len(man)} files in {d/'noisy'} (clean in {d/'clean'}); try: backshot evaluate --noisy {d/'noisy'} --clean {d/'clean'}"); return 0
     if not (a.noisy and a.clean or a.probes): raise BackshotError('--noisy DIR and --clean DIR are required (or --make-set DIR, or --probes)')
-    for d, what in ((a.noisy, '--noisy'), (a.clean, '--clean')):
-        if not a.probes and not Path(d).is_dir(): raise BackshotError(f"{d}: {what} folder not found")   # before a model loads or --out is made
+    if not a.probes: check_pair_folders(a.noisy, a.clean)          # before a model loads or --out is made
     if a.notch and a.no_model: raise BackshotError('--notch turns on the model\'s whistle notch; with --no-model there is no model to score')
     if a.gate_db != 'checkpoint' and a.no_model: raise BackshotError('--gate-db sets the model\'s do-no-harm gate; with --no-model there is no model to score')
     den = None

@@ -22,9 +22,9 @@ from .synth import make_clip
 __all__ = ['EVAL_METRICS', 'BASELINES', 'ORACLE_RULES', 'ORACLES', 'PROBE_PITCHES', 'PROBES', 'FAMILIES', 'GOALS', 'si_sdr_score',
            'pesq_score', 'stoi_score', 'score', 'lowpass', 'spectral_gate', 'lowpass_gate', 'Oracle',
            'band_noise_removal', 'held_note_removal', 'tone_removal', 'probe_tables', 'format_probes', 'lag_samples',
-           'parse_name', 'pair_files', 'evaluate_pair', 'evaluation_key', 'keep_rows', 'kept_rows', 'evaluate_folder',
-           'stream_context', 'summarize', 'channel_table', 'plot_results', 'do_no_harm', 'channel_family', 'goals',
-           'report']
+           'parse_name', 'check_pair_folders', 'pair_files', 'evaluate_pair', 'evaluation_key', 'keep_rows',
+           'kept_rows', 'evaluate_folder', 'stream_context', 'summarize', 'channel_table', 'plot_results', 'do_no_harm',
+           'channel_family', 'goals', 'report']
 
 # %% ../nbs/08a_evaluate.ipynb #8b2ffa65
 def _problem(ref:np.ndarray, est:np.ndarray) -> str:
@@ -236,11 +236,14 @@ def parse_name(name:str) -> dict:
     return dict(channel=ch, cnr_db=cnr, kind=kind)
 
 # %% ../nbs/08a_evaluate.ipynb #b4cce977
+def check_pair_folders(noisy, clean):
+    "`BackshotError` naming `noisy` or `clean` where it is not a folder."
+    for d, what in ((Path(noisy), '--noisy'), (Path(clean), '--clean')):
+        if not d.is_dir(): raise BackshotError(f"{d}: {what} folder not found")
+
 def pair_files(noisy, clean, manifest=None) -> pd.DataFrame:
     "One row per noisy file: `file`, `noisy`, `clean` paths, `channel`, `cnr_db`, `kind`."
-    noisy, clean = Path(noisy), Path(clean)
-    for d, what in ((noisy, '--noisy'), (clean, '--clean')):
-        if not d.is_dir(): raise BackshotError(f"{d}: {what} folder not found")
+    noisy, clean = Path(noisy), Path(clean); check_pair_folders(noisy, clean)
     from backshot_kit.inference import collect_inputs
     rels = [rel for _, rel, _ in collect_inputs([noisy])]
     if not rels: raise BackshotError(f"{noisy}: no audio files")

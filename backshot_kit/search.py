@@ -29,8 +29,8 @@ __all__ = ['GUIDE_KEYS', 'FULL_GRID', 'QUICK_GRID', 'GRIDS', 'OK_STATUSES', 'BES
            'restore_study', 'check_out', 'TrialFailed', 'outcome', 'epochs_spent', 'epoch_callback', 'make_objective',
            'run_worker', 'heartbeats', 'run_fused', 'ask_group', 'run_fused_worker', 'spawn_worker', 'worker_main',
            'cpu_cores', 'worker_setup', 'strategy_from_dict', 'search_worker', 'resolve_workers', 'resolve_engine',
-           'torch_threads', 'short_name', 'gain_text', 'record_line', 'run_workers', 'run_search', 'top_configs',
-           'warn_grid_keys', 'add_worker_args', 'quick_cli', 'full_cli']
+           'torch_threads', 'short_name', 'gain_text', 'record_line', 'wait_workers', 'run_workers', 'run_search',
+           'top_configs', 'warn_grid_keys', 'add_worker_args', 'quick_cli', 'full_cli']
 
 # %% ../nbs/07_search.ipynb #efb926f7
 GUIDE_KEYS = ('batch_size', 'learning_rate', 'epochs', 'optimizer', 'scheduler_patience', 'scheduler_factor', 'early_stopping_patience')
@@ -1226,18 +1226,22 @@ def _open_search(r:_Run) -> optuna.Study:
     return study
 
 # %% ../nbs/07_search.ipynb #f3388909
-def run_workers(specs:list, overall, study, max_retry:int, poll:float) -> list[int]:
-    "Start a worker process per spec and update `overall` until they end (an interrupt stops them all); their exit codes."
-    procs = [spawn_worker(s) for s in specs]
+def wait_workers(procs:list, tick=None, poll:float=0.5) -> list[int]:
+    "Wait for every process of `procs`, calling `tick()` every `poll` s; on any exception (Ctrl-C, SIGTERM as one) terminate those still running, wait for them and re-raise; their exit codes."
     try:
         while any(p.poll() is None for p in procs):
-            time.sleep(poll); overall.update(results_from_study(study, max_retry))
+            time.sleep(poll)
+            if tick is not None: tick()
     except BaseException:
         for p in procs:
             if p.poll() is None: p.terminate()
         for p in procs: p.wait()
         raise
     return [p.returncode for p in procs]
+
+def run_workers(specs:list, overall, study, max_retry:int, poll:float) -> list[int]:
+    "Start a worker process per spec and update `overall` until they end (an interrupt stops them all); their exit codes."
+    return wait_workers([spawn_worker(s) for s in specs], lambda: overall.update(results_from_study(study, max_retry)), poll)
 
 # %% ../nbs/07_search.ipynb #068f9684
 def _worker_specs(r:_Run, stop_at:int|None, progress:bool) -> list[dict]:

@@ -11,15 +11,15 @@ import optuna
 from .core import BackshotError, save_json, load_json, count_arg
 from .config import Config, config_replace, config_from_dict, add_config_args, config_overrides
 from .search import (GUIDE_KEYS, resolve_grid, grid_size, run_search, RESULTS_NAME, storage_url, make_storage, default_study_name,
-                                 smart_space, grid_epochs, MIN_RESOURCE, REDUCTION_FACTOR, SMART_RESULTS, smart_strategy, spawn_worker)
+                                 smart_space, grid_epochs, MIN_RESOURCE, REDUCTION_FACTOR, SMART_RESULTS, smart_strategy, spawn_worker, wait_workers)
 from .smart import run_smart
 from .test_utils import scripted_fit, synthetic_curve
 
 # %% auto #0
-__all__ = ['SCHED_KEYS', 'space_combos', 'combo_key', 'table_worker', 'load_table', 'wait_workers', 'curve_table',
-           'grid_point_curve', 'grid_order', 'curves_trace', 'study_trace', 'records_trace', 'grid_trace', 'best_at',
-           'epochs_to', 'gap_pct', 'worse_by', 'replay_fit', 'replay_smart', 'compare', 'summary', 'settings_sweep',
-           'sweep_summary', 'plot_compare', 'real_check', 'replay_matches', 'smart_bench_cli']
+__all__ = ['SCHED_KEYS', 'space_combos', 'combo_key', 'table_worker', 'load_table', 'curve_table', 'grid_point_curve',
+           'grid_order', 'curves_trace', 'study_trace', 'records_trace', 'grid_trace', 'best_at', 'epochs_to',
+           'gap_pct', 'worse_by', 'replay_fit', 'replay_smart', 'compare', 'summary', 'settings_sweep', 'sweep_summary',
+           'plot_compare', 'real_check', 'replay_matches', 'smart_bench_cli']
 
 # %% ../nbs/07b_smart_bench.ipynb #a4976198
 SCHED_KEYS = ('scheduler_patience', 'scheduler_factor', 'early_stopping_patience')   # act only through the scheduler / early stopping
@@ -89,16 +89,6 @@ def load_table(folder) -> dict:
             if line.strip():
                 r = json.loads(line); out[combo_key(r['params'])] = r
     return out
-
-# %% ../nbs/07b_smart_bench.ipynb #43d67860
-def wait_workers(procs:list) -> list[int]:
-    "Wait for every process of `procs`; on any exception (Ctrl-C, SIGTERM as one) terminate those still running, wait for them and re-raise; their exit codes."
-    try: return [p.wait() for p in procs]
-    except BaseException:
-        for p in procs:
-            if p.poll() is None: p.terminate()
-        for p in procs: p.wait()
-        raise
 
 # %% ../nbs/07b_smart_bench.ipynb #9a2e1519
 def curve_table(cfg:Config, grid='full', folder='runs/smart_bench/table', workers:int=1) -> dict:
