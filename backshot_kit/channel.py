@@ -12,12 +12,13 @@ import torch
 from .core import BackshotError
 
 # %% auto #0
-__all__ = ['SSB_BAND', 'CHANNEL_SPECS', 'CHANNELS', 'DETECTORS', 'STANDARD_RECEIVER', 'DEFAULT_RANGES', 'ChannelSpec',
-           'channel_spec', 'carson_bandwidth', 'channel_bandwidth', 'if_factor', 'si_sdr', 'fft_resample',
-           'emphasis_response', 'preemphasis', 'deemphasis', 'fm_modulate', 'am_modulate', 'noise_sigma',
-           'add_awgn_cnr', 'if_response', 'if_filter', 'fm_discriminator', 'am_envelope', 'band_gain', 'ssb_modulate',
-           'product_detector', 'count_clicks', 'hum_wave', 'impulse_train', 'add_hum', 'add_impulses', 'count_bursts',
-           'Receiver', 'am_detect', 'am_agc', 'simulate', 'random_params', 'simulate_random', 'predicted_snr_db']
+__all__ = ['SSB_BAND', 'CHANNEL_SPECS', 'CHANNELS', 'DETECTORS', 'RECEIVER_LIMITS', 'STANDARD_RECEIVER', 'DEFAULT_RANGES',
+           'ChannelSpec', 'channel_spec', 'carson_bandwidth', 'channel_bandwidth', 'if_factor', 'si_sdr',
+           'fft_resample', 'emphasis_response', 'preemphasis', 'deemphasis', 'fm_modulate', 'am_modulate',
+           'noise_sigma', 'add_awgn_cnr', 'if_response', 'if_filter', 'fm_discriminator', 'am_envelope', 'band_gain',
+           'ssb_modulate', 'product_detector', 'count_clicks', 'hum_wave', 'impulse_train', 'add_hum', 'add_impulses',
+           'count_bursts', 'Receiver', 'am_detect', 'am_agc', 'simulate', 'random_params', 'simulate_random',
+           'predicted_snr_db']
 
 # %% ../nbs/02_channel.ipynb #8b1fd41b
 @dataclass(frozen=True)
@@ -484,6 +485,8 @@ def _check_cnr(cnr_db, n:int) -> np.ndarray:
 
 # %% ../nbs/02_channel.ipynb #dfacbdbd
 DETECTORS = ('envelope', 'sync')
+RECEIVER_LIMITS = dict(if_scale=(0.05, 20), if_transition=(1e-3, 1), deviation_scale=(0.01, 10), agc_tau=(0, 60), offset=(-2000, 2000),
+                       mod_index=(0.01, 1))   # what a `Receiver` accepts (mod_index: or None)
 
 @dataclass(frozen=True)
 class Receiver:
@@ -500,11 +503,11 @@ class Receiver:
     offset: float = 0.            # SSB: oscillator tuned this many Hz above the carrier
 
     def __post_init__(self):
-        for k, lo, hi in (('if_scale', 0.05, 20), ('if_transition', 1e-3, 1), ('deviation_scale', 0.01, 10), ('agc_tau', 0, 60), ('offset', -2000, 2000)):
-            _finite(f'receiver {k}', getattr(self, k), lo, hi, f'a number in [{lo}, {hi}]')
+        for k, (lo, hi) in RECEIVER_LIMITS.items():
+            if k != 'mod_index': _finite(f'receiver {k}', getattr(self, k), lo, hi, f'a number in [{lo}, {hi}]')
         for k in ('tx_tau', 'rx_tau'):
             if getattr(self, k) is not None: _finite(f'receiver {k}', getattr(self, k), 0, 1e-3, 'None or a time constant in [0, 0.001] s')
-        if self.mod_index is not None: _finite('receiver mod_index', self.mod_index, 0.01, 1, 'None or a number in [0.01, 1]')
+        if self.mod_index is not None: _finite('receiver mod_index', self.mod_index, *RECEIVER_LIMITS['mod_index'], 'None or a number in [0.01, 1]')
         if self.detector not in DETECTORS: raise BackshotError(f"receiver detector {self.detector!r}; allowed: {_names(DETECTORS)}")
         lo, hi = (tuple(self.rx_band) + (None, None))[:2]
         if len(self.rx_band) != 2 or not (isinstance(lo, (int, float)) and isinstance(hi, (int, float)) and 0 <= lo < hi):

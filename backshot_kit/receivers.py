@@ -9,7 +9,7 @@ import numpy as np
 import scipy.fft as sfft
 from scipy.signal import butter, sosfilt
 from .core import BackshotError
-from .channel import (CHANNELS, DEFAULT_RANGES, Receiver, STANDARD_RECEIVER, channel_spec, hum_wave, impulse_train,
+from .channel import (CHANNELS, DEFAULT_RANGES, RECEIVER_LIMITS, Receiver, STANDARD_RECEIVER, channel_spec, hum_wave, impulse_train,
                                   si_sdr, simulate)
 
 # %% auto #0
@@ -59,8 +59,8 @@ RANGES = {'random': RECEIVER_RANGES, 'fixed': FIXED_RANGES}
 _LOG_RANGES = ('agc_tau', 'lowpass_hz', 'clip_fraction')        # drawn log-uniform: above zero
 _CHOICES = ('taus', 'rates', 'hum_freqs', 'impulse_kinds')       # values to pick from, not ranges
 _SIGNED = ('ssb_offset', 'colour_slope')                         # with the levels (`*_db`), the ranges that may go below zero
-_BOUNDS = dict(if_transition=(1e-3, 1), deviation_scale=(0.01, 10), mod_index=(0.01, 1), agc_tau=(0, 60), ssb_offset=(-2000, 2000),
-               clip_fraction=(0, 1))                             # what a `Receiver` (or the clipping) accepts: a range must stay inside
+_BOUNDS = {**{k: RECEIVER_LIMITS[k] for k in ('if_transition', 'deviation_scale', 'mod_index', 'agc_tau')},
+           'ssb_offset': RECEIVER_LIMITS['offset'], 'clip_fraction': (0, 1)}   # what a `Receiver` (or the clipping) accepts: a range must stay inside
 
 def range_overrides(spec:str|None) -> dict:
     "Changes to `RECEIVER_RANGES` from `'key:value,key:lo..hi'`: a share (`*_prob`) in [0, 1], or a range of two numbers."
