@@ -165,7 +165,7 @@ def bench_search(cfg:Config, out=None, workers='auto') -> float:
 def bench_cli(argv=None):
     "`backshot bench`: training throughput of the kit's engine against the reference loop, and of fused trials against single ones."
     p = argparse.ArgumentParser(prog='backshot bench', description='Training-throughput benchmark: kit engine vs plain reference loop; fused trials vs one after another.')
-    add_config_args(p, out_default=None)
+    add_config_args(p, out_default=None, out_help='with --search: keep the timed search in this folder (default: a temporary one, removed after)')
     p.add_argument('--epochs', type=int, default=3, help='measured epochs per engine (default 3)')
     p.add_argument('--warmup', type=int, default=1, help='warm-up epochs per engine, not measured (default 1)')
     p.add_argument('--fused', type=int, default=4, metavar='N', help='also time N trials trained as one fused group against the kit one trial after another (default 4; 0: not timed)')
@@ -175,6 +175,7 @@ def bench_cli(argv=None):
     a = p.parse_args(argv)
     if a.epochs < 1 or a.warmup < 0: raise BackshotError(f"--epochs must be >= 1 and --warmup >= 0 (got {a.epochs}, {a.warmup})")
     if a.fused < 0: raise BackshotError(f"--fused must be >= 0 (got {a.fused})")
+    if a.out is not None and not a.search: raise BackshotError("--out names where --search keeps its search; add --search or drop --out")
     cfg = config_with_init(**config_overrides(a))
     if a.data_share:
         r = bench_data_share(cfg, a.epochs); print(data_share_table(r))

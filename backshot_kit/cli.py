@@ -50,5 +50,7 @@ def main(argv:list|None=None) -> int:
         with sigterm_as_interrupt(): return int(func(rest) or 0)      # `kill`, `timeout`, systemd stop a verb as Ctrl-C does
     except BackshotError as e:
         print(f"backshot {verb}: error: {e}", file=sys.stderr); return 2
+    except OSError as e:                                              # the system said no: permissions, a full disk, a vanished file
+        print(f"backshot {verb}: error: {e}", file=sys.stderr); return 1
     except KeyboardInterrupt:
         print(f"backshot {verb}: interrupted", file=sys.stderr); return 130
