@@ -12,7 +12,8 @@ from scipy.signal import resample_poly
 from .core import BackshotError, atomic_path
 
 # %% auto #0
-__all__ = ['AUDIO_ALIASES', 'resample', 'audio_info', 'read_audio', 'audio_format', 'default_subtype', 'write_audio']
+__all__ = ['AUDIO_ALIASES', 'NOT_WRITTEN', 'resample', 'audio_info', 'read_audio', 'audio_format', 'default_subtype',
+           'write_audio']
 
 # %% ../nbs/01_audio.ipynb #ddf06ca2
 def resample(x:np.ndarray, sr_from:int, sr_to:int) -> np.ndarray:
@@ -46,12 +47,17 @@ def read_audio(path, sr:int|None=16000, mono:bool=True, return_rate:bool=False):
 # %% ../nbs/01_audio.ipynb #a73c4bf7
 AUDIO_ALIASES = {'.aif': ('AIFF', None), '.oga': ('OGG', None), '.opus': ('OGG', 'OPUS'), '.wave': ('WAV', None)}   # extension: soundfile's format, the subtype it names
 
+NOT_WRITTEN = {'RAW': 'it has no header to hold the rate', 'SD2': 'it keeps its header in a resource fork that a rename loses',
+               'WVE': 'it stores 8000 Hz whatever the audio', 'XI': 'it stores 44100 Hz whatever the audio',
+               'HTK': 'it rounds the rate', 'SDS': 'it rounds the rate'}        # formats libsndfile writes that would not give the audio back
+
 def audio_format(path:Path) -> str:
-    "soundfile's format name for `path`'s extension; `BackshotError` listing the known ones otherwise."
+    "soundfile's format name for output file `path`'s extension; `BackshotError` listing the usable ones otherwise."
     ext = Path(path).suffix.lower(); fmt = AUDIO_ALIASES[ext][0] if ext in AUDIO_ALIASES else ext.lstrip('.').upper()
-    if fmt not in sf.available_formats():
-        raise BackshotError(f"{path}: unknown audio extension {Path(path).suffix!r}; use one of "
-                            + ', '.join(sorted({'.' + f.lower() for f in sf.available_formats()} | set(AUDIO_ALIASES))))
+    usable = lambda: ', '.join(sorted({'.' + f.lower() for f in sf.available_formats() if f not in NOT_WRITTEN} | set(AUDIO_ALIASES)))
+    if fmt in NOT_WRITTEN and fmt in sf.available_formats():
+        raise BackshotError(f"{path}: the kit does not write {Path(path).suffix!r} files ({NOT_WRITTEN[fmt]}); use one of {usable()}")
+    if fmt not in sf.available_formats(): raise BackshotError(f"{path}: unknown audio extension {Path(path).suffix!r}; use one of {usable()}")
     return fmt
 
 def default_subtype(path:Path) -> str|None:

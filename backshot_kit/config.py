@@ -220,9 +220,9 @@ def resolve_device(name:str='auto') -> str:
     return full_fp32(name) if name.startswith('cuda') else name
 
 # %% ../nbs/00_config.ipynb #e43a8083
-def add_config_args(p, out_default=MODEL_DIR, out_help:str|None=None):
-    "Add the options every training verb shares to argparse parser `p`."
-    p.add_argument('--preset', default=None, help=f"data and model size: {', '.join(PRESETS)} (default demo)")
+def add_config_args(p, out_default=MODEL_DIR, out_help:str|None=None, preset:str|None=None):
+    "Add the options every training verb shares to argparse parser `p` (`preset`: the verb's own default preset, else the config's)."
+    p.add_argument('--preset', default=preset, help=f"data and model size: {', '.join(PRESETS)} (default {preset or Config.preset})")
     p.add_argument('--data', default=None, help='user data folder (clean/ with noisy/ or noise/); default: built-in data')
     p.add_argument('--out', default=out_default, type=out_folder, help=out_help or f'output folder (default {out_default})')
     p.add_argument('--set', dest='overrides', action='append', default=[], metavar='KEY=VALUE',

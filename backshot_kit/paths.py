@@ -108,6 +108,6 @@ def notebooks_cli(argv=None) -> int:
     a = p.parse_args(argv)
     for f in copy_notebooks(a.dir, a.force): print(f)
     d = Path(a.dir)
-    print(f"search as a notebook: papermill {d / 'tune.ipynb'} runs/tune_full.ipynb -p mode full\n"
+    print(f"search as a notebook: mkdir -p runs && papermill {d / 'tune.ipynb'} runs/tune_full.ipynb -p mode full\n"
           f"results dashboard:    voila {d / 'dashboard.ipynb'}  (or backshot dashboard)", file=sys.stderr)
     return 0

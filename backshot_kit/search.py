@@ -25,12 +25,12 @@ __all__ = ['GUIDE_KEYS', 'FULL_GRID', 'QUICK_GRID', 'GRIDS', 'OK_STATUSES', 'BES
            'storage_url', 'data_key', 'EpochCache', 'cached_data', 'drop_data_cache', 'make_storage', 'search_spec',
            'Strategy', 'halving_pruner', 'rung_epochs', 'NoRepeatSampler', 'default_study_name', 'smart_space',
            'grid_epochs', 'default_budget', 'smart_strategy', 'open_study', 'grid_state', 'worker_id', 'recover',
-           'grid_points', 'grid_point_id', 'results_from_study', 'update_best', 'write_results', 'load_results',
-           'restore_study', 'check_out', 'TrialFailed', 'outcome', 'epochs_spent', 'epoch_callback', 'make_objective',
-           'run_worker', 'heartbeats', 'run_fused', 'ask_group', 'run_fused_worker', 'spawn_worker', 'worker_main',
-           'cpu_cores', 'worker_setup', 'strategy_from_dict', 'search_worker', 'resolve_workers', 'resolve_engine',
-           'torch_threads', 'short_name', 'gain_text', 'record_line', 'wait_workers', 'run_workers', 'run_search',
-           'top_configs', 'warn_grid_keys', 'add_worker_args', 'quick_cli', 'full_cli']
+           'grid_points', 'grid_point_id', 'results_from_study', 'local_best', 'update_best', 'write_results',
+           'load_results', 'restore_study', 'check_out', 'TrialFailed', 'outcome', 'epochs_spent', 'epoch_callback',
+           'make_objective', 'run_worker', 'heartbeats', 'run_fused', 'ask_group', 'run_fused_worker', 'spawn_worker',
+           'worker_main', 'cpu_cores', 'worker_setup', 'strategy_from_dict', 'search_worker', 'resolve_workers',
+           'resolve_engine', 'torch_threads', 'short_name', 'gain_text', 'record_line', 'best_lines', 'wait_workers',
+           'run_workers', 'run_search', 'top_configs', 'warn_grid_keys', 'add_worker_args', 'quick_cli', 'full_cli']
 
 # %% ../nbs/07_search.ipynb #efb926f7
 GUIDE_KEYS = ('batch_size', 'learning_rate', 'epochs', 'optimizer', 'scheduler_patience', 'scheduler_factor', 'early_stopping_patience')
@@ -706,10 +706,14 @@ def _copy_atomic(src, dst):
     with atomic_path(dst, pid=True) as tmp: shutil.copyfile(src, tmp)
 
 # %% ../nbs/07_search.ipynb #d71f5a3a
+def local_best(records:list[dict]) -> dict|None:
+    "`best_record` among the records whose model is on this machine (machines that share a study each hold their own trials' models)."
+    return best_record([r for r in records if r.get('model_path') and Path(r['model_path']).is_file()])
+
 def update_best(records:list[dict], out) -> dict|None:
-    "Copy the best record's model (and history) to `<out>/unet1d_best.pth` when it changed; returns that record."
-    best, out = best_record(records), Path(out)
-    if best is None or not Path(best['model_path']).is_file(): return best
+    "Copy the best model on this machine (and its history) to `<out>/unet1d_best.pth` when it changed; returns its record."
+    best, out = local_best(records), Path(out)
+    if best is None: return None
     marker = out / f'{MODEL_STEM}.json'
     have = load_json(marker) if marker.is_file() else None
     if have == best and (out / MODEL_NAME).is_file(): return best
@@ -1178,6 +1182,18 @@ def record_line(rec:dict) -> str:
     return (f"trial {rec['trial']} [{short_name(rec)}]: {rec['status']} after {rec.get('epochs_completed') or 0} epochs, "
             f"best val loss {'-' if bvl is None else f'{bvl:.5g}'}{gain_text(rec)}, {rec.get('seconds') or 0:.1f} s" + (f" ({rec['reason']})" if rec.get('reason') else ''))
 
+# %% ../nbs/07_search.ipynb #4f0f968f
+def best_lines(recs:list[dict], out) -> list[str]:
+    "The best trial and where its model is; when it ran on another machine, also the best model on this one."
+    b, here, dest = best_record(recs), local_best(recs), Path(out) / MODEL_NAME
+    if b is None: return []
+    say = lambda x: (f"trial {x['trial']} [{short_name(x)}] {x['status']} after {x['epochs_completed']} epochs, "
+                     f"best val loss {x['best_val_loss']:.5g}{gain_text(x)}")
+    if here is not None and here['trial'] == b['trial']: return [f"best: {say(b)} -> {dest}"]
+    return [f"best: {say(b)}, trained on another machine (its model there: {b['model_path']})",
+            f"best on this machine: {say(here)} -> {dest}" if here is not None else
+            "no model of this search is on this machine: copy the best one from the machine that trained it"]
+
 # %% ../nbs/07_search.ipynb #3f7351c1
 class _Overall:
     "The overall bar: points done of the total (epochs spent of the budget, with a budget), best validation loss so far."
@@ -1320,6 +1336,7 @@ def _done(study, st:dict, r:_Run) -> list[dict]:
     recs = write_results(study, r.out, r.strategy.results_name, r.max_retry); drop_data_cache(r.out)
     if st['finished']: print(f"search '{r.name}' already finished: {len(recs)} of {r.n} grid points recorded in {r.results}; nothing to do")
     else: print(f"search '{r.name}' already done ({epochs_spent(study)} of {r.strategy.budget} epochs spent): {len(recs)} trials recorded in {r.results}; nothing to do")
+    for line in best_lines(recs, r.out): print(line)
     return recs
 
 # %% ../nbs/07_search.ipynb #8bd488ee
@@ -1370,9 +1387,7 @@ def _report(study, recs:list[dict], r:_Run, codes:list[int]):
     spent = epochs_spent(study)
     print(f"{len(recs)} of {r.n} grid points recorded ({', '.join(f'{v} {k}' for k, v in by.items())}) in {r.results}"
           + ('' if s.budget is None else f"; {spent} of {s.budget} epochs spent"))
-    b = best_record(recs)
-    if b: print(f"best: trial {b['trial']} [{short_name(b)}] {b['status']} after {b['epochs_completed']} epochs, "
-                f"best val loss {b['best_val_loss']:.5g}{gain_text(b)} -> {r.out / MODEL_NAME}")
+    for line in best_lines(recs, r.out): print(line)
     done = st['finished'] or (s.budget is not None and spent >= s.budget)
     if bad and done: print(f"note: {len(bad)} of {len(codes)} workers stopped early (exit codes {bad}); the others ran their trials")
     elif bad: raise BackshotError(f"{len(bad)} of {len(codes)} workers failed (exit codes {bad}); what finished is kept: run the same command again to resume")

@@ -296,8 +296,7 @@ def smart_bench_cli(argv=None) -> int:
     "`backshot smart bench`: the smart search against the grid search on one preset and data, from real learning curves."
     from backshot_kit.checkpoint import config_with_init      # here: this module imports torch only where it trains
     p = add_config_args(argparse.ArgumentParser(prog='backshot smart bench', description='Smart search vs grid search: best validation '
-                        'loss against epochs spent, from a table of real learning curves of every full-grid combination.'), out_default='runs/smart_bench')
-    p.set_defaults(preset='tiny')
+                        'loss against epochs spent, from a table of real learning curves of every full-grid combination.'), out_default='runs/smart_bench', preset='tiny')
     p.add_argument('--seeds', type=count_arg, default=5, help='smart-search seeds (default 5)')
     p.add_argument('--budget-epochs', type=int, default=None, help="smart budget (default: a tenth of the full grid's epochs)")
     p.add_argument('--min-resource', type=int, default=MIN_RESOURCE); p.add_argument('--reduction-factor', type=int, default=REDUCTION_FACTOR)
