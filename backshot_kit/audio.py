@@ -4,12 +4,13 @@
 
 # %% ../nbs/01_audio.ipynb #c8249339
 from __future__ import annotations
+import os
 from fractions import Fraction
 from pathlib import Path
 import numpy as np
 import soundfile as sf
 from scipy.signal import resample_poly
-from .core import BackshotError, atomic_path
+from .core import BackshotError, atomic_path, path_kind
 
 # %% auto #0
 __all__ = ['AUDIO_ALIASES', 'NOT_WRITTEN', 'resample', 'audio_info', 'read_audio', 'audio_format', 'default_subtype',
@@ -24,10 +25,18 @@ def resample(x:np.ndarray, sr_from:int, sr_to:int) -> np.ndarray:
     return resample_poly(np.asarray(x, dtype=np.float64), r.numerator, r.denominator, axis=-1).astype(np.float32)
 
 # %% ../nbs/01_audio.ipynb #563a7e55
+def _check_readable(path:Path):
+    "A `BackshotError` unless `path` is a regular file this process may open."
+    kind = path_kind(path)
+    if kind == 'missing': raise BackshotError(f"{path}: no such file")
+    if kind != 'a file': raise BackshotError(f"{path}: not a regular file ({kind})")     # never opened: a FIFO would wait
+    try: os.close(os.open(path, os.O_RDONLY))
+    except PermissionError: raise BackshotError(f"{path}: permission denied") from None
+    except OSError as e: raise BackshotError(f"{path}: cannot read ({e.strerror or e})") from None
+
 def audio_info(path) -> sf._SoundFileInfo:
     "soundfile's info for `path`, or a `BackshotError` naming the file."
-    path = Path(path)
-    if not path.is_file(): raise BackshotError(f"{path}: no such file")
+    path = Path(path); _check_readable(path)
     try: return sf.info(str(path))
     except Exception as e: raise BackshotError(f"{path}: not a readable audio file ({str(e).strip() or type(e).__name__})") from None
 

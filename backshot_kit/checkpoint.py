@@ -4,6 +4,7 @@
 
 # %% ../nbs/05a_checkpoint.ipynb #1a96fff0
 from __future__ import annotations
+import shutil
 from pathlib import Path
 import torch, torch.nn as nn
 from .core import BackshotError, atomic_path
@@ -18,12 +19,23 @@ __all__ = ['CKPT_FORMAT', 'MAX_CHANNELS', 'MAX_BLOCK', 'MAX_PARAMS', 'MAX_SAMPLE
 # %% ../nbs/05a_checkpoint.ipynb #19bb8b85
 CKPT_FORMAT = 'backshot_kit.unet1d'
 
+def _disk_free(folder) -> str:
+    "The free space on `folder`'s disk, as text ('unknown' when it cannot be read)."
+    try: n = shutil.disk_usage(folder).free
+    except OSError: return 'unknown'
+    return f'{n / 2**20:.1f} MiB' if n >= 2**20 else f'{n / 2**10:.0f} KiB' if n >= 2**10 else f'{n} bytes'
+
 def save_checkpoint(path, model:nn.Module, config:dict|None=None, history:list|None=None, metrics:dict|None=None, **extra) -> Path:
     "Save `model` with its constructor arguments and run information to `path`, atomically."
     state = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
     ck = dict(format=CKPT_FORMAT, version=1, model_class=type(model).__name__, model_kwargs=dict(model.hparams),
               state_dict=state, config=config or {}, history=history or [], metrics=metrics or {}, **extra)
-    with atomic_path(path, pid=True) as tmp: torch.save(ck, tmp)
+    try:
+        with atomic_path(path, pid=True) as tmp: torch.save(ck, tmp)
+    except (RuntimeError, OSError) as e:                  # torch's zip writer reports a full disk as a RuntimeError
+        cause = e.strerror or str(e) if isinstance(e, OSError) else f"{type(e).__name__}: {(str(e).strip().splitlines() or [''])[0]}"
+        raise BackshotError(f"{path}: cannot write: {cause} ({_disk_free(Path(path).parent)} free on its disk); "
+                            "an earlier file of that name is unchanged") from None
     return Path(path)
 
 # %% ../nbs/05a_checkpoint.ipynb #63b7ea3e

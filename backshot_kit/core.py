@@ -4,12 +4,12 @@
 
 # %% ../nbs/00_core.ipynb #873b768c
 from __future__ import annotations
-import argparse, contextlib, json, os, tempfile
+import argparse, contextlib, errno, json, os, stat, tempfile
 from pathlib import Path
 
 # %% auto #0
 __all__ = ['MODEL_DIR', 'MODEL_STEM', 'MODEL_NAME', 'BackshotError', 'out_folder', 'count_arg', 'file_mode', 'tmp_path',
-           'atomic_path', 'atomic_write', 'save_json', 'load_json']
+           'atomic_path', 'atomic_write', 'save_json', 'load_json', 'path_kind']
 
 # %% ../nbs/00_core.ipynb #dbc4d681
 class BackshotError(Exception):
@@ -48,9 +48,41 @@ def tmp_path(path) -> Path:
     path = Path(path)
     return path.with_name(f'.{path.name}.{os.getpid()}.tmp')
 
+# %% ../nbs/00_core.ipynb #48cea529
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS}   # met only in writing
+
+def _not_a_folder(path:Path) -> str|None:
+    "What stands in `path`'s way where a folder must be ('afile is a file, not a folder'), else None."
+    try: p = next((p for p in reversed(path.parents) if os.path.lexists(p) and not p.is_dir()), None)
+    except OSError: return None
+    return None if p is None else f"{p} is a file, not a folder" if p.is_file() else f"{p} is not a folder"
+
+def _about_tmp(e:OSError, tmp:Path) -> bool:
+    "Whether `e`, raised in `atomic_path`'s block, is about writing the temp file `tmp` rather than about another file."
+    names = [os.path.abspath(os.fsdecode(n)) for n in (e.filename, e.filename2) if isinstance(n, (str, bytes, os.PathLike))]
+    t = os.path.abspath(tmp)
+    if e.errno in _WRITE_ERRNOS: return not names or t in names     # `shutil.copyfile` names its source and the temp file
+    if e.errno == errno.EIO: return not names or names[0] == t
+    return e.errno in (errno.EACCES, errno.EPERM) and names[:1] == [t]
+
+def _cannot_write(path:Path, e:OSError) -> BackshotError:
+    "The one-line error for `e`, met writing `path`: the file in the way of a folder, else what the system said (and of which folder)."
+    why = _not_a_folder(path) if e.errno in (errno.EEXIST, errno.ENOTDIR) else None
+    if why is None and e.errno == errno.EISDIR and path.is_dir(): why = 'a folder of that name exists'
+    if why is None: why = (e.strerror or str(e)) + (f" ({e.filename})" if isinstance(e.filename, str) and Path(e.filename) in path.parents else '')
+    return BackshotError(f"{path}: cannot write: {why}")
+
 # %% ../nbs/00_core.ipynb #013fb634
 def _fsync(p:Path):
     with open(p, 'rb') as f: os.fsync(f.fileno())
+
+def _new_tmp(path:Path, pid:bool) -> Path:
+    "Make `path`'s folder and its temp file (only named with `pid`: the writer creates it), or raise `_cannot_write`."
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if pid: return tmp_path(path)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'); os.close(fd); return Path(tmp)
+    except OSError as e: raise _cannot_write(path, e) from None
 
 @contextlib.contextmanager
 def atomic_path(path,             # the file to write
@@ -58,16 +90,19 @@ def atomic_path(path,             # the file to write
                 fsync:bool=False  # flush it to disk before the rename
                ):
     "Yield a temp file in `path`'s folder to write; at the end of the block it takes `path`'s permissions and is renamed to `path` (removed on an error)."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    if pid: tmp = tmp_path(path)
-    else:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'); os.close(fd); tmp = Path(tmp)
+    path = Path(path); tmp = _new_tmp(path, pid)
     try:
-        yield tmp
-        if fsync: _fsync(tmp)
-        os.chmod(tmp, file_mode(path)); os.replace(tmp, path)
+        try: yield tmp
+        except OSError as e:
+            if not _about_tmp(e, tmp): raise
+            raise _cannot_write(path, e) from None
+        try:
+            if fsync: _fsync(tmp)
+            os.chmod(tmp, file_mode(path)); os.replace(tmp, path)
+        except OSError as e: raise _cannot_write(path, e) from None
     except BaseException:
-        tmp.unlink(missing_ok=True); raise
+        with contextlib.suppress(OSError): tmp.unlink(missing_ok=True)
+        raise
 
 # %% ../nbs/00_core.ipynb #418e478f
 def atomic_write(path, data:bytes|str) -> Path:
@@ -87,3 +122,11 @@ def load_json(path):
     if not path.exists(): raise BackshotError(f"{path}: file not found")
     try: return json.loads(path.read_text())
     except (json.JSONDecodeError, UnicodeDecodeError) as e: raise BackshotError(f"{path}: not valid JSON ({e})") from None
+
+# %% ../nbs/00_core.ipynb #4d7076a3
+def path_kind(path) -> str:
+    "What `path` is (links followed): 'missing', 'a file' (a regular one), 'a folder', 'a FIFO', 'a socket' or 'a device'."
+    try: m = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError): return 'missing'
+    return ('a file' if stat.S_ISREG(m) else 'a folder' if stat.S_ISDIR(m) else 'a FIFO' if stat.S_ISFIFO(m)
+            else 'a socket' if stat.S_ISSOCK(m) else 'a device' if stat.S_ISCHR(m) or stat.S_ISBLK(m) else 'not a file')

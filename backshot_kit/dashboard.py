@@ -431,6 +431,7 @@ def dashboard_cli(argv=None):
     p.add_argument('--ip', default='127.0.0.1', help='address to listen on (default 127.0.0.1, this machine only)')
     p.add_argument('--open', action='store_true', help='open the page in the default browser')
     args = p.parse_args(argv)
+    if not 1 <= args.port <= 65535: raise BackshotError(f"--port {args.port}: a TCP port is 1 to 65535")
     path = find_results(args.out, args.results); load_results_frame(path)          # a bad results file stops here
     print(f"dashboard of {path} at http://{args.ip}:{args.port}/ (Ctrl-C stops)", flush=True)
     return serve(voila_command(app_notebook(), args.port, args.ip, args.open), env=voila_env(args.out, path))

@@ -15,7 +15,7 @@ from .receivers import FIXED_RANGES, draw_receiver, receive
 from .synth import make_clip
 from .anchors import ANCHORS, CAUSAL_ANCHORS, available_anchors
 from .paths import MODEL_HELP, add_gate_arg, gate_note
-from .evaluate import BASELINES, ORACLES, PROBES, check_pair_folders, evaluate_folder, format_probes, plot_results, probe_tables, report, summarize
+from .evaluate import BASELINES, ORACLES, PROBES, check_pair_folders, evaluate_folder, format_probes, plot_results, probe_tables, report, summarize, unreadable
 
 # %% auto #0
 __all__ = ['CROSS_CONDITIONS', 'CLEAN_CONDITIONS', 'SETS', 'SENTENCES', 'VOICES', 'VARIANTS', 'SOUNDFONT', 'KEPT_NAME',
@@ -273,7 +273,7 @@ def evaluate_cli(argv=None) -> int:
         man = make_eval_set(a.make_set, real_clips(30, 15, soundfont=a.soundfont) if a.real else builtin_clips(8, 4), sets=sets, seed=1); d = Path(a.make_set)
         print(f"{len(man)} files in {d/'noisy'} (clean in {d/'clean'}); try: backshot evaluate --noisy {d/'noisy'} --clean {d/'clean'}"); return 0
     if not (a.noisy and a.clean or a.probes): raise BackshotError('--noisy DIR and --clean DIR are required (or --make-set DIR, or --probes)')
-    if not a.probes: check_pair_folders(a.noisy, a.clean)          # before a model loads or --out is made
+    if not a.probes: check_pair_folders(a.noisy, a.clean, a.manifest)   # before a model loads or --out is made
     if a.notch and a.no_model: raise BackshotError('--notch turns on the model\'s whistle notch; with --no-model there is no model to score')
     if a.gate_db != 'checkpoint' and a.no_model: raise BackshotError('--gate-db sets the model\'s do-no-harm gate; with --no-model there is no model to score')
     den = None
@@ -297,4 +297,4 @@ def evaluate_cli(argv=None) -> int:
     atomic_write(out / 'summary.csv', pd.concat([summarize(df), summarize(df, ('channel', 'method'))]).to_csv())
     plot_results(df, out / 'si_sdr_improvement.png'); keep.unlink(missing_ok=True)
     print(report(df)); print(f'\nwritten: {out/"results.csv"}, {out/"summary.csv"}, {out/"si_sdr_improvement.png"}')
-    return 0
+    return 1 if unreadable(df) else 0                                  # the report is written; a file it could not read still fails the run

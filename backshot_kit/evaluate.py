@@ -22,9 +22,9 @@ from .synth import make_clip
 __all__ = ['EVAL_METRICS', 'BASELINES', 'ORACLE_RULES', 'ORACLES', 'PROBE_PITCHES', 'PROBES', 'FAMILIES', 'GOALS', 'si_sdr_score',
            'pesq_score', 'stoi_score', 'score', 'lowpass', 'spectral_gate', 'lowpass_gate', 'Oracle',
            'band_noise_removal', 'held_note_removal', 'tone_removal', 'probe_tables', 'format_probes', 'lag_samples',
-           'parse_name', 'check_pair_folders', 'pair_files', 'evaluate_pair', 'evaluation_key', 'keep_rows',
-           'kept_rows', 'evaluate_folder', 'stream_context', 'summarize', 'channel_table', 'plot_results', 'do_no_harm',
-           'channel_family', 'goals', 'report']
+           'parse_name', 'read_manifest', 'check_pair_folders', 'pair_files', 'evaluate_pair', 'evaluation_key',
+           'keep_rows', 'kept_rows', 'evaluate_folder', 'unreadable', 'stream_context', 'summarize', 'channel_table',
+           'plot_results', 'do_no_harm', 'channel_family', 'goals', 'report']
 
 # %% ../nbs/08a_evaluate.ipynb #8b2ffa65
 def _problem(ref:np.ndarray, est:np.ndarray) -> str:
@@ -236,23 +236,34 @@ def parse_name(name:str) -> dict:
     return dict(channel=ch, cnr_db=cnr, kind=kind)
 
 # %% ../nbs/08a_evaluate.ipynb #b4cce977
-def check_pair_folders(noisy, clean):
-    "`BackshotError` naming `noisy` or `clean` where it is not a folder."
+def read_manifest(path) -> pd.DataFrame:
+    "The manifest CSV at `path` (file names as text); a `BackshotError` naming it and what is wrong where it cannot be read."
+    path = Path(path)
+    if not path.is_file(): raise BackshotError(f"{path}: manifest not found")
+    try: m = pd.read_csv(path, dtype={'file': str})
+    except (pd.errors.EmptyDataError, pd.errors.ParserError, UnicodeDecodeError, ValueError) as e:
+        raise BackshotError(f"{path}: not a readable CSV manifest ({' '.join(str(e).split()) or type(e).__name__})") from None
+    except OSError as e: raise BackshotError(f"{path}: cannot read the manifest ({e.strerror or e})") from None
+    if 'file' not in m.columns: raise BackshotError(f"{path}: the manifest needs a 'file' column (got {', '.join(map(str, m.columns))})")
+    return m
+
+def check_pair_folders(noisy, clean, manifest=None):
+    "`BackshotError` naming `noisy` or `clean` where it is not a folder, or the manifest (`manifest`, else `noisy`/manifest.csv if there is one) where it cannot be read."
     for d, what in ((Path(noisy), '--noisy'), (Path(clean), '--clean')):
         if not d.is_dir(): raise BackshotError(f"{d}: {what} folder not found")
+    man = Path(manifest) if manifest else Path(noisy) / 'manifest.csv'
+    if manifest or man.is_file(): return read_manifest(man)
 
 def pair_files(noisy, clean, manifest=None) -> pd.DataFrame:
     "One row per noisy file: `file`, `noisy`, `clean` paths, `channel`, `cnr_db`, `kind`."
-    noisy, clean = Path(noisy), Path(clean); check_pair_folders(noisy, clean)
+    noisy, clean = Path(noisy), Path(clean)
+    m = check_pair_folders(noisy, clean, manifest)
     from backshot_kit.inference import collect_inputs
-    rels = [rel for _, rel, _ in collect_inputs([noisy])]
-    if not rels: raise BackshotError(f"{noisy}: no audio files")
-    df = pd.DataFrame([dict(file=str(r), **parse_name(str(r))) for r in rels])
-    man = Path(manifest) if manifest else noisy / 'manifest.csv'
-    if manifest and not man.is_file(): raise BackshotError(f"{man}: manifest not found")
-    if man.is_file():
-        m = pd.read_csv(man, dtype={'file': str})
-        if 'file' not in m.columns: raise BackshotError(f"{man}: the manifest needs a 'file' column (got {', '.join(m.columns)})")
+    items = collect_inputs([noisy])
+    for src, _, err in items:                          # no audio files, a folder it cannot read
+        if err is not None: raise BackshotError(f"{src}: {err}")
+    df = pd.DataFrame([dict(file=str(r), **parse_name(str(r))) for _, r, _ in items])
+    if m is not None:
         m = m.set_index('file')
         for col in ('channel', 'cnr_db', 'kind', 'clean', 'set', 'condition'):
             if col in m.columns: df[col] = [m[col].get(f, df.at[i, col] if col in df else None) for i, f in enumerate(df['file'])]
@@ -355,10 +366,17 @@ def evaluate_folder(noisy,                # folder of noisy files
             x, y, sr = _load_pair(row)
             res = [dict(meta, seconds=len(x) / sr, sr=sr, **r) for r in evaluate_pair(x, y, sr, methods, pesq)]
         except BackshotError as e:
-            res = [dict(meta, method=m, **{k: math.nan for k in EVAL_METRICS}, lag=0, notes=str(e)) for m in ['noisy', *methods]]
+            res = [dict(meta, seconds=math.nan, sr=math.nan, method=m, **{k: math.nan for k in EVAL_METRICS}, lag=0, notes=str(e)) for m in ['noisy', *methods]]   # no rate: not read (`unreadable`)
         if keep: keep_rows(keep, key, meta['file'], res)
         rows += res
     return _improvements(pd.DataFrame(rows))
+
+# %% ../nbs/08a_evaluate.ipynb #06acc1c9
+def unreadable(df:pd.DataFrame) -> list[str]:
+    "Files `evaluate_folder` could not score because they could not be read or paired with their clean file (no rate `sr`); not those read but unscorable by design."
+    if 'sr' not in df.columns: return []
+    noisy = df[df.method == 'noisy']
+    return list(dict.fromkeys(noisy[noisy.sr.isna()].file))
 
 # %% ../nbs/08a_evaluate.ipynb #c82ed702
 def stream_context(noisy,            # folder of noisy files
@@ -484,7 +502,7 @@ def goals(df:pd.DataFrame, method:str='model') -> pd.DataFrame:
 
 # %% ../nbs/08a_evaluate.ipynb #1f5ed129
 def report(df:pd.DataFrame) -> str:
-    "The printed comparison: summary per method; median SI-SDR improvement per set and channel type, content and condition; do-no-harm; speed; the model's `goals`."
+    "The printed comparison: summary per method; median SI-SDR improvement per set and channel type, content and condition; do-no-harm; speed; the model's `goals`; last, the files that could not be read (`unreadable`)."
     cols = ['n', 'si_sdr', 'si_sdr_imp_med', 'si_sdr_imp_mean', 'pesq_nb', 'pesq_nb_imp_mean', 'pesq_wb', 'stoi', 'stoi_imp_mean']
     s = [f'Summary over {df.file.nunique()} files (medians; _imp = improvement over the noisy input):', _fmt(summarize(df)[cols])]
     sets = [x for x in df['set'].dropna().unique() if x != 'clean'] if 'set' in df.columns and df['set'].notna().any() else [None]
@@ -502,4 +520,7 @@ def report(df:pd.DataFrame) -> str:
     bad = df[notes != ''].assign(note=notes[notes != '']).reset_index(drop=True)    # joined runs repeat index labels
     bad = bad.iloc[np.argsort(bad.si_sdr.notna().to_numpy(), kind='stable')]        # files that could not be scored first
     if len(bad): s += ['', f'{len(bad)} of {len(df)} scores have notes (see the notes column of results.csv), e.g. {bad.file.iloc[0]} ({bad.method.iloc[0]}): {bad.note.iloc[0]}']
+    if u := unreadable(df):
+        s += ['', f"{len(u)} of {df.file.nunique()} files could not be read (or paired with their clean file) and have no scores: "
+                  f"{', '.join(u[:3])}{', ...' if len(u) > 3 else ''}"]
     return '\n'.join(s)

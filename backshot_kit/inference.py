@@ -21,7 +21,8 @@ from .safety import sigterm_as_interrupt, remove_stale_tmp
 
 # %% auto #0
 __all__ = ['chunk_plan', 'denoise_array', 'measure_delay', 'Denoiser', 'load_denoiser', 'piece_alignment', 'denoise_file',
-           'audio_extensions', 'collect_inputs', 'names_file', 'denoise_files', 'speed_test', 'denoise_cli']
+           'audio_extensions', 'collect_inputs', 'names_file', 'check_output', 'denoise_files', 'speed_test',
+           'denoise_cli']
 
 # %% ../nbs/08_inference.ipynb #c3ebec30
 def chunk_plan(model:nn.Module) -> dict:
@@ -166,17 +167,49 @@ def _pieces(length:int, block:int, margin:int):
     "`(read start, block start, block end, read end)` of each block of `length` samples, read with `margin` samples either side."
     for a in range(0, length, block): yield max(0, a - margin), a, min(length, a + block), min(length, a + block + margin)
 
+# %% ../nbs/08_inference.ipynb #e23f6b04
+class _WriteError(BackshotError):
+    "The system refused an output (a full disk, a read-only folder): the files after it would meet the same refusal."
+
+def _sys_reason(e:Exception, f:sf.SoundFile|None=None) -> str:
+    "The system's reason behind `e`: an OSError's own, or the one libsndfile kept for the file `f` (else for its last failed open)."
+    if isinstance(e, OSError): return e.strerror or str(e)
+    with contextlib.suppress(Exception):                                  # libsndfile's "System error : No space left on device."
+        s = sf._ffi.string(sf._snd.sf_strerror(f._file if f is not None and f._file is not None else sf._ffi.NULL)).decode()
+        if s.startswith('System error : '): return s[len('System error : '):].strip().rstrip('.')
+    return (getattr(e, 'error_string', '') or str(e)).strip().rstrip('.') or type(e).__name__
+
+def _system_error(e:Exception) -> bool:
+    "Whether `e` is libsndfile passing on the system's refusal, rather than a format or subtype it cannot write."
+    return isinstance(e, sf.LibsndfileError) and e.code == 2                 # SFE_SYSTEM
+
+@contextlib.contextmanager
+def _writing(dst:Path, f:sf.SoundFile|None=None):
+    "Turn an OSError or libsndfile error while writing `dst` (through the SoundFile `f`, if any) into a `_WriteError` naming it and the system's reason."
+    try: yield
+    except (OSError, sf.LibsndfileError) as e: raise _WriteError(f"{dst}: cannot write it ({_sys_reason(e, f)})") from e
+
+@contextlib.contextmanager
+def _reading(src:Path):
+    "Turn an OSError or libsndfile error while reading `src` into a `BackshotError` naming it."
+    try: yield
+    except (OSError, sf.LibsndfileError) as e: raise BackshotError(f"{src}: cannot read it ({_sys_reason(e)})") from None
+
 # %% ../nbs/08_inference.ipynb #f88d54ed
 def _open_out(tmp:Path, # the temp file to write
               dst:Path, # the output it becomes (format and subtype from its extension)
               sr:int, C:int, # rate and channels
               src_format:str, src_subtype:str) -> sf.SoundFile: # the input's format and subtype
-    "The SoundFile `tmp` for `dst`: in the input's subtype where `dst`'s format takes it (its extension naming no other codec) and libsndfile writes it, else in `dst`'s `default_subtype`."
+    "The SoundFile `tmp` for `dst`: in the input's subtype where `dst`'s format takes it (its extension naming no other codec) and libsndfile writes it, else in `dst`'s `default_subtype`; the system's refusal (`_system_error`) is raised as it is."
     fmt, st = audio_format(dst), default_subtype(dst)
     if (fmt == src_format or sf.check_format(fmt, src_subtype)) and AUDIO_ALIASES.get(dst.suffix.lower(), ('', None))[1] in (None, src_subtype):
-        with contextlib.suppress(ValueError, sf.LibsndfileError): return sf.SoundFile(str(tmp), 'w', int(sr), C, src_subtype, format=fmt)
+        try: return sf.SoundFile(str(tmp), 'w', int(sr), C, src_subtype, format=fmt)
+        except (ValueError, sf.LibsndfileError) as e:
+            if _system_error(e): raise
     try: return sf.SoundFile(str(tmp), 'w', int(sr), C, st, format=fmt)
-    except (ValueError, sf.LibsndfileError) as e: raise BackshotError(f"{dst}: cannot write {fmt} ({st}) audio at {sr} Hz ({getattr(e, 'error_string', e)})") from None
+    except (ValueError, sf.LibsndfileError) as e:
+        if _system_error(e): raise
+        raise BackshotError(f"{dst}: cannot write {fmt} ({st}) audio at {sr} Hz ({getattr(e, 'error_string', e)})") from None
 
 # %% ../nbs/08_inference.ipynb #011c202e
 def denoise_file(den:Denoiser,            # the denoiser
@@ -184,23 +217,27 @@ def denoise_file(den:Denoiser,            # the denoiser
                  dst,                     # output file (format from its extension)
                  progress=None,           # callable(seconds) as audio is done
                  piece_seconds:float=60.) -> dict: # audio read and written at a time
-    "Denoise one file into `dst` piece by piece; returns its rate, channels and duration."
+    "Denoise one file into `dst` piece by piece; returns its rate, channels and duration. The system refusing `dst` (a full disk, a read-only folder) raises `_WriteError`."
     src, dst = Path(src), Path(dst)
     info = audio_info(src); sr, C, T = info.samplerate, info.channels, info.frames
     if T <= 0: raise BackshotError(f"{src}: the file holds no samples")
     unit, M = piece_alignment(den, sr); B = max(unit, round(piece_seconds * sr / unit) * unit)
     audio_format(dst); made = [p for p in (dst.parent, *dst.parent.parents) if not p.exists()]   # the folders this call makes, deepest first
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_tmp(dst.parent, dst.name)                    # left by a writer of `dst` that was killed
     try:
-        with atomic_path(dst, pid=True) as tmp, _open_out(tmp, dst, sr, C, info.format, info.subtype) as out, sf.SoundFile(str(src)) as f:
-            for s, a, b, e in _pieces(T, B, M):
-                f.seek(s); x = f.read(e - s, dtype='float32', always_2d=True).T
-                if x.shape[1] != e - s: raise BackshotError(f"{src}: only {s + x.shape[1]} of {T} frames could be read")
-                if not np.isfinite(x).all(): raise BackshotError(f"{src}: the file holds NaN or infinite samples")
-                y = den(x, sr, prime=None if s == 0 else False)[:, a - s:b - s]   # a later piece has its past in its margin
-                out.write((np.clip(y, -1.0, 1.0 - 2.0 ** -15) if out.subtype in _INT_SUBTYPES else y).T)
-                if progress is not None: progress((b - a) / sr)
+        with _writing(dst):
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            remove_stale_tmp(dst.parent, dst.name)                # left by a writer of `dst` that was killed
+            with atomic_path(dst, pid=True) as tmp:
+                tmp.touch()                                       # a folder that takes no new file (read-only, not ours) says so here
+                with _reading(src): f = sf.SoundFile(str(src))
+                with f, _open_out(tmp, dst, sr, C, info.format, info.subtype) as out:
+                    for s, a, b, e in _pieces(T, B, M):
+                        with _reading(src): f.seek(s); x = f.read(e - s, dtype='float32', always_2d=True).T
+                        if x.shape[1] != e - s: raise BackshotError(f"{src}: only {s + x.shape[1]} of {T} frames could be read")
+                        if not np.isfinite(x).all(): raise BackshotError(f"{src}: the file holds NaN or infinite samples")
+                        y = den(x, sr, prime=None if s == 0 else False)[:, a - s:b - s]   # a later piece has its past in its margin
+                        with _writing(dst, out): out.write((np.clip(y, -1.0, 1.0 - 2.0 ** -15) if out.subtype in _INT_SUBTYPES else y).T)
+                        if progress is not None: progress((b - a) / sr)
     except BaseException:
         for p in made:                                        # no empty folder left behind; one another writer filled stays
             with contextlib.suppress(OSError): p.rmdir()
@@ -214,26 +251,56 @@ def audio_extensions() -> tuple[str, ...]:
     return tuple(sorted(exts))
 
 # %% ../nbs/08_inference.ipynb #a3bf53d9
-def collect_inputs(inputs, exts=None) -> list[tuple[Path, Path|None, str|None]]:
-    "`(source, relative output path, error)` for every input file; folders are searched recursively."
-    exts, out = exts or audio_extensions(), []
+def _folder_files(folder:Path, exts, skip:Path|None=None) -> tuple[list[Path], list[tuple[Path, str]], int]:
+    "The audio files under `folder`, recursively (hidden files, and those under the resolved folder `skip`, left out); the folders that could not be read, with why; how many files `skip` held."
+    files, errors, skipped = [], [], 0
+    def unread(e:OSError): errors.append((Path(e.filename if e.filename is not None else folder), (e.strerror or str(e)).lower()))
+    for root, _, names in os.walk(folder, onerror=unread):     # unlike rglob, a folder it cannot read is not passed over in silence
+        for n in names:
+            p = Path(root, n)
+            if n.startswith('.') or p.suffix.lower() not in exts or not p.is_file(): continue
+            if skip is not None and p.resolve().is_relative_to(skip): skipped += 1
+            else: files.append(p)
+    return sorted(files), errors, skipped
+
+def collect_inputs(inputs,        # files and folders
+                   exts=None,     # audio extensions (default `audio_extensions()`)
+                   out=None,      # the output folder: files under it are left out of an input folder that holds it
+                  ) -> list[tuple[Path, Path|None, str|None]]:
+    "`(source, relative output path, error)` for every input file; folders are searched recursively, and one without audio files, or that cannot be read, is an error."
+    exts, items = exts or audio_extensions(), []
+    o = Path(out).resolve() if out is not None else None
     for inp in map(Path, inputs):
-        if inp.is_dir():
-            files = sorted(p for p in inp.rglob('*') if p.is_file() and p.suffix.lower() in exts and not p.name.startswith('.'))
-            out += [(p, p.relative_to(inp), None) for p in files]
-        elif inp.is_file(): out.append((inp, Path(inp.name), None))
-        else: out.append((inp, None, 'no such file or folder'))
+        try: is_dir, is_file = inp.is_dir(), inp.is_file()
+        except OSError as e: items.append((inp, None, (e.strerror or str(e)).lower())); continue
+        if is_dir:
+            r = inp.resolve()
+            files, errors, skipped = _folder_files(inp, exts, o if o is not None and o != r and o.is_relative_to(r) else None)
+            items += [(p, p.relative_to(inp), None) for p in files] + [(p, None, why) for p, why in errors]
+            if not files and not errors:
+                items.append((inp, None, f"no audio files{f' outside the output folder {out}' if skipped else ''} (extensions: {', '.join(exts)})"))
+        elif is_file: items.append((inp, Path(inp.name), None))
+        else: items.append((inp, None, 'no such file or folder'))
     seen = {}
-    for k, (src, rel, err) in enumerate(out):
+    for k, (src, rel, err) in enumerate(items):
         if rel is None: continue
-        if rel in seen: out[k] = (src, None, f'same output name as {seen[rel]}')
+        if rel in seen: items[k] = (src, None, f'same output name as {seen[rel]}')
         else: seen[rel] = src
-    return out
+    return items
 
 # %% ../nbs/08_inference.ipynb #e58cf65b
 def names_file(out) -> bool:
     "Whether the output `out` names one audio file (an audio extension, and no folder of that name) rather than a folder."
     out = Path(out); return not out.is_dir() and out.suffix.lower() in audio_extensions()
+
+# %% ../nbs/08_inference.ipynb #ff903507
+def check_output(out):
+    "`BackshotError` where the output `out` cannot be made: it (unless it names an audio file, `names_file`) or a folder above it is a file."
+    out = Path(out)
+    for p in ([] if names_file(out) else [out]) + list(out.parents):
+        if p.exists() and not p.is_dir():
+            raise BackshotError(f"{out}: a file of that name exists; the output is a folder, or for one input file an output file name with an audio extension"
+                                if p == out else f"{out}: {p} is a file, not a folder")
 
 # %% ../nbs/08_inference.ipynb #72705810
 def _duration(p:Path) -> float:
@@ -248,10 +315,10 @@ def denoise_files(den:Denoiser, # the denoiser
                   log=print,     # where error lines go
                   overwrite:bool=False,          # replace files that already exist in `out`
                   skip_existing:bool=False) -> dict: # leave files that already exist in `out` as they are (an interrupted run's: each is whole)
-    "Denoise every input into `out`; returns counts, audio seconds, wall seconds and the errors per file."
+    "Denoise every input into `out`; returns counts, audio seconds, wall seconds and the errors per file. The system refusing an output (a full disk) stops it with one `_WriteError`."
     if overwrite and skip_existing: raise BackshotError('overwrite and skip_existing exclude each other: replace the files in the output, or keep them')
-    out, items = Path(out), collect_inputs(inputs)
-    single = names_file(out)
+    out = Path(out); check_output(out)
+    single = names_file(out); items = collect_inputs(inputs, out=None if single else out)
     if single and (len(items) != 1 or Path(inputs[0]).is_dir()):
         raise BackshotError(f"output {out} names an audio file, which takes one input file, not {'a folder' if len(items) == 1 else f'{len(items)} files'}; "
                             "give an output folder instead")
@@ -268,6 +335,8 @@ def denoise_files(den:Denoiser, # the denoiser
             elif dst.exists() and not overwrite: err = f'{dst} exists and is not replaced; choose another output folder, or pass --overwrite (or --skip-existing to keep it)'
             else:
                 try: r = denoise_file(den, src, dst, progress=lambda s: bar.update(round(s, 4))); done += 1; secs += r['seconds']
+                except _WriteError as e:                 # the next file would meet the same refusal
+                    bar.close(); raise _WriteError(f"{e}; stopped there" + (f": the {done} file(s) denoised before it stay" if done else ', before any file was written')) from None
                 except BackshotError as e: err = str(e)
                 except Exception as e: err = f'{type(e).__name__}: {e}'
         if err is not None:
@@ -306,6 +375,7 @@ def denoise_cli(argv=None) -> int:
     if a.batch < 1: raise BackshotError(f"--batch must be >= 1, got {a.batch}")
     if not a.chunk > 0: raise BackshotError(f"--chunk must be > 0 seconds, got {a.chunk}")
     if a.overwrite and a.skip_existing: raise BackshotError('--overwrite and --skip-existing exclude each other: replace the files in the output folder, or keep them')
+    check_output(a.out)                                # before the model loads
     with sigterm_as_interrupt():                       # `kill`, `timeout`, systemd: the file being written is removed, as for Ctrl-C
         den = load_denoiser(a.model, a.device, notch=a.notch, gate_db=a.gate_db, chunk_seconds=a.chunk, batch_size=a.batch, prime=not a.no_prime)
         print(f"model: {den.source} ({den.sr} Hz, delay {den.delay} samples, {den.device}){gate_note(a.gate_db)}", file=sys.stderr)
@@ -314,6 +384,7 @@ def denoise_cli(argv=None) -> int:
         except KeyboardInterrupt:
             print(f"backshot denoise: every file written to {a.out} is whole; the same command with --skip-existing does the rest", file=sys.stderr)
             raise
+        except _WriteError as e: raise BackshotError(f"{e}; once it can be written, the same command with --skip-existing does the rest") from None
     print(f"{r['files']} file(s) denoised into {a.out} ({r['audio_seconds']:.1f} s of audio in {r['seconds']:.1f} s)"
           + (f"; {r['skipped']} already there, left as they are" if r['skipped'] else '') + (f"; {r['failed']} failed" if r['failed'] else ''), file=sys.stderr)
     return 1 if r['failed'] else 0

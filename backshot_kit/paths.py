@@ -8,7 +8,7 @@ import argparse, atexit, contextlib, math, shutil, sys
 from functools import partial
 from importlib import resources
 from pathlib import Path
-from .core import BackshotError, MODEL_DIR, MODEL_NAME
+from .core import BackshotError, MODEL_DIR, MODEL_NAME, atomic_path, path_kind
 
 # %% auto #0
 __all__ = ['NOTEBOOKS', 'SHIPPED_DIR', 'SHIPPED', 'MODEL_HELP', 'GATE_HELP', 'gate_arg', 'add_gate_arg', 'gate_text', 'gate_note',
@@ -75,7 +75,9 @@ def find_model(path=None # a checkpoint given by the user (`--model`); None: the
     "The model to use: `path`, else `saved_models/unet1d_best.pth` in the working folder, else the shipped model."
     if path is not None:
         p = Path(path)
-        if not p.is_file(): raise BackshotError(f"{p}: model not found; train one with `backshot train` or pass another --model")
+        kind = path_kind(p)
+        if kind == 'missing': raise BackshotError(f"{p}: model not found; train one with `backshot train` or pass another --model")
+        if kind != 'a file': raise BackshotError(f"{p}: not a regular file ({kind}); --model takes a checkpoint file")
         return p, str(p)
     local = Path(MODEL_DIR) / MODEL_NAME
     if local.is_file(): return local, f'{local} from the working folder'
@@ -88,15 +90,22 @@ def find_model(path=None # a checkpoint given by the user (`--model`); None: the
 def copy_notebooks(dest,            # folder to copy them into (created if needed)
                    force:bool=False # overwrite notebooks already there
                   ) -> list[Path]:
-    "Copy the shipped notebooks (`NOTEBOOKS`) into `dest`; returns the copies."
+    "Copy the shipped notebooks (`NOTEBOOKS`) into `dest`, each atomically; returns the copies."
     dest, srcs = Path(dest), {nb: shipped_file(nb) for nb in NOTEBOOKS}
     missing = [nb for nb, s in srcs.items() if s is None]
     if missing: raise BackshotError(f"{', '.join(missing)}: not in this installation of backshot_kit")
     if dest.exists() and not dest.is_dir(): raise BackshotError(f"{dest}: not a folder")
     there = [dest / nb for nb in NOTEBOOKS if (dest / nb).exists()]
     if there and not force: raise BackshotError(f"{there[0]}: already exists; pass --force to overwrite")
-    dest.mkdir(parents=True, exist_ok=True)
-    return [Path(shutil.copyfile(s, dest / nb)) for nb, s in srcs.items()]
+    made = []                                 # copies this call added: removed if a later one fails
+    try:
+        for nb, s in srcs.items():
+            with atomic_path(dest / nb) as tmp: shutil.copyfile(s, tmp)
+            if dest / nb not in there: made.append(dest / nb)
+    except BaseException:
+        for p in made: p.unlink(missing_ok=True)
+        raise
+    return [dest / nb for nb in NOTEBOOKS]
 
 # %% ../nbs/00a_paths.ipynb #62c0be44
 def notebooks_cli(argv=None) -> int:

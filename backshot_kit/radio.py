@@ -4,7 +4,7 @@
 
 # %% ../nbs/10a_radio.ipynb #752ed78c
 from __future__ import annotations
-import argparse, contextlib, io, math, os, socket, struct, sys, threading, time
+import argparse, contextlib, io, math, os, socket, stat, struct, sys, threading, time
 from fractions import Fraction
 from pathlib import Path
 import numpy as np
@@ -326,6 +326,14 @@ def close(self:RadioSource):
     if self.live: self.chunks.close()
     if self._closer is not None: self._closer(); self._closer = None
 
+# %% ../nbs/10a_radio.ipynb #76ad82c4
+@patch(as_prop=True)
+def no_audio(self:RadioSource) -> str:
+    "The error for a stream that ended before one audio sample: no I/Q at all, or too little for one sample."
+    n, verb = self.dec.samples, 'gave' if self.live else 'holds'
+    if not n: return f"{self.name} {verb} no I/Q samples"
+    return f"{self.name} {verb} only {n} I/Q sample{'s' * (n > 1)}: less than one audio sample at {self.sr} Hz"
+
 # %% ../nbs/10a_radio.ipynb #5c1631f1
 def _file_chunks(path:Path, nbytes:int):
     with open(path, 'rb') as f:
@@ -334,13 +342,22 @@ def _file_chunks(path:Path, nbytes:int):
             if not b: return
             yield b
 
+# %% ../nbs/10a_radio.ipynb #31b67999
+def _not_regular(path) -> str|None:
+    "What `path` is when it exists and is not a regular file ('a folder', 'a FIFO', 'a socket', 'a device'); None when it is one or is not there."
+    try: m = os.stat(path).st_mode
+    except OSError: return None
+    if stat.S_ISREG(m): return None
+    return 'a folder' if stat.S_ISDIR(m) else 'a FIFO' if stat.S_ISFIFO(m) else 'a socket' if stat.S_ISSOCK(m) else 'a device'
+
 # %% ../nbs/10a_radio.ipynb #f5540068
-def iq_file_source(path, # raw capture (.cu8 .cs8 .cs16 .cf32)
+def iq_file_source(path, # raw capture (.cu8 .cs8 .cs16 .cf32), or a FIFO that a program writes one into
                    iq_sr, # its I/Q sample rate, e.g. 240000 or '240k' (required: not stored in the file)
                    demod:str='nbfm', sr:int=16000, deemph:int=75, deviation=None, bandwidth=None) -> RadioSource:
-    "A `RadioSource` reading a raw I/Q capture as fast as it can be processed."
+    "A `RadioSource` reading a raw I/Q capture as fast as it can be processed (a FIFO: as fast as it is written)."
     path = Path(path); fmt = iq_format(path)
-    if not path.is_file(): raise BackshotError(f"iq:{path}: no such file; {ALTERNATIVES}")
+    if not path.exists(): raise BackshotError(f"iq:{path}: no such file; {ALTERNATIVES}")
+    if (kind := _not_regular(path)) not in (None, 'a FIFO'): raise BackshotError(f"iq:{path}: is {kind}, not a regular file (or a FIFO); {ALTERNATIVES}")
     if iq_sr is None: raise BackshotError(f"iq:{path}: --sample-rate is required (raw I/Q files do not store their rate), e.g. --sample-rate 240k")
     hz = parse_hz(iq_sr, '--sample-rate')
     if hz != int(hz): raise BackshotError(f"--sample-rate {iq_sr!r}: must be a whole number of samples per second")
@@ -361,6 +378,7 @@ class StdinSource:
                                 f"rtl_fm -f 446.00625M -s 24000 - | backshot stream --source stdin --rate 24000; {ALTERNATIVES}")
         if not (isinstance(sr, int) and 4000 <= sr <= 384000): raise BackshotError(f"--rate {sr!r}: must be an integer audio rate in 4000..384000 Hz")
         self.sr, self.block, self.clipped, self._rest = sr, block, 0, b''
+    no_audio = "stdin gave no audio: the input ended before one s16le sample came"   # `run_stream`'s error for an empty input
     def describe(self) -> str: return f"stdin (s16le, {self.sr} Hz)"
     def close(self): pass
     def __iter__(self):
@@ -550,6 +568,25 @@ def rtlsdr_source(freq, iq_sr, gain='auto', ppm:int=0, device_index:int=0, demod
 # %% ../nbs/10a_radio.ipynb #6bcf8c1d
 def _s16(y) -> np.ndarray: return np.round(np.clip(np.asarray(y, np.float32), -1, 1 - 2 ** -15) * 32768).astype('<i2')   # `StdinSource`'s scale: s16 in, the same s16 out
 
+# %% ../nbs/10a_radio.ipynb #927363ce
+def _check_sink_path(path:Path, spec:str):
+    "Refuse a sink `path` (of `--sink spec`) that exists and is not a regular file: the finished file would replace it."
+    kind = _not_regular(path)
+    if kind == 'a folder': raise BackshotError(f"--sink {spec}: {path} is a folder; name a file in it, e.g. wav:{path / 'stream.wav'}")
+    if kind: raise BackshotError(f"--sink {spec}: {path} is {kind}, not a regular file; name a new or regular file, or pipe the audio with --sink stdout")
+
+# %% ../nbs/10a_radio.ipynb #7456a25e
+def _sf_reason(f, # the SoundFile that failed
+               e:Exception) -> str:
+    "Why writing `f` failed with `e`: the system's reason where libsndfile kept one ('No space left on device'), else the error's text."
+    if isinstance(e, OSError): return e.strerror or str(e)
+    try:
+        import soundfile as sf
+        t = sf._ffi.string(sf._snd.sf_strerror(f._file)).decode()      # 'System error : No space left on device.'
+        if ' : ' in t: return t.split(' : ', 1)[1].strip().rstrip('.')
+    except Exception: pass
+    return str(getattr(e, 'error_string', e)).strip().rstrip('.')
+
 # %% ../nbs/10a_radio.ipynb #9314d7dc
 def _sink_file(f, # a file name or a binary file object
                path:Path, # the file the sink writes (its extension names the format)
@@ -563,20 +600,33 @@ def _sink_file(f, # a file name or a binary file object
     except (ValueError, sf.LibsndfileError) as e: raise BackshotError(f"--sink wav:{path}: cannot write {fmt} ({st}) audio at {int(sr)} Hz ({getattr(e, 'error_string', e)})") from None
 
 class WavSink:
-    "Audio to a 16-bit WAV (or FLAC, ...; Ogg or MP3 in its codec) file, atomically at close."
+    "Audio to a 16-bit WAV (or FLAC, ...; Ogg or MP3 in its codec) file, atomically at close; `discard` drops it."
     def __init__(self, path, sr:int):
-        self.path = Path(path)
+        import soundfile as sf
+        self.path = Path(path); _check_sink_path(self.path, f"wav:{self.path}")
+        self._disk_errors = (sf.LibsndfileError, OSError)  # what a full or vanished disk raises
         with contextlib.ExitStack() as es:                  # the temp file goes if the format cannot be written
             self.tmp = es.enter_context(atomic_path(self.path)); self.f = _sink_file(self.tmp, self.path, sr)
             self._file = es.pop_all()                       # renamed into place by `close`
         self.frames = 0
     def describe(self) -> str: return f"wav:{self.path}"
     def write(self, y):
-        if len(y): self.f.write(_s16(y)); self.frames += len(y)
+        "Append `y`; a disk that refuses it is a `BackshotError` naming the file and the reason."
+        if not len(y): return
+        try: self.f.write(_s16(y))
+        except self._disk_errors as e: raise BackshotError(f"wav:{self.path}: cannot write: {_sf_reason(self.f, e)}") from None
+        self.frames += len(y)
     def close(self):
-        "Finish the file and move it into place."
+        "Finish the file and move it into place; a disk that refuses the end of it: the file discarded, a `BackshotError`."
         if self.f.closed: return
-        self.f.close(); self._file.close()
+        try: self.f.close()
+        except self._disk_errors as e:
+            self.discard(); raise BackshotError(f"wav:{self.path}: cannot finish the file: {_sf_reason(self.f, e)}") from None
+        self._file.close()
+    def discard(self):
+        "Drop the file being written: the temp file goes, a file already at `path` stays as it was."
+        with contextlib.suppress(Exception): self.f.close()
+        self._file.pop_all(); self.tmp.unlink(missing_ok=True)
 
 # %% ../nbs/10a_radio.ipynb #4f7abdc6
 class StdoutSink:
@@ -767,7 +817,7 @@ def check_sink(spec:str, sr:int|None=None) -> str:
     "Refuse a `wav:PATH` sink that cannot become a file (at audio rate `sr` when known) before anything starts; removes stale temp files of PATH."
     if not (spec.startswith('wav:') and len(spec) > 4): return spec
     p = Path(spec[4:])
-    if p.is_dir(): raise BackshotError(f"--sink {spec}: {p} is a folder; name a file in it, e.g. wav:{p / 'stream.wav'}")
+    _check_sink_path(p, spec)                                # a folder, a FIFO, a device: refused
     a = next(a for a in p.parents if a.exists())            # the nearest existing folder above
     if not a.is_dir(): raise BackshotError(f"--sink {spec}: {a} is a file, not a folder")
     if not os.access(a, os.W_OK | os.X_OK): raise BackshotError(f"--sink {spec}: folder {a} is not writable")

@@ -200,6 +200,28 @@ def _redact(url:str) -> str:
     import re
     return re.sub(r'(://[^:/@]+):[^@/]*@', r'\1:***@', url)
 
+# %% ../nbs/07_search.ipynb #7c31481e
+def _root_cause(e:BaseException) -> str:
+    "The first line of the innermost exception `e` comes from (following `__cause__`, else `__context__`, else SQLAlchemy's `orig`)."
+    seen = {id(e)}
+    while isinstance(nxt := e.__cause__ or e.__context__ or getattr(e, 'orig', None), BaseException) and id(nxt) not in seen: seen.add(id(nxt)); e = nxt
+    msg = str(e).strip()
+    return msg.splitlines()[0][:300] if msg else type(e).__name__
+
+def _storage_error(e:BaseException, url) -> BackshotError:
+    "A `BackshotError` for a study's database that failed to write: the storage (password hidden) and the root cause."
+    why = _root_cause(e)
+    fix = 'free space' if 'full' in why.lower() or 'no space' in why.lower() else 'fix that'
+    return BackshotError(f"storage {_redact(str(url))}: the study's database cannot be written ({why}); "
+                         f"what finished is kept: {fix} and run the same command again")
+
+@contextlib.contextmanager
+def _storage_errors(url):
+    "Turn Optuna's `StorageInternalError` and SQLAlchemy's `OperationalError` raised in the block into `_storage_error`."
+    from sqlalchemy.exc import OperationalError
+    try: yield
+    except (optuna.exceptions.StorageInternalError, OperationalError) as e: raise _storage_error(e, url) from e
+
 # %% ../nbs/07_search.ipynb #b611d6fc
 @contextlib.contextmanager
 def _locked(path):
@@ -1088,6 +1110,10 @@ def worker_main(spec:dict) -> int:
     try:
         with sigterm_as_interrupt(): return int(getattr(importlib.import_module(mod), fn)(spec) or 0)
     except BackshotError as e: print(f"backshot worker {os.getpid()}: error: {e}", file=sys.stderr); return 2
+    except Exception as e:
+        from sqlalchemy.exc import OperationalError
+        if not isinstance(e, (optuna.exceptions.StorageInternalError, OperationalError)): raise
+        print(f"backshot worker {os.getpid()}: error: {_storage_error(e, spec.get('storage', 'the study'))}", file=sys.stderr); return 2
     except KeyboardInterrupt: return 130
 
 # %% ../nbs/07_search.ipynb #40da731a
@@ -1317,13 +1343,14 @@ def run_search(grid='quick',                 # 'quick', 'full', 'smart' (the ful
     r.data_cache, (r.engine, r.group) = data_cache, resolve_engine('single' if fit_fn is not None and engine == 'auto' else engine, r.device, group, strategy.sampler, bool(cfg.local))
     if fit_fn is not None and r.engine == 'fused': raise ValueError('`fit_fn` works with the single engine only')
     if (data is not None or fit_fn is not None) and r.workers > 1: raise ValueError('`data` and `fit_fn` work with the in-process worker only (workers=1)')
-    study = _open_search(r)
-    st = recover(study, r.n, max_retry, grace_period)
-    if _finished(study, st, r): return _done(study, st, r)
-    done = len(st['done']) + len(st['given_up'])
-    stop_at = None if max_trials is None else done + len(st['running']) + int(max_trials)
-    print(_intro(study, st, r))
-    return _run(study, r, stop_at, data, fit_fn, progress)
+    with _storage_errors(r.url or getattr(r.storage, 'url', 'in memory')):       # a full disk: one line naming the storage and the cause
+        study = _open_search(r)
+        st = recover(study, r.n, max_retry, grace_period)
+        if _finished(study, st, r): return _done(study, st, r)
+        done = len(st['done']) + len(st['given_up'])
+        stop_at = None if max_trials is None else done + len(st['running']) + int(max_trials)
+        print(_intro(study, st, r))
+        return _run(study, r, stop_at, data, fit_fn, progress)
 
 # %% ../nbs/07_search.ipynb #e06e2f8a
 def _finished(study, st:dict, r:_Run) -> bool:

@@ -8,7 +8,7 @@ import argparse, contextlib, io, itertools, json, math, os, subprocess, sys, tem
 from pathlib import Path
 import numpy as np
 import optuna
-from .core import BackshotError, save_json, load_json, count_arg
+from .core import BackshotError, save_json, load_json, count_arg, atomic_write, atomic_path
 from .config import Config, config_replace, config_from_dict, add_config_args, config_overrides
 from .search import (GUIDE_KEYS, resolve_grid, grid_size, run_search, RESULTS_NAME, storage_url, make_storage, default_study_name,
                                  smart_space, grid_epochs, MIN_RESOURCE, REDUCTION_FACTOR, SMART_RESULTS, smart_strategy, spawn_worker, wait_workers)
@@ -62,6 +62,15 @@ def _shares(rec:dict, max_epochs:int) -> bool:
 def _append(path, rec):
     with open(path, 'a') as f: f.write(json.dumps(rec) + '\n')
 
+def _whole_lines(text:str) -> str:
+    "`text` without a last line cut short (no newline at its end: a worker killed while appending, or a full disk)."
+    return text if not text or text.endswith('\n') else text[:text.rfind('\n') + 1]
+
+def _drop_torn(path):
+    "Cut a torn last line off the curve-table file `path` (rewritten atomically), so that the next record starts a line of its own."
+    p = Path(path)
+    if p.is_file() and (text := p.read_text()) != _whole_lines(text): atomic_write(p, _whole_lines(text))
+
 # %% ../nbs/07b_smart_bench.ipynb #30110e08
 def table_worker(spec:dict) -> int:
     "Fill the curve table's groups `spec['groups']` (indices into the combinations), appending to `spec['path']`."
@@ -70,6 +79,7 @@ def table_worker(spec:dict) -> int:
     from backshot_kit.userdata import load_data
     cfg, combos, max_ep = config_from_dict(spec['config']), spec['combos'], spec['max_epochs']
     have = load_table(spec['folder']) if Path(spec['folder']).exists() else {}
+    _drop_torn(spec['path'])                      # this worker's own file: a line a killed run left half-written goes
     data = load_data(cfg)
     for ix in spec['groups']:
         rep = have.get(combo_key(combos[ix[0]])) or _train_curve(cfg, data, combos[ix[0]], max_ep)
@@ -82,12 +92,15 @@ def table_worker(spec:dict) -> int:
 
 # %% ../nbs/07b_smart_bench.ipynb #8e997e66
 def load_table(folder) -> dict:
-    "The curve table stored in `folder` (every `curves*.jsonl` in it): {combo_key: record}."
+    "The curve table stored in `folder` (every `curves*.jsonl` in it): {combo_key: record}; a torn last line of a file is left out."
     out = {}
     for f in sorted(Path(folder).glob('curves*.jsonl')):
-        for line in f.read_text().splitlines():
-            if line.strip():
-                r = json.loads(line); out[combo_key(r['params'])] = r
+        for n, line in enumerate(_whole_lines(f.read_text()).splitlines(), 1):
+            if not line.strip(): continue
+            try: r = json.loads(line); out[combo_key(r['params'])] = r
+            except (ValueError, KeyError, TypeError) as e:
+                raise BackshotError(f"{f}: line {n} is not a curve record ({type(e).__name__}: {str(e)[:120]}); "
+                                    f"remove that line (its combination is trained again) and run the same command again") from None
     return out
 
 # %% ../nbs/07b_smart_bench.ipynb #9a2e1519
@@ -291,6 +304,16 @@ def _facts(res:dict) -> dict:
                 quick=dict(points=q['points'], nominal_epochs=q['nominal_epochs'], epochs=q['epochs'], best=q['best']),
                 budget=res['budget'], min_resource=res['min_resource'], reduction_factor=res['reduction_factor'])
 
+# %% ../nbs/07b_smart_bench.ipynb #1cf5d13c
+def _write_outputs(out, fig, sm, facts:dict) -> list[Path]:
+    "Write `smart_bench.png`, `.csv` and `.json` to `out`, each to a temp file first, all renamed once all are written (a failure keeps the last run's)."
+    from backshot_kit.analysis import figure_png
+    data = {'smart_bench.png': figure_png(fig, dpi=110, tight=False), 'smart_bench.csv': sm.to_csv().encode(),
+            'smart_bench.json': (json.dumps(dict(facts, seeds=json.loads(sm.reset_index().to_json(orient='records'))), indent=2, default=str) + '\n').encode()}
+    with contextlib.ExitStack() as files:
+        for name, b in data.items(): files.enter_context(atomic_path(Path(out) / name, fsync=True)).write_bytes(b)
+    return [Path(out) / name for name in data]
+
 # %% ../nbs/07b_smart_bench.ipynb #203532e9
 def smart_bench_cli(argv=None) -> int:
     "`backshot smart bench`: the smart search against the grid search on one preset and data, from real learning curves."
@@ -311,7 +334,6 @@ def smart_bench_cli(argv=None) -> int:
     sm, facts = summary(res), _facts(res)
     if real: facts['replay_vs_real_max_difference'] = replay_matches(table, cfg, real)
     print(json.dumps(facts, indent=1)); print(sm.to_string())
-    fig = plot_compare(res, real=real['smart'] if real else None); fig.savefig(out / 'smart_bench.png', dpi=110)
-    sm.to_csv(out / 'smart_bench.csv'); save_json(dict(facts, seeds=json.loads(sm.reset_index().to_json(orient='records'))), out / 'smart_bench.json')
+    _write_outputs(out, plot_compare(res, real=real['smart'] if real else None), sm, facts)
     print(f"wrote {out/'smart_bench.png'}, {out/'smart_bench.csv'}, {out/'smart_bench.json'}")
     return 0

@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_stream.ipynb #be023394
 from __future__ import annotations
-import math, os, queue, sys, threading, time
+import contextlib, math, os, queue, sys, threading, time
 from fractions import Fraction
 import numpy as np
 from scipy.fft import rfft, irfft
@@ -737,33 +737,59 @@ def _say(status, text:str, tty:bool):
     if status is None: return
     status.write(('\r' + text + ' ' * 4) if tty else text + '\n'); status.flush()
 
+# %% ../nbs/10_stream.ipynb #24ed69c4
+def _discard(sink):
+    "Drop what `sink` got (its `discard`, else `close`), quietly: the error that led here is the one to report."
+    with contextlib.suppress(Exception): (getattr(sink, 'discard', None) or sink.close)()
+
+# %% ../nbs/10_stream.ipynb #20149bdf
+def _no_audio(source) -> str:
+    "The error for `source` ending before one sample came: its own `no_audio` text, else one that names it."
+    return getattr(source, 'no_audio', None) or f"{source.describe() if hasattr(source, 'describe') else 'the source'} gave no audio"
+
+# %% ../nbs/10_stream.ipynb #13e40120
+def _finish(sink, proc, stats, err:BaseException|None=None) -> BaseException|None:
+    "Flush `proc` into `sink` (not after `NonFiniteOutput`; a non-finite flush becomes the error) and close it; returns the error to raise. An error on the way discards the sink and is raised."
+    try:
+        y = np.zeros(0, np.float32) if isinstance(err, NonFiniteOutput) else proc.flush()
+        try: y = _finite(y, stats)
+        except NonFiniteOutput as e: err, y = err or e, y[:0]
+        try: sink.write(y)
+        except StopStream: pass
+        sink.close()
+    except Exception: _discard(sink); raise
+    return err
+
 # %% ../nbs/10_stream.ipynb #0bae5d10
 def run_stream(source, # iterable of float32 audio blocks at `proc.sr`
-               sink, # object with `write(audio)` and `close()`
+               sink, # object with `write(audio)` and `close()`, and `discard()` to drop what it got (else `close` does)
                proc:StreamDenoiser, # the processing (a `StreamDenoiser`)
                seconds:float|None=None, # stop after this much audio (None: until the source ends)
                status=sys.stderr, # where status lines go (None: silent)
                interval:float=1.0) -> StreamStats: # seconds between status lines
-    "Denoise `source` into `sink` block by block; returns the `StreamStats`."
+    "Denoise `source` into `sink` block by block; returns the `StreamStats`. Ctrl-C, and a source error after audio came, finish the sink; any other error (the sink's own, no audio at all) discards it."
     stats = StreamStats(proc.sr, proc.latency_s + getattr(source, 'latency_s', 0.)); stats.count_clipping = not hasattr(source, 'clipped'); tty = bool(status is not None and getattr(status, 'isatty', lambda: False)())
-    err, t_last = None, time.perf_counter()
+    err, t_last, writing, sink_failed = None, time.perf_counter(), False, False
     try:
         for x in source:
             t = time.perf_counter(); y = proc.feed(x); stats.add(np.asarray(x, np.float32), time.perf_counter() - t)
-            _sync(stats, source); sink.write(_finite(y, stats))
+            _sync(stats, source); y = _finite(y, stats)
+            writing = True; sink.write(y); writing = False
             if seconds is not None and stats.samples >= seconds * proc.sr: break
             if time.perf_counter() - t_last >= interval: _say(status, stats.line(), tty); t_last = time.perf_counter()
+        else:
+            if not stats.samples: err = BackshotError(_no_audio(source))
     except StopStream: pass
-    except KeyboardInterrupt: _say(status, 'interrupted: finishing the output', tty)
-    except BaseException as e: err = e
+    except KeyboardInterrupt: _say(status, 'interrupted: finishing the output' if stats.samples else 'interrupted before any audio came: nothing written', tty)
+    except BaseException as e: err, sink_failed = e, writing
+    keep = stats.samples > 0 and (err is None or (isinstance(err, BackshotError) and not sink_failed))
     try:
-        try:
-            if not isinstance(err, NonFiniteOutput): sink.write(_finite(proc.flush(), stats))
-        except StopStream: pass
+        if keep: err = _finish(sink, proc, stats, err)
+        else: _discard(sink)
     finally:
-        sink.close(); _sync(stats, source)
+        _sync(stats, source)
         if tty: status.write('\n')
-        _say(status, 'done: ' + stats.line(final=True), False)
+    if keep: _say(status, 'done: ' + stats.line(final=True), False)
     if err is not None: raise err
     return stats
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_train.ipynb #04c83d0d
 from __future__ import annotations
-import argparse, contextlib, copy, hashlib, math, random, sys, time
+import argparse, contextlib, copy, hashlib, math, os, random, sys, threading, time
 from functools import partial
 from pathlib import Path
 import numpy as np
@@ -22,10 +22,10 @@ from .channel import si_sdr
 
 # %% auto #0
 __all__ = ['WEIGHTLESS', 'SNR_MAX_DB', 'si_sdr_db', 'STFT_SIZES', 'STFT_WEIGHT', 'RESUME_KEYS', 'RESUME_FREE', 'RESUMABLE',
-           'file_sha256', 'init_model', 'snr_loss', 'stft_sizes', 'stft_loss', 'snr_stft_loss', 'loss_fn',
+           'TRAIN_LOCK', 'file_sha256', 'init_model', 'snr_loss', 'stft_sizes', 'stft_loss', 'snr_stft_loss', 'loss_fn',
            'EarlyStopping', 'StopTraining', 'make_optimizer', 'make_scheduler', 'engine_options', 'Trainer', 'draw_of',
            'draw_ahead', 'epoch_pairs', 'predict', 'rng_states', 'set_rng_states', 'metrics_line', 'last_path',
-           'load_last', 'resume_config', 'stop_after', 'train', 'train_cli']
+           'load_last', 'resume_config', 'stop_after', 'train_lock', 'train', 'train_cli']
 
 # %% ../nbs/06_train.ipynb #9f526366
 def file_sha256(path, n:int=1 << 20) -> str:
@@ -269,13 +269,18 @@ def _bar(self:Trainer):
 # %% ../nbs/06_train.ipynb #7a681e37
 @patch
 def _record(self:Trainer, epoch:int, train_loss:float, val_loss:float, start:float) -> dict:
-    "Append the history record of `epoch` (begun at `start`, a `time.perf_counter()`) and rewrite the history file."
+    "Append the history record of `epoch` (begun at `start`, a `time.perf_counter()`); `_write_history` writes it out once the epoch's checkpoints are."
     r = dict(epoch=epoch, train_loss=train_loss, val_loss=val_loss, lr=self.lr, seconds=round(time.perf_counter() - start, 4),
              data_seconds=round(getattr(self, 'data_seconds', 0.), 4))      # of `seconds`, spent waiting for the epoch's noisy set
     if getattr(self, 'val_si_sdr', None) is not None: r['val_si_sdr'] = round(self.val_si_sdr, 4)   # dB, of this epoch's model
     self.history.append(r)
-    if self.history_path: save_json(self.history, self.history_path)
     return r
+
+# %% ../nbs/06_train.ipynb #5e1f0b3a
+@patch
+def _write_history(self:Trainer):
+    "Rewrite the history file (when there is a `history_path`); called after the checkpoints of the epoch it ends with are written."
+    if self.history_path: save_json(self.history, self.history_path)
 
 # %% ../nbs/06_train.ipynb #b84d4827
 @patch
@@ -361,7 +366,7 @@ def restore(self:Trainer, ck:dict, path='checkpoint') -> Trainer:
 # %% ../nbs/06_train.ipynb #d73e7a25
 @patch
 def _finish(self:Trainer, status, reason, seconds) -> dict:
-    "The run's metrics after it stopped with `status`: the best weights loaded, checkpoints written."
+    "The run's metrics after it stopped with `status`: the best weights loaded, checkpoints and then the history written."
     h = self.history
     fin = lambda k: h[-1][k] if h else math.nan
     m = dict(status=status, final_train_loss=fin('train_loss'), final_val_loss=fin('val_loss'),
@@ -379,6 +384,7 @@ def _finish(self:Trainer, status, reason, seconds) -> dict:
     else: m['val_si_sdr'] = m['val_si_sdr_noisy'] = m['val_si_sdr_improvement'] = math.nan
     self.metrics = m
     self._save_last(status, seconds, m, last)
+    self._write_history()
     return m
 
 # %% ../nbs/06_train.ipynb #6639f34e
@@ -395,6 +401,7 @@ def _run_epoch(self:Trainer, epoch:int, t_start:float, bar) -> tuple|None:
     if self.es.step(vl): self._improved(rec)
     self.sched.step(vl); self.epoch = epoch
     self._save_last('running', time.perf_counter() - t_start)
+    self._write_history()                                   # after the checkpoints: a failed write leaves no history that belongs to no checkpoint
     if bar is not None: bar.update(1); bar.set_postfix(train=f'{tl:.4g}', val=f'{vl:.4g}', best=f'{self.es.best:.4g}', lr=f'{rec["lr"]:.1e}')
     if self.on_epoch is not None:
         try: self.on_epoch(rec)
@@ -496,6 +503,31 @@ def stop_after(seconds:float):
             raise StopTraining('time_limit', f"time limit of {seconds:g} s: stopped after epoch {rec['epoch']}")
     return cb
 
+# %% ../nbs/06_train.ipynb #a91d4e27
+TRAIN_LOCK = '.train.lock'   # the lock file a training run holds in its `out` folder
+_HELD = {}                   # lock files this process holds -> the thread that holds each
+
+@contextlib.contextmanager
+def train_lock(out,              # the run's output folder
+               create:bool=True, # make `out` if missing (False: no folder, no lock: there is nothing to guard)
+              ):
+    "Hold `<out>/.train.lock` while a run writes into `out`; `BackshotError` naming the holder when another run holds it."
+    out = Path(out)
+    try: import fcntl
+    except ImportError: yield; return                              # no flock on this system: unguarded
+    if not create and not out.is_dir(): yield; return
+    out.mkdir(parents=True, exist_ok=True); p = (out / TRAIN_LOCK).resolve()
+    if _HELD.get(p) == threading.get_ident(): yield; return          # this run's own lock, taken again
+    with open(p, 'a+') as f:
+        try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            f.seek(0); pid = f.read().strip() or 'unknown'
+            raise BackshotError(f"{out}: another training run is writing here (pid {pid}); wait for it or choose another --out") from None
+        with contextlib.suppress(OSError): f.truncate(0); f.write(f'{os.getpid()}\n'); f.flush()   # a full disk: the lock holds without the id
+        _HELD[p] = threading.get_ident()
+        try: yield
+        finally: _HELD.pop(p, None); fcntl.flock(f, fcntl.LOCK_UN)
+
 # %% ../nbs/06_train.ipynb #2a8eace2
 def train(cfg:Config|dict|None,       # the run's configuration; with `resume`: None (the run's own), or keys that must match it
           out=MODEL_DIR,              # output folder
@@ -507,21 +539,22 @@ def train(cfg:Config|dict|None,       # the run's configuration; with `resume`: 
           resume:bool=False,          # continue the run in `out` after its last completed epoch (a finished run: nothing to do)
           time_limit:float|None=None, # seconds: stop (status 'time_limit', resumable) before an epoch that would end later
           prefetch:str='auto'):       # `data.prefetch`: draw the next epoch's noisy set in the background ('off': here, on the critical path)
-    "Train one model with `cfg`; writes `<out>/<name>.pth`, `<out>/<name>_history.json` and the `last` checkpoint; returns the metrics."
+    "Train one model with `cfg`; writes `<out>/<name>.pth`, `<out>/<name>_history.json` and the `last` checkpoint (holding `train_lock(out)`); returns the metrics."
     out, ck = Path(out), None
-    if resume:
-        if model is not None: raise BackshotError("train: a resumed run continues its own weights; pass no `model`")
-        ck, cfg, done = _resuming(out, name, cfg)
-        if done is not None: return done
-        extra_ckpt = {k: v for k, v in ck.items() if k not in _CKPT_KEYS}      # e.g. the parent of a fine-tuning run
-    data = data if data is not None else load_data(cfg)
-    if isinstance(data, AudioData): data.prefetch = prefetch
-    tr = Trainer(cfg, data, model_from_checkpoint(ck) if ck else model, ckpt_path=out / f'{name}.pth', history_path=out / f'{name}_history.json',
-                 progress=progress, extra_ckpt=extra_ckpt, last_path=last_path(out, name), on_epoch=stop_after(time_limit) if time_limit else None)
-    if ck: tr.restore(ck, last_path(out, name))
-    m = tr.fit()
-    m['model_path'] = str(out / f'{name}.pth') if tr.best_state is not None else None
-    return m
+    with train_lock(out, create=not resume):           # another live run into `out` stops here
+        if resume:
+            if model is not None: raise BackshotError("train: a resumed run continues its own weights; pass no `model`")
+            ck, cfg, done = _resuming(out, name, cfg)
+            if done is not None: return done
+            extra_ckpt = {k: v for k, v in ck.items() if k not in _CKPT_KEYS}      # e.g. the parent of a fine-tuning run
+        data = data if data is not None else load_data(cfg)
+        if isinstance(data, AudioData): data.prefetch = prefetch
+        tr = Trainer(cfg, data, model_from_checkpoint(ck) if ck else model, ckpt_path=out / f'{name}.pth', history_path=out / f'{name}_history.json',
+                     progress=progress, extra_ckpt=extra_ckpt, last_path=last_path(out, name), on_epoch=stop_after(time_limit) if time_limit else None)
+        if ck: tr.restore(ck, last_path(out, name))
+        m = tr.fit()
+        m['model_path'] = str(out / f'{name}.pth') if tr.best_state is not None else None
+        return m
 
 # %% ../nbs/06_train.ipynb #a4469534
 def train_cli(argv=None):
@@ -543,9 +576,11 @@ def train_cli(argv=None):
     try:
         if args.resume: m = train(config_overrides(args), args.resume, resume=True, time_limit=limit)
         else:
-            cfg = config_with_init(**config_overrides(args)); data = load_data(cfg)
-            print(data.describe()); print(describe_model(build_model(cfg), cfg.sample_rate))
-            m = train(cfg, out, data=data, time_limit=limit)
+            cfg = config_with_init(**config_overrides(args))
+            with train_lock(out):                      # before loading data: a second run into `out` stops at once
+                data = load_data(cfg)
+                print(data.describe()); print(describe_model(build_model(cfg), cfg.sample_rate))
+                m = train(cfg, out, data=data, time_limit=limit)
     except KeyboardInterrupt:
         if lp.is_file() and (args.resume or stamp() != before): print(f"backshot train: `backshot train --resume {out}` continues after the last completed epoch", file=sys.stderr)
         else: print("backshot train: interrupted before this run completed an epoch; there is nothing of it to resume"
