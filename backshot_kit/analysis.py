@@ -12,7 +12,7 @@ import pandas as pd
 from fastcore.basics import patch
 from .core import BackshotError, MODEL_DIR, load_json, save_json, atomic_write, out_folder
 from .config import Config, LOSSES, config_replace, config_from_dict
-from .search import FULL_GRID, BEST_STATUSES
+from .search import FULL_GRID, BEST_STATUSES, holds_run
 from .safety import sigterm_as_interrupt, remove_stale_tmp
 
 # %% auto #0
@@ -652,11 +652,11 @@ def trial_gains(model_path,                # a trial's checkpoint
 
 # %% ../nbs/09_analysis.ipynb #804ffee2
 def best_trial_gains(df:pd.DataFrame, base, edges=INPUT_EDGES) -> tuple[pd.DataFrame|None, str]:
-    "`trial_gains` of the best trial that may be the search's best model (`BEST_STATUSES`, `ranked`: by best validation loss as a rule) whose checkpoint is there, and a line naming it, or why there is none."
-    fin = ranked(df[df.status.isin(BEST_STATUSES) & np.isfinite(df[rank_by(df)[0]].astype(float))])
+    "`trial_gains` of the best trial that may be the search's best model (`BEST_STATUSES`, `FINISHED`; `ranked`: by best validation loss as a rule) whose checkpoint is there, and a line naming it, or why there is none."
+    fin = ranked(df[df.status.isin({*BEST_STATUSES, *FINISHED}) & np.isfinite(df[rank_by(df)[0]].astype(float))])
     for _, r in fin.iterrows():
         p = resolve_path(r.get('model_path'), base)
-        if p is None: continue
+        if p is None or holds_run(p, r.to_dict()) is False: continue     # not here, or another try's file of that name
         try: return trial_gains(p, edges), f'trial {r.trial} ({p})'
         except (BackshotError, OSError, RuntimeError, ValueError) as e: return None, f'trial {r.trial}: {e}'   # the report goes on without them
     return None, 'no trial with a model has its checkpoint here'

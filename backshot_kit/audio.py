@@ -10,11 +10,11 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 from scipy.signal import resample_poly
-from .core import BackshotError, atomic_path, path_kind
+from .core import BackshotError, CannotWrite, atomic_path, path_kind
 
 # %% auto #0
 __all__ = ['AUDIO_ALIASES', 'NOT_WRITTEN', 'resample', 'audio_info', 'read_audio', 'audio_format', 'default_subtype',
-           'write_audio']
+           'came_out_short', 'write_audio']
 
 # %% ../nbs/01_audio.ipynb #ddf06ca2
 def resample(x:np.ndarray, sr_from:int, sr_to:int) -> np.ndarray:
@@ -73,6 +73,14 @@ def default_subtype(path:Path) -> str|None:
     "The subtype `path` is written in unless told otherwise: the one its extension names (.opus: OPUS), else its format's default."
     return AUDIO_ALIASES.get(Path(path).suffix.lower(), (None, None))[1] or sf.default_subtype(audio_format(path))
 
+# %% ../nbs/01_audio.ipynb #a0371f11
+def came_out_short(path, fmt:str, frames:int) -> str|None:
+    "Why the file `path` just written in format `fmt` is not whole (`frames` frames expected), or None; only Ogg is read back."
+    if fmt != 'OGG': return None
+    try: n = sf.info(str(path)).frames
+    except Exception: n = 0
+    return None if n == frames else f"it came out short ({n} of {frames} frames; the disk may be full)"
+
 # %% ../nbs/01_audio.ipynb #fd031443
 def write_audio(path, audio:np.ndarray, sr:int, subtype:str|None=None) -> Path:
     "Write `audio` (`(T,)` or `(channels, T)`) to `path` atomically; `subtype` e.g. 'PCM_16', 'FLOAT'."
@@ -82,4 +90,5 @@ def write_audio(path, audio:np.ndarray, sr:int, subtype:str|None=None) -> Path:
     with atomic_path(path) as tmp:
         try: sf.write(tmp, a.T if a.ndim == 2 else a, int(sr), format=fmt, subtype=subtype)
         except (ValueError, sf.LibsndfileError) as e: raise BackshotError(f"{path}: cannot write {fmt} ({subtype}) audio at {int(sr)} Hz ({getattr(e, 'error_string', e)})") from None
+        if why := came_out_short(tmp, fmt, a.shape[-1]): raise CannotWrite(f"{path}: cannot write: {why}")
     return path

@@ -4,10 +4,10 @@
 
 # %% ../nbs/05a_checkpoint.ipynb #1a96fff0
 from __future__ import annotations
-import shutil
+import contextlib, shutil
 from pathlib import Path
 import torch, torch.nn as nn
-from .core import BackshotError, atomic_path
+from .core import BackshotError, CannotWrite, atomic_path
 from .config import Config, MODEL_KEYS, MODEL_NAMES, DEFAULT_MODEL, NOISE_FRAMES
 from .model import UNet1D, SpectralUNet, n_params, model_kwargs
 
@@ -25,16 +25,22 @@ def _disk_free(folder) -> str:
     except OSError: return 'unknown'
     return f'{n / 2**20:.1f} MiB' if n >= 2**20 else f'{n / 2**10:.0f} KiB' if n >= 2**10 else f'{n} bytes'
 
-def save_checkpoint(path, model:nn.Module, config:dict|None=None, history:list|None=None, metrics:dict|None=None, **extra) -> Path:
+def save_checkpoint(path, model:nn.Module, config:dict|None=None, history:list|None=None, metrics:dict|None=None,
+                    together:contextlib.ExitStack|None=None,  # rename when this closes, with the other files written through it (`atomic_write`)
+                    **extra) -> Path:
     "Save `model` with its constructor arguments and run information to `path`, atomically."
     state = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
     ck = dict(format=CKPT_FORMAT, version=1, model_class=type(model).__name__, model_kwargs=dict(model.hparams),
               state_dict=state, config=config or {}, history=history or [], metrics=metrics or {}, **extra)
+    tmp = None
     try:
-        with atomic_path(path, pid=True) as tmp: torch.save(ck, tmp)
+        with contextlib.ExitStack() as own:
+            tmp = (together or own).enter_context(atomic_path(path, pid=True))
+            with open(tmp, 'wb') as f: torch.save(ck, f)      # closed on an error, so the space it held is free again
     except (RuntimeError, OSError) as e:                  # torch's zip writer reports a full disk as a RuntimeError
+        if tmp is not None: tmp.unlink(missing_ok=True)
         cause = e.strerror or str(e) if isinstance(e, OSError) else f"{type(e).__name__}: {(str(e).strip().splitlines() or [''])[0]}"
-        raise BackshotError(f"{path}: cannot write: {cause} ({_disk_free(Path(path).parent)} free on its disk); "
+        raise CannotWrite(f"{path}: cannot write: {cause} ({_disk_free(Path(path).parent)} free on its disk); "
                             "an earlier file of that name is unchanged") from None
     return Path(path)
 

@@ -8,12 +8,15 @@ import argparse, contextlib, errno, json, os, stat, tempfile
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['MODEL_DIR', 'MODEL_STEM', 'MODEL_NAME', 'BackshotError', 'out_folder', 'count_arg', 'file_mode', 'tmp_path',
-           'atomic_path', 'atomic_write', 'save_json', 'load_json', 'path_kind']
+__all__ = ['MODEL_DIR', 'MODEL_STEM', 'MODEL_NAME', 'BackshotError', 'CannotWrite', 'out_folder', 'count_arg', 'file_mode',
+           'tmp_path', 'atomic_path', 'atomic_write', 'save_json', 'load_json', 'path_kind']
 
 # %% ../nbs/00_core.ipynb #dbc4d681
 class BackshotError(Exception):
     "An error caused by user input: the message names the file, key or value and what is allowed."
+
+class CannotWrite(BackshotError):
+    "The system refused to write a file (a full disk, a read-only folder, a file in a folder's place): exit code 1, as for any `OSError`."
 
 # %% ../nbs/00_core.ipynb #78c1ff3b
 MODEL_DIR = 'saved_models'          # where training and the searches write, under the working folder
@@ -65,12 +68,12 @@ def _about_tmp(e:OSError, tmp:Path) -> bool:
     if e.errno == errno.EIO: return not names or names[0] == t
     return e.errno in (errno.EACCES, errno.EPERM) and names[:1] == [t]
 
-def _cannot_write(path:Path, e:OSError) -> BackshotError:
+def _cannot_write(path:Path, e:OSError) -> CannotWrite:
     "The one-line error for `e`, met writing `path`: the file in the way of a folder, else what the system said (and of which folder)."
     why = _not_a_folder(path) if e.errno in (errno.EEXIST, errno.ENOTDIR) else None
     if why is None and e.errno == errno.EISDIR and path.is_dir(): why = 'a folder of that name exists'
     if why is None: why = (e.strerror or str(e)) + (f" ({e.filename})" if isinstance(e.filename, str) and Path(e.filename) in path.parents else '')
-    return BackshotError(f"{path}: cannot write: {why}")
+    return CannotWrite(f"{path}: cannot write: {why}")
 
 # %% ../nbs/00_core.ipynb #013fb634
 def _fsync(p:Path):
@@ -105,15 +108,19 @@ def atomic_path(path,             # the file to write
         raise
 
 # %% ../nbs/00_core.ipynb #418e478f
-def atomic_write(path, data:bytes|str) -> Path:
+def atomic_write(path, data:bytes|str,
+                 together:contextlib.ExitStack|None=None  # rename when this closes, with the other files written through it
+                ) -> Path:
     "Write `data` to `path` through a temp file in the same folder, flushed to disk, and a rename."
-    with atomic_path(path, fsync=True) as tmp: tmp.write_bytes(data.encode() if isinstance(data, str) else data)
+    with contextlib.ExitStack() as own:
+        tmp = (together or own).enter_context(atomic_path(path))
+        tmp.write_bytes(data.encode() if isinstance(data, str) else data); _fsync(tmp)   # on disk before any file of `together` is renamed
     return Path(path)
 
 # %% ../nbs/00_core.ipynb #07eccb5e
-def save_json(obj, path) -> Path:
-    "Write `obj` as pretty JSON, atomically."
-    return atomic_write(path, json.dumps(obj, indent=2, default=str) + '\n')
+def save_json(obj, path, together:contextlib.ExitStack|None=None) -> Path:
+    "Write `obj` as pretty JSON, atomically (renamed when `together` closes, if given: see `atomic_write`)."
+    return atomic_write(path, json.dumps(obj, indent=2, default=str) + '\n', together)
 
 # %% ../nbs/00_core.ipynb #91748171
 def load_json(path):

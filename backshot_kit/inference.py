@@ -4,16 +4,16 @@
 
 # %% ../nbs/08_inference.ipynb #b571d8a2
 from __future__ import annotations
-import argparse, contextlib, math, os, sys, tempfile, time
+import argparse, contextlib, errno, math, os, sys, tempfile, time
 from fractions import Fraction
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
 import soundfile as sf
 from tqdm.auto import tqdm
-from .core import BackshotError, atomic_path
+from .core import BackshotError, CannotWrite, atomic_path, path_kind, _cannot_write, _WRITE_ERRNOS
 from .config import resolve_device
-from .audio import AUDIO_ALIASES, audio_format, audio_info, default_subtype, read_audio, resample, write_audio
+from .audio import AUDIO_ALIASES, audio_format, audio_info, default_subtype, read_audio, resample, write_audio, came_out_short
 from .model import UNet1D, receptive_field, model_grid, set_notch, set_gate
 from .checkpoint import load_model
 from .paths import MODEL_HELP, find_model, add_gate_arg, gate_note
@@ -168,8 +168,10 @@ def _pieces(length:int, block:int, margin:int):
     for a in range(0, length, block): yield max(0, a - margin), a, min(length, a + block), min(length, a + block + margin)
 
 # %% ../nbs/08_inference.ipynb #e23f6b04
-class _WriteError(BackshotError):
+class _WriteError(CannotWrite):
     "The system refused an output (a full disk, a read-only folder): the files after it would meet the same refusal."
+
+_STOPS = _WRITE_ERRNOS | {errno.EACCES, errno.EPERM}   # refusals every later output would meet too
 
 def _sys_reason(e:Exception, f:sf.SoundFile|None=None) -> str:
     "The system's reason behind `e`: an OSError's own, or the one libsndfile kept for the file `f` (else for its last failed open)."
@@ -185,9 +187,12 @@ def _system_error(e:Exception) -> bool:
 
 @contextlib.contextmanager
 def _writing(dst:Path, f:sf.SoundFile|None=None):
-    "Turn an OSError or libsndfile error while writing `dst` (through the SoundFile `f`, if any) into a `_WriteError` naming it and the system's reason."
+    "Turn a libsndfile error or the system's refusal (`_STOPS`: a full disk, a folder that refuses) while writing `dst` (through the SoundFile `f`, if any) into a `_WriteError` naming it and the reason; another OSError (a file where a folder should be) fails `dst` alone."
     try: yield
-    except (OSError, sf.LibsndfileError) as e: raise _WriteError(f"{dst}: cannot write it ({_sys_reason(e, f)})") from e
+    except OSError as e:
+        if e.errno is not None and e.errno not in _STOPS: raise _cannot_write(dst, e) from None
+        raise _WriteError(f"{dst}: cannot write it ({_sys_reason(e, f)})") from e
+    except sf.LibsndfileError as e: raise _WriteError(f"{dst}: cannot write it ({_sys_reason(e, f)})") from e
 
 @contextlib.contextmanager
 def _reading(src:Path):
@@ -238,6 +243,7 @@ def denoise_file(den:Denoiser,            # the denoiser
                         y = den(x, sr, prime=None if s == 0 else False)[:, a - s:b - s]   # a later piece has its past in its margin
                         with _writing(dst, out): out.write((np.clip(y, -1.0, 1.0 - 2.0 ** -15) if out.subtype in _INT_SUBTYPES else y).T)
                         if progress is not None: progress((b - a) / sr)
+                if why := came_out_short(tmp, out.format, T): raise _WriteError(f"{dst}: cannot write it ({why})")
     except BaseException:
         for p in made:                                        # no empty folder left behind; one another writer filled stays
             with contextlib.suppress(OSError): p.rmdir()
@@ -295,8 +301,11 @@ def names_file(out) -> bool:
 
 # %% ../nbs/08_inference.ipynb #ff903507
 def check_output(out):
-    "`BackshotError` where the output `out` cannot be made: it (unless it names an audio file, `names_file`) or a folder above it is a file."
+    "`BackshotError` where the output `out` cannot be made: it (unless it names an audio file, `names_file`) or a folder above it is a file; an output file in a format the kit does not write, or there as a FIFO or device."
     out = Path(out)
+    if names_file(out):
+        audio_format(out)
+        if (kind := path_kind(out)) not in ('missing', 'a file'): raise BackshotError(f"{out}: is {kind}, not a regular file; denoise writes a whole file and renames it there")
     for p in ([] if names_file(out) else [out]) + list(out.parents):
         if p.exists() and not p.is_dir():
             raise BackshotError(f"{out}: a file of that name exists; the output is a folder, or for one input file an output file name with an audio extension"
@@ -356,6 +365,11 @@ def speed_test(den:Denoiser, seconds:float=60., files:int=1, seed:int=0) -> dict
     return dict(audio_seconds=a, wall_seconds=w, x_realtime=a / w, x_realtime_per_cpu_second=a / c, threads=torch.get_num_threads())
 
 # %% ../nbs/08_inference.ipynb #627b36ad
+def _rest(overwrite:bool) -> str:
+    "How to finish a stopped batch: with `--overwrite` the files not yet redone hold an earlier run's output, so all are done again."
+    return ("the same command does them all again (with --skip-existing the files not yet redone would keep an earlier run's output)"
+            if overwrite else "the same command with --skip-existing does the rest")
+
 def denoise_cli(argv=None) -> int:
     "`backshot denoise`: denoise audio files and folders."
     p = argparse.ArgumentParser(prog='backshot denoise', description='Denoise audio files and folders (recursively) with a trained model.')
@@ -382,9 +396,9 @@ def denoise_cli(argv=None) -> int:
         try: r = denoise_files(den, a.inputs, a.out, progress=not a.quiet, log=lambda s: print(s, file=sys.stderr), overwrite=a.overwrite,
                                skip_existing=a.skip_existing)
         except KeyboardInterrupt:
-            print(f"backshot denoise: every file written to {a.out} is whole; the same command with --skip-existing does the rest", file=sys.stderr)
+            print(f"backshot denoise: every file written to {a.out} is whole; {_rest(a.overwrite)}", file=sys.stderr)
             raise
-        except _WriteError as e: raise BackshotError(f"{e}; once it can be written, the same command with --skip-existing does the rest") from None
+        except _WriteError as e: raise CannotWrite(f"{e}; once it can be written, {_rest(a.overwrite)}") from None
     print(f"{r['files']} file(s) denoised into {a.out} ({r['audio_seconds']:.1f} s of audio in {r['seconds']:.1f} s)"
           + (f"; {r['skipped']} already there, left as they are" if r['skipped'] else '') + (f"; {r['failed']} failed" if r['failed'] else ''), file=sys.stderr)
     return 1 if r['failed'] else 0

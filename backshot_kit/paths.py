@@ -90,21 +90,15 @@ def find_model(path=None # a checkpoint given by the user (`--model`); None: the
 def copy_notebooks(dest,            # folder to copy them into (created if needed)
                    force:bool=False # overwrite notebooks already there
                   ) -> list[Path]:
-    "Copy the shipped notebooks (`NOTEBOOKS`) into `dest`, each atomically; returns the copies."
+    "Copy the shipped notebooks (`NOTEBOOKS`) into `dest`, all renamed into place once all are copied; returns the copies."
     dest, srcs = Path(dest), {nb: shipped_file(nb) for nb in NOTEBOOKS}
     missing = [nb for nb, s in srcs.items() if s is None]
     if missing: raise BackshotError(f"{', '.join(missing)}: not in this installation of backshot_kit")
     if dest.exists() and not dest.is_dir(): raise BackshotError(f"{dest}: not a folder")
     there = [dest / nb for nb in NOTEBOOKS if (dest / nb).exists()]
     if there and not force: raise BackshotError(f"{there[0]}: already exists; pass --force to overwrite")
-    made = []                                 # copies this call added: removed if a later one fails
-    try:
-        for nb, s in srcs.items():
-            with atomic_path(dest / nb) as tmp: shutil.copyfile(s, tmp)
-            if dest / nb not in there: made.append(dest / nb)
-    except BaseException:
-        for p in made: p.unlink(missing_ok=True)
-        raise
+    with contextlib.ExitStack() as together:  # a copy that fails leaves every notebook there as it was
+        for nb, s in srcs.items(): shutil.copyfile(s, together.enter_context(atomic_path(dest / nb)))
     return [dest / nb for nb in NOTEBOOKS]
 
 # %% ../nbs/00a_paths.ipynb #62c0be44

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
 from scipy.signal import firwin, kaiserord, lfilter, oaconvolve
-from .core import BackshotError, atomic_path
+from .core import BackshotError, CannotWrite, atomic_path
 from .audio import audio_format, default_subtype
 from .paths import MODEL_HELP, find_model, add_gate_arg, gate_text
 from .safety import sigterm_as_interrupt, remove_stale_tmp
@@ -336,11 +336,14 @@ def no_audio(self:RadioSource) -> str:
 
 # %% ../nbs/10a_radio.ipynb #5c1631f1
 def _file_chunks(path:Path, nbytes:int):
-    with open(path, 'rb') as f:
-        while True:
-            b = f.read(nbytes)
-            if not b: return
-            yield b
+    "The bytes of `path`, `nbytes` at a time; the system failing a read is a `BackshotError` naming the file (what came before it stays)."
+    try:
+        with open(path, 'rb') as f:
+            while True:
+                b = f.read(nbytes)
+                if not b: return
+                yield b
+    except OSError as e: raise BackshotError(f"iq:{path}: cannot read it ({e.strerror or e})") from None
 
 # %% ../nbs/10a_radio.ipynb #31b67999
 def _not_regular(path) -> str|None:
@@ -384,7 +387,8 @@ class StdinSource:
     def __iter__(self):
         read = getattr(self.stream, 'read1', self.stream.read)
         while True:
-            b = read(self.block)
+            try: b = read(self.block)
+            except OSError as e: raise BackshotError(f"stdin: cannot read it ({e.strerror or e})") from None   # a connection reset: what came stays
             if not b: return
             b = self._rest + b; n = len(b) // 2 * 2; self._rest = b[n:]
             v = np.frombuffer(b[:n], '<i2'); self.clipped += int(np.count_nonzero((v == 32767) | (v == -32768)))
@@ -614,14 +618,14 @@ class WavSink:
         "Append `y`; a disk that refuses it is a `BackshotError` naming the file and the reason."
         if not len(y): return
         try: self.f.write(_s16(y))
-        except self._disk_errors as e: raise BackshotError(f"wav:{self.path}: cannot write: {_sf_reason(self.f, e)}") from None
+        except self._disk_errors as e: raise CannotWrite(f"wav:{self.path}: cannot write: {_sf_reason(self.f, e)}") from None
         self.frames += len(y)
     def close(self):
         "Finish the file and move it into place; a disk that refuses the end of it: the file discarded, a `BackshotError`."
         if self.f.closed: return
         try: self.f.close()
         except self._disk_errors as e:
-            self.discard(); raise BackshotError(f"wav:{self.path}: cannot finish the file: {_sf_reason(self.f, e)}") from None
+            self.discard(); raise CannotWrite(f"wav:{self.path}: cannot finish the file: {_sf_reason(self.f, e)}") from None
         self._file.close()
     def discard(self):
         "Drop the file being written: the temp file goes, a file already at `path` stays as it was."

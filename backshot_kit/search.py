@@ -12,7 +12,7 @@ import optuna
 from optuna.trial import TrialState
 from tqdm.auto import tqdm
 from fastcore.basics import patch
-from .core import BackshotError, MODEL_DIR, MODEL_STEM, MODEL_NAME, atomic_path, save_json, load_json, count_arg
+from .core import BackshotError, CannotWrite, MODEL_DIR, MODEL_STEM, MODEL_NAME, atomic_path, save_json, load_json, count_arg
 from .config import Config, config_replace, config_from_dict, resolve_device, add_config_args, config_overrides, parse_value
 from .safety import sigterm_as_interrupt, die_with_parent, remove_stale_tmp, run_in_thread
 
@@ -25,12 +25,13 @@ __all__ = ['GUIDE_KEYS', 'FULL_GRID', 'QUICK_GRID', 'GRIDS', 'OK_STATUSES', 'BES
            'storage_url', 'data_key', 'EpochCache', 'cached_data', 'drop_data_cache', 'make_storage', 'search_spec',
            'Strategy', 'halving_pruner', 'rung_epochs', 'NoRepeatSampler', 'default_study_name', 'smart_space',
            'grid_epochs', 'default_budget', 'smart_strategy', 'open_study', 'grid_state', 'worker_id', 'recover',
-           'grid_points', 'grid_point_id', 'results_from_study', 'local_best', 'update_best', 'write_results',
-           'load_results', 'restore_study', 'check_out', 'TrialFailed', 'outcome', 'epochs_spent', 'epoch_callback',
-           'make_objective', 'run_worker', 'heartbeats', 'run_fused', 'ask_group', 'run_fused_worker', 'spawn_worker',
-           'worker_main', 'cpu_cores', 'worker_setup', 'strategy_from_dict', 'search_worker', 'resolve_workers',
-           'resolve_engine', 'torch_threads', 'short_name', 'gain_text', 'record_line', 'best_lines', 'wait_workers',
-           'run_workers', 'run_search', 'top_configs', 'warn_grid_keys', 'add_worker_args', 'quick_cli', 'full_cli']
+           'grid_points', 'grid_point_id', 'results_from_study', 'holds_run', 'model_here', 'local_best', 'update_best',
+           'write_results', 'load_results', 'restore_study', 'check_out', 'TrialFailed', 'outcome', 'epochs_spent',
+           'epoch_callback', 'make_objective', 'run_worker', 'heartbeats', 'run_fused', 'ask_group', 'run_fused_worker',
+           'spawn_worker', 'worker_main', 'cpu_cores', 'worker_setup', 'strategy_from_dict', 'search_worker',
+           'resolve_workers', 'resolve_engine', 'torch_threads', 'short_name', 'gain_text', 'record_line', 'best_lines',
+           'wait_workers', 'run_workers', 'run_search', 'top_configs', 'warn_grid_keys', 'add_worker_args', 'quick_cli',
+           'full_cli']
 
 # %% ../nbs/07_search.ipynb #efb926f7
 GUIDE_KEYS = ('batch_size', 'learning_rate', 'epochs', 'optimizer', 'scheduler_patience', 'scheduler_factor', 'early_stopping_patience')
@@ -728,19 +729,51 @@ def _copy_atomic(src, dst):
     with atomic_path(dst, pid=True) as tmp: shutil.copyfile(src, tmp)
 
 # %% ../nbs/07_search.ipynb #d71f5a3a
-def local_best(records:list[dict]) -> dict|None:
-    "`best_record` among the records whose model is on this machine (machines that share a study each hold their own trials' models)."
-    return best_record([r for r in records if r.get('model_path') and Path(r['model_path']).is_file()])
+def _under(p, out) -> Path|None:
+    "A trial's file `p` as this run's `out` holds it (its path from `tuning/` on), None when `p` is not under a `tuning` folder."
+    p = Path(p); i = max((k for k, s in enumerate(p.parts[:-1]) if s == 'tuning'), default=None)
+    return None if i is None else Path(out, *p.parts[i:])
+
+_HOLDS_RUN: dict = {}   # (file, mtime, size, loss) -> `holds_run`'s answer
+
+def holds_run(path, r:dict) -> bool|None:
+    "Whether checkpoint `path` holds the end of record `r`'s run: a run that ended (not a killed try's `running` file) with the record's best validation loss; None when it cannot be read."
+    path = Path(path)
+    try: st = path.stat()
+    except OSError: return None
+    key = (str(path), st.st_mtime_ns, st.st_size, r.get('best_val_loss'))
+    if key not in _HOLDS_RUN:
+        import torch
+        try: m = torch.load(path, map_location='cpu', weights_only=True).get('metrics') or {}
+        except Exception: _HOLDS_RUN[key] = None; return None
+        v, w = m.get('best_val_loss'), r.get('best_val_loss')
+        _HOLDS_RUN[key] = (m.get('status') != 'running' and isinstance(v, (int, float)) and isinstance(w, (int, float))
+                           and math.isclose(v, w, rel_tol=1e-9, abs_tol=1e-12))
+    return _HOLDS_RUN[key]
+
+def model_here(r:dict, out) -> Path|None:
+    "Record `r`'s model on this machine: its checkpoint under `out` (or at the path it names) when that holds the record's run, else None."
+    if not r.get('model_path'): return None
+    for c in dict.fromkeys(x for x in (_under(r['model_path'], out), Path(r['model_path'])) if x is not None):
+        if c.is_file() and holds_run(c, r) is True: return c
+    return None
+
+def local_best(records:list[dict], out) -> dict|None:
+    "`best_record` among the records whose model is on this machine (`model_here`: machines that share a study each hold their own trials' models)."
+    for r in sorted((r for r in records if best_record([r]) is not None), key=lambda r: (r['best_val_loss'], r.get('trial', 0))):
+        if model_here(r, out) is not None: return r
+    return None
 
 def update_best(records:list[dict], out) -> dict|None:
     "Copy the best model on this machine (and its history) to `<out>/unet1d_best.pth` when it changed; returns its record."
-    best, out = local_best(records), Path(out)
+    best, out = local_best(records, out), Path(out)
     if best is None: return None
     marker = out / f'{MODEL_STEM}.json'
     have = load_json(marker) if marker.is_file() else None
     if have == best and (out / MODEL_NAME).is_file(): return best
-    _copy_atomic(best['model_path'], out / MODEL_NAME)
-    if best.get('history_path') and Path(best['history_path']).is_file(): _copy_atomic(best['history_path'], out / f'{MODEL_STEM}_history.json')
+    _copy_atomic(model_here(best, out), out / MODEL_NAME)
+    hist = next((c for c in (_under(best.get('history_path') or '', out), best.get('history_path')) if c and Path(c).is_file()), None)
+    if hist is not None: _copy_atomic(hist, out / f'{MODEL_STEM}_history.json')
     save_json(best, marker)
     return best
 
@@ -1105,11 +1138,12 @@ def spawn_worker(spec:dict) -> subprocess.Popen:
 
 # %% ../nbs/07_search.ipynb #15184ba2
 def worker_main(spec:dict) -> int:
-    "Entry point of a worker process: run `spec['target']`; user errors print one line and return 2; Ctrl-C or SIGTERM return 130."
+    "Entry point of a worker process: run `spec['target']`; user errors print one line and return 2, the system's refusals (`OSError`: a full disk) one line and 1; Ctrl-C or SIGTERM return 130."
     mod, fn = spec.get('target', 'backshot_kit.search:search_worker').split(':')
     try:
         with sigterm_as_interrupt(): return int(getattr(importlib.import_module(mod), fn)(spec) or 0)
-    except BackshotError as e: print(f"backshot worker {os.getpid()}: error: {e}", file=sys.stderr); return 2
+    except BackshotError as e: print(f"backshot worker {os.getpid()}: error: {e}", file=sys.stderr); return 1 if isinstance(e, CannotWrite) else 2
+    except OSError as e: print(f"backshot worker {os.getpid()}: error: {e}", file=sys.stderr); return 1
     except Exception as e:
         from sqlalchemy.exc import OperationalError
         if not isinstance(e, (optuna.exceptions.StorageInternalError, OperationalError)): raise
@@ -1211,7 +1245,7 @@ def record_line(rec:dict) -> str:
 # %% ../nbs/07_search.ipynb #4f0f968f
 def best_lines(recs:list[dict], out) -> list[str]:
     "The best trial and where its model is; when it ran on another machine, also the best model on this one."
-    b, here, dest = best_record(recs), local_best(recs), Path(out) / MODEL_NAME
+    b, here, dest = best_record(recs), local_best(recs, out), Path(out) / MODEL_NAME
     if b is None: return []
     say = lambda x: (f"trial {x['trial']} [{short_name(x)}] {x['status']} after {x['epochs_completed']} epochs, "
                      f"best val loss {x['best_val_loss']:.5g}{gain_text(x)}")

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import optuna
 from .core import BackshotError, save_json, load_json, count_arg, atomic_write, atomic_path
+from .safety import remove_stale_tmp
 from .config import Config, config_replace, config_from_dict, add_config_args, config_overrides
 from .search import (GUIDE_KEYS, resolve_grid, grid_size, run_search, RESULTS_NAME, storage_url, make_storage, default_study_name,
                                  smart_space, grid_epochs, MIN_RESOURCE, REDUCTION_FACTOR, SMART_RESULTS, smart_strategy, spawn_worker, wait_workers)
@@ -107,7 +108,7 @@ def load_table(folder) -> dict:
 def curve_table(cfg:Config, grid='full', folder='runs/smart_bench/table', workers:int=1) -> dict:
     "Real learning curves of every combination of `smart_space(grid)`, trained for its largest epochs (resumes)."
     combos, max_ep = space_combos(grid, cfg), smart_space(grid, cfg)['epochs'][0]
-    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True); remove_stale_tmp(folder)   # left by a run killed while rewriting a file
     groups = _groups(combos); groups.sort(key=lambda ix: -combos[ix[0]].get('learning_rate', 0))
     specs = [dict(config=cfg.to_dict(), combos=combos, max_epochs=max_ep, folder=str(folder), path=str(folder / f'curves_{w}.jsonl'),
                   groups=groups[w::workers]) for w in range(workers)]
@@ -311,7 +312,7 @@ def _write_outputs(out, fig, sm, facts:dict) -> list[Path]:
     data = {'smart_bench.png': figure_png(fig, dpi=110, tight=False), 'smart_bench.csv': sm.to_csv().encode(),
             'smart_bench.json': (json.dumps(dict(facts, seeds=json.loads(sm.reset_index().to_json(orient='records'))), indent=2, default=str) + '\n').encode()}
     with contextlib.ExitStack() as files:
-        for name, b in data.items(): files.enter_context(atomic_path(Path(out) / name, fsync=True)).write_bytes(b)
+        for name, b in data.items(): atomic_write(Path(out) / name, b, together=files)
     return [Path(out) / name for name in data]
 
 # %% ../nbs/07b_smart_bench.ipynb #203532e9
@@ -334,6 +335,6 @@ def smart_bench_cli(argv=None) -> int:
     sm, facts = summary(res), _facts(res)
     if real: facts['replay_vs_real_max_difference'] = replay_matches(table, cfg, real)
     print(json.dumps(facts, indent=1)); print(sm.to_string())
-    _write_outputs(out, plot_compare(res, real=real['smart'] if real else None), sm, facts)
+    remove_stale_tmp(out); _write_outputs(out, plot_compare(res, real=real['smart'] if real else None), sm, facts)
     print(f"wrote {out/'smart_bench.png'}, {out/'smart_bench.csv'}, {out/'smart_bench.json'}")
     return 0

@@ -11,8 +11,8 @@ import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm.auto import tqdm
 from fastcore.basics import patch
-from .core import BackshotError, MODEL_DIR, MODEL_STEM, save_json
-from .safety import check_interrupt
+from .core import BackshotError, CannotWrite, MODEL_DIR, MODEL_STEM, save_json
+from .safety import check_interrupt, remove_stale_tmp
 from .config import Config, LOSSES, resolve_device, config_replace, config_from_dict, add_config_args, config_overrides
 from .model import UNet1D, build_model, n_params, describe_model, model_kwargs, model_name
 from .checkpoint import save_checkpoint, load_checkpoint, load_model, model_from_checkpoint, check_weights, config_with_init, check_config_model
@@ -278,24 +278,24 @@ def _record(self:Trainer, epoch:int, train_loss:float, val_loss:float, start:flo
 
 # %% ../nbs/06_train.ipynb #5e1f0b3a
 @patch
-def _write_history(self:Trainer):
-    "Rewrite the history file (when there is a `history_path`); called after the checkpoints of the epoch it ends with are written."
-    if self.history_path: save_json(self.history, self.history_path)
+def _write_history(self:Trainer, together:contextlib.ExitStack|None=None):
+    "Rewrite the history file (when there is a `history_path`), renamed with the epoch's checkpoints when `together` closes."
+    if self.history_path: save_json(self.history, self.history_path, together)
 
 # %% ../nbs/06_train.ipynb #b84d4827
 @patch
-def _improved(self:Trainer, rec):
+def _improved(self:Trainer, rec, together:contextlib.ExitStack|None=None):
     "Keep the current weights as the best, and rewrite the best checkpoint when there is a path."
     self.best_state = {k: v.detach().clone() for k, v in self.model.state_dict().items()}
     self.best_epoch = rec['epoch']
-    if self.ckpt_path: self._save(dict(best_val_loss=rec['val_loss'], best_epoch=rec['epoch'], status='running'))
+    if self.ckpt_path: self._save(dict(best_val_loss=rec['val_loss'], best_epoch=rec['epoch'], status='running'), together)
 
 # %% ../nbs/06_train.ipynb #13f232f1
 @patch
-def _save(self:Trainer, metrics):
+def _save(self:Trainer, metrics, together:contextlib.ExitStack|None=None):
     "Write the best weights with `metrics` to the best checkpoint."
     model = copy.deepcopy(self.model).cpu(); model.load_state_dict({k: v.cpu() for k, v in self.best_state.items()})
-    save_checkpoint(self.ckpt_path, model, self.cfg.to_dict(), self.history, metrics, **self.extra_ckpt)
+    save_checkpoint(self.ckpt_path, model, self.cfg.to_dict(), self.history, metrics, together=together, **self.extra_ckpt)
 
 # %% ../nbs/06_train.ipynb #a2e63bd6
 @patch
@@ -339,12 +339,12 @@ def _resume_state(self:Trainer, status:str, seconds:float) -> dict:
 
 # %% ../nbs/06_train.ipynb #6c2a8bf7
 @patch
-def _save_last(self:Trainer, status:str, seconds:float, metrics:dict|None=None, model=None):
+def _save_last(self:Trainer, status:str, seconds:float, metrics:dict|None=None, model=None, together:contextlib.ExitStack|None=None):
     "Rewrite the `last` checkpoint (when there is a `last_path`): the current weights (or `model`'s) and the resume state."
     if not self.last_path: return
     m = metrics or dict(status=status, epochs_completed=self.epoch, best_val_loss=self.es.best, best_epoch=getattr(self, 'best_epoch', None))
     save_checkpoint(self.last_path, model if model is not None else self.model, self.cfg.to_dict(), self.history, m,
-                    resume=self._resume_state(status, seconds), **self.extra_ckpt)
+                    resume=self._resume_state(status, seconds), together=together, **self.extra_ckpt)
 
 # %% ../nbs/06_train.ipynb #3c80d870
 @patch
@@ -366,7 +366,7 @@ def restore(self:Trainer, ck:dict, path='checkpoint') -> Trainer:
 # %% ../nbs/06_train.ipynb #d73e7a25
 @patch
 def _finish(self:Trainer, status, reason, seconds) -> dict:
-    "The run's metrics after it stopped with `status`: the best weights loaded, checkpoints and then the history written."
+    "The run's metrics after it stopped with `status`: the best weights loaded, the checkpoints and the history written."
     h = self.history
     fin = lambda k: h[-1][k] if h else math.nan
     m = dict(status=status, final_train_loss=fin('train_loss'), final_val_loss=fin('val_loss'),
@@ -378,13 +378,12 @@ def _finish(self:Trainer, status, reason, seconds) -> dict:
     if self.parent: m['parent'] = self.parent['path']
     last = copy.deepcopy(self.model) if self.last_path else None       # the last epoch's weights, before the best are loaded
     if self.best_state is not None:
-        self.model.load_state_dict(self.best_state)
-        m.update(self.val_metrics())
-        if self.ckpt_path: self._save(m)
+        self.model.load_state_dict(self.best_state); m.update(self.val_metrics())
     else: m['val_si_sdr'] = m['val_si_sdr_noisy'] = m['val_si_sdr_improvement'] = math.nan
     self.metrics = m
-    self._save_last(status, seconds, m, last)
-    self._write_history()
+    with contextlib.ExitStack() as files:                   # renamed together once all are written
+        if self.best_state is not None and self.ckpt_path: self._save(m, files)
+        self._save_last(status, seconds, m, last, files); self._write_history(files)
     return m
 
 # %% ../nbs/06_train.ipynb #6639f34e
@@ -398,10 +397,10 @@ def _run_epoch(self:Trainer, epoch:int, t_start:float, bar) -> tuple|None:
     if not (math.isfinite(tl) and math.isfinite(vl)):
         name, v = ('train', tl) if not math.isfinite(tl) else ('validation', vl)
         return 'diverged', f'{name} loss became {"NaN" if math.isnan(v) else "infinite"} at epoch {epoch}'
-    if self.es.step(vl): self._improved(rec)
-    self.sched.step(vl); self.epoch = epoch
-    self._save_last('running', time.perf_counter() - t_start)
-    self._write_history()                                   # after the checkpoints: a failed write leaves no history that belongs to no checkpoint
+    with contextlib.ExitStack() as files:                   # the epoch's checkpoints and history, renamed together once all are written
+        if self.es.step(vl): self._improved(rec, files)
+        self.sched.step(vl); self.epoch = epoch
+        self._save_last('running', time.perf_counter() - t_start, together=files); self._write_history(files)
     if bar is not None: bar.update(1); bar.set_postfix(train=f'{tl:.4g}', val=f'{vl:.4g}', best=f'{self.es.best:.4g}', lr=f'{rec["lr"]:.1e}')
     if self.on_epoch is not None:
         try: self.on_epoch(rec)
@@ -516,9 +515,15 @@ def train_lock(out,              # the run's output folder
     try: import fcntl
     except ImportError: yield; return                              # no flock on this system: unguarded
     if not create and not out.is_dir(): yield; return
+    made = not out.exists()
     out.mkdir(parents=True, exist_ok=True); p = (out / TRAIN_LOCK).resolve()
     if _HELD.get(p) == threading.get_ident(): yield; return          # this run's own lock, taken again
-    with open(p, 'a+') as f:
+    try: f = open(p, 'a+')
+    except OSError:
+        if create: raise
+        f = None                                                   # a read-only folder: nothing can write there to guard against
+    if f is None: yield; return
+    with f:
         try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             f.seek(0); pid = f.read().strip() or 'unknown'
@@ -526,7 +531,10 @@ def train_lock(out,              # the run's output folder
         with contextlib.suppress(OSError): f.truncate(0); f.write(f'{os.getpid()}\n'); f.flush()   # a full disk: the lock holds without the id
         _HELD[p] = threading.get_ident()
         try: yield
-        finally: _HELD.pop(p, None); fcntl.flock(f, fcntl.LOCK_UN)
+        finally:
+            _HELD.pop(p, None)
+            if made and [q.name for q in out.iterdir()] == [TRAIN_LOCK]: p.unlink(); out.rmdir()   # a run that wrote nothing leaves no folder
+            fcntl.flock(f, fcntl.LOCK_UN)
 
 # %% ../nbs/06_train.ipynb #2a8eace2
 def train(cfg:Config|dict|None,       # the run's configuration; with `resume`: None (the run's own), or keys that must match it
@@ -542,6 +550,7 @@ def train(cfg:Config|dict|None,       # the run's configuration; with `resume`: 
     "Train one model with `cfg`; writes `<out>/<name>.pth`, `<out>/<name>_history.json` and the `last` checkpoint (holding `train_lock(out)`); returns the metrics."
     out, ck = Path(out), None
     with train_lock(out, create=not resume):           # another live run into `out` stops here
+        remove_stale_tmp(out)                          # left by a run that was killed while writing
         if resume:
             if model is not None: raise BackshotError("train: a resumed run continues its own weights; pass no `model`")
             ck, cfg, done = _resuming(out, name, cfg)
