@@ -11,7 +11,7 @@ import numpy as np
 from fastcore.basics import patch
 from scipy.signal import firwin, kaiserord, lfilter, oaconvolve
 from .core import BackshotError, CannotWrite, atomic_path
-from .audio import audio_format, default_subtype
+from .audio import audio_format, default_subtype, came_out_short
 from .paths import MODEL_HELP, find_model, add_gate_arg, gate_text
 from .safety import sigterm_as_interrupt, remove_stale_tmp
 from .channel import channel_spec, carson_bandwidth, fm_discriminator, am_envelope, fm_modulate, am_modulate, add_awgn_cnr, preemphasis
@@ -626,6 +626,8 @@ class WavSink:
         try: self.f.close()
         except self._disk_errors as e:
             self.discard(); raise CannotWrite(f"wav:{self.path}: cannot finish the file: {_sf_reason(self.f, e)}") from None
+        if why := came_out_short(self.tmp, self.f.format, self.frames):    # Ogg: libsndfile says nothing when its last pages are refused
+            self.discard(); raise CannotWrite(f"wav:{self.path}: cannot finish the file: {why}")
         self._file.close()
     def discard(self):
         "Drop the file being written: the temp file goes, a file already at `path` stays as it was."
