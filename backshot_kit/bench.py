@@ -4,13 +4,13 @@
 
 # %% ../nbs/13_bench.ipynb #b2d060aa
 from __future__ import annotations
-import argparse, copy, dataclasses, json, math, os, platform, resource, shutil, tempfile, time
+import argparse, copy, dataclasses, json, math, os, platform, resource, shutil, sys, tempfile, time
 from collections import OrderedDict
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
 from torch.utils.data import DataLoader, TensorDataset
-from .core import BackshotError, save_json
+from .core import BackshotError, save_json, path_kind
 from .config import Config, PRESETS, resolve_device, add_config_args, config_overrides, config_replace
 from .checkpoint import config_with_init
 from .model import UNet1D, build_model, n_params
@@ -51,8 +51,9 @@ def _sync(device):
 
 # %% ../nbs/13_bench.ipynb #90f4da54
 def _peak_mb(device) -> float:
+    "Peak memory in MB: on CUDA since the last reset (one engine's); on CPU the process's high-water mark so far (`ru_maxrss` cannot be reset: it only rises from engine to engine)."
     if device.startswith('cuda'): return torch.cuda.max_memory_allocated() / 2**20
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024     # the process's peak resident memory
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (2**20 if sys.platform == 'darwin' else 1024)   # bytes on macOS, KiB elsewhere
 
 # %% ../nbs/13_bench.ipynb #c6edb624
 def _timed(run, epochs:int, warmup:int, device:str) -> tuple[float, float]:
@@ -111,7 +112,8 @@ def bench_training(cfg:Config, epochs:int=3, warmup:int=1, data=None, fused:int=
 # %% ../nbs/13_bench.ipynb #12e3d75d
 def bench_table(r:dict) -> str:
     "The benchmark as a printed table."
-    rows = [('engine', 'trials', 'clips/s', 'TFLOP/s', 'warm-up s', 'peak MB')]
+    cpu = not r['device'].startswith('cuda')
+    rows = [('engine', 'trials', 'clips/s', 'TFLOP/s', 'warm-up s', 'process peak MB' if cpu else 'peak MB')]
     for k in ('kit', 'reference', 'fused'):
         if k not in r: continue
         e = r[k]; rows.append((k, str(e.get('trials', 1)), f"{e['clips_per_s']:,.1f}", f"{e['tflops']:.4f}", f"{e['warmup_s']:.2f}", f"{e['peak_mb']:,.0f}"))
@@ -123,6 +125,8 @@ def bench_table(r:dict) -> str:
     if 'fused' in r:
         n, f, k = r['fused']['trials'], r['fused'], r['kit']
         lines.append(f"{n} trials per epoch: one after another {n} x {k['epoch_s']:.3f} = {n * k['epoch_s']:.3f} s, fused {f['epoch_s']:.3f} s ({r['fused_ratio']:.2f}x)")
+    if cpu: lines.append("process peak MB: the process's high-water mark when the engine finished (on CPU it cannot be reset, so it only rises "
+                         "from engine to engine; on CUDA each engine's own peak)")
     return '\n'.join(lines)
 
 # %% ../nbs/13_bench.ipynb #fcb57021
@@ -176,6 +180,7 @@ def bench_cli(argv=None):
     if a.epochs < 1 or a.warmup < 0: raise BackshotError(f"--epochs must be >= 1 and --warmup >= 0 (got {a.epochs}, {a.warmup})")
     if a.fused < 0: raise BackshotError(f"--fused must be >= 0 (got {a.fused})")
     if a.out is not None and not a.search: raise BackshotError("--out names where --search keeps its search; add --search or drop --out")
+    if a.json and (k := path_kind(a.json)) not in ('missing', 'a file'): raise BackshotError(f"--json {a.json}: is {k}; name a file to write")
     cfg = config_with_init(**config_overrides(a))
     if a.data_share:
         r = bench_data_share(cfg, a.epochs); print(data_share_table(r))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib, shutil
 from pathlib import Path
 import torch, torch.nn as nn
-from .core import BackshotError, CannotWrite, atomic_path
+from .core import BackshotError, CannotWrite, Together, atomic_path
 from .config import Config, MODEL_KEYS, MODEL_NAMES, DEFAULT_MODEL, NOISE_FRAMES
 from .model import UNet1D, SpectralUNet, n_params, model_kwargs
 
@@ -26,7 +26,7 @@ def _disk_free(folder) -> str:
     return f'{n / 2**20:.1f} MiB' if n >= 2**20 else f'{n / 2**10:.0f} KiB' if n >= 2**10 else f'{n} bytes'
 
 def save_checkpoint(path, model:nn.Module, config:dict|None=None, history:list|None=None, metrics:dict|None=None,
-                    together:contextlib.ExitStack|None=None,  # rename when this closes, with the other files written through it (`atomic_write`)
+                    together:Together|None=None,  # rename when its block ends, with the other files written through it (`atomic_write`)
                     **extra) -> Path:
     "Save `model` with its constructor arguments and run information to `path`, atomically."
     state = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}

@@ -5,7 +5,7 @@
 # %% ../nbs/90_cli.ipynb #f682bb20
 from __future__ import annotations
 import importlib, sys
-from .core import BackshotError, CannotWrite
+from .core import BackshotError, SystemRefusal
 from .safety import sigterm_as_interrupt
 
 # %% auto #0
@@ -48,8 +48,8 @@ def main(argv:list|None=None) -> int:
         print(f"backshot {verb}: not available in this installation ({e})", file=sys.stderr); return 2
     try:
         with sigterm_as_interrupt(): return int(func(rest) or 0)      # `kill`, `timeout`, systemd stop a verb as Ctrl-C does
-    except BackshotError as e:                                        # a full disk or a read-only folder met on writing: exit code 1
-        print(f"backshot {verb}: error: {e}", file=sys.stderr); return 1 if isinstance(e, CannotWrite) else 2
+    except BackshotError as e:                                        # the system's refusals (a full disk, a reset connection): exit code 1
+        print(f"backshot {verb}: error: {e}", file=sys.stderr); return 1 if isinstance(e, SystemRefusal) else 2
     except OSError as e:                                              # the system said no: permissions, a full disk, a vanished file
         print(f"backshot {verb}: error: {e}", file=sys.stderr); return 1
     except KeyboardInterrupt:

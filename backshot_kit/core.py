@@ -8,15 +8,23 @@ import argparse, contextlib, errno, json, os, stat, tempfile
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['MODEL_DIR', 'MODEL_STEM', 'MODEL_NAME', 'BackshotError', 'CannotWrite', 'out_folder', 'count_arg', 'file_mode',
-           'tmp_path', 'atomic_path', 'atomic_write', 'save_json', 'load_json', 'path_kind']
+__all__ = ['MODEL_DIR', 'MODEL_STEM', 'MODEL_NAME', 'BackshotError', 'SystemRefusal', 'CannotWrite', 'CannotRead', 'out_folder',
+           'count_arg', 'file_mode', 'tmp_path', 'atomic_path', 'Together', 'atomic_write', 'save_json', 'load_json',
+           'path_kind']
 
 # %% ../nbs/00_core.ipynb #dbc4d681
 class BackshotError(Exception):
     "An error caused by user input: the message names the file, key or value and what is allowed."
 
-class CannotWrite(BackshotError):
-    "The system refused to write a file (a full disk, a read-only folder, a file in a folder's place): exit code 1, as for any `OSError`."
+class SystemRefusal(BackshotError):
+    "The system refused what the kit asked (exit code 1, as for any `OSError`); `errno` is its error number, where known."
+    def __init__(self, msg:str, errno:int|None=None): super().__init__(msg); self.errno = errno
+
+class CannotWrite(SystemRefusal):
+    "The system refused to write a file (a full disk, a read-only folder, a file in a folder's place)."
+
+class CannotRead(SystemRefusal):
+    "The system failed a read (a connection reset, an I/O error)."
 
 # %% ../nbs/00_core.ipynb #78c1ff3b
 MODEL_DIR = 'saved_models'          # where training and the searches write, under the working folder
@@ -73,7 +81,7 @@ def _cannot_write(path:Path, e:OSError) -> CannotWrite:
     why = _not_a_folder(path) if e.errno in (errno.EEXIST, errno.ENOTDIR) else None
     if why is None and e.errno == errno.EISDIR and path.is_dir(): why = 'a folder of that name exists'
     if why is None: why = (e.strerror or str(e)) + (f" ({e.filename})" if isinstance(e.filename, str) and Path(e.filename) in path.parents else '')
-    return CannotWrite(f"{path}: cannot write: {why}")
+    return CannotWrite(f"{path}: cannot write: {why}", e.errno)
 
 # %% ../nbs/00_core.ipynb #013fb634
 def _fsync(p:Path):
@@ -107,9 +115,30 @@ def atomic_path(path,             # the file to write
         with contextlib.suppress(OSError): tmp.unlink(missing_ok=True)
         raise
 
+# %% ../nbs/00_core.ipynb #f7ef0fb5
+class Together:
+    "Files written through it (`together=` of `atomic_write`, `save_json`, `save_checkpoint`) are renamed into place when the block ends without an error, in the order they were written; on an error none is, and their temp files go."
+    def __init__(self): self._files = []
+    def enter_context(self, cm):
+        "Enter `cm` (an `atomic_path`) until the block ends; returns its temp file."
+        s = contextlib.ExitStack(); tmp = s.enter_context(cm); self._files.append(s); return tmp
+    def __enter__(self): return self
+    def __exit__(self, *exc):
+        files, self._files = self._files, []
+        def unwind(stacks, *exc):                 # as one ExitStack: last first, each may turn the error into its own (`CannotWrite`)
+            es = contextlib.ExitStack()
+            for s in stacks: es.push(s)
+            return es.__exit__(*exc)
+        if exc[0] is not None: return unwind(files, *exc)
+        for i, s in enumerate(files):
+            try: s.close()
+            except BaseException as e:
+                unwind(files[i + 1:], type(e), e, e.__traceback__); raise
+        return False
+
 # %% ../nbs/00_core.ipynb #418e478f
 def atomic_write(path, data:bytes|str,
-                 together:contextlib.ExitStack|None=None  # rename when this closes, with the other files written through it
+                 together:Together|None=None  # rename when its block ends, with the other files written through it
                 ) -> Path:
     "Write `data` to `path` through a temp file in the same folder, flushed to disk, and a rename."
     with contextlib.ExitStack() as own:
@@ -118,7 +147,7 @@ def atomic_write(path, data:bytes|str,
     return Path(path)
 
 # %% ../nbs/00_core.ipynb #07eccb5e
-def save_json(obj, path, together:contextlib.ExitStack|None=None) -> Path:
+def save_json(obj, path, together:Together|None=None) -> Path:
     "Write `obj` as pretty JSON, atomically (renamed when `together` closes, if given: see `atomic_write`)."
     return atomic_write(path, json.dumps(obj, indent=2, default=str) + '\n', together)
 

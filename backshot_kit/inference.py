@@ -189,6 +189,10 @@ def _system_error(e:Exception) -> bool:
 def _writing(dst:Path, f:sf.SoundFile|None=None):
     "Turn a libsndfile error or the system's refusal (`_STOPS`: a full disk, a folder that refuses) while writing `dst` (through the SoundFile `f`, if any) into a `_WriteError` naming it and the reason; another OSError (a file where a folder should be) fails `dst` alone."
     try: yield
+    except _WriteError: raise
+    except CannotWrite as e:                                              # `atomic_path`'s, for the temp file
+        if e.errno in _STOPS: raise _WriteError(str(e), e.errno) from None
+        raise
     except OSError as e:
         if e.errno is not None and e.errno not in _STOPS: raise _cannot_write(dst, e) from None
         raise _WriteError(f"{dst}: cannot write it ({_sys_reason(e, f)})") from e

@@ -8,7 +8,7 @@ import argparse, atexit, contextlib, math, shutil, sys
 from functools import partial
 from importlib import resources
 from pathlib import Path
-from .core import BackshotError, MODEL_DIR, MODEL_NAME, atomic_path, path_kind
+from .core import BackshotError, Together, MODEL_DIR, MODEL_NAME, atomic_path, path_kind
 
 # %% auto #0
 __all__ = ['NOTEBOOKS', 'SHIPPED_DIR', 'SHIPPED', 'MODEL_HELP', 'GATE_HELP', 'gate_arg', 'add_gate_arg', 'gate_text', 'gate_note',
@@ -97,7 +97,7 @@ def copy_notebooks(dest,            # folder to copy them into (created if neede
     if dest.exists() and not dest.is_dir(): raise BackshotError(f"{dest}: not a folder")
     there = [dest / nb for nb in NOTEBOOKS if (dest / nb).exists()]
     if there and not force: raise BackshotError(f"{there[0]}: already exists; pass --force to overwrite")
-    with contextlib.ExitStack() as together:  # a copy that fails leaves every notebook there as it was
+    with Together() as together:              # a copy that fails leaves every notebook there as it was
         for nb, s in srcs.items(): shutil.copyfile(s, together.enter_context(atomic_path(dest / nb)))
     return [dest / nb for nb in NOTEBOOKS]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
 from scipy.signal import firwin, kaiserord, lfilter, oaconvolve
-from .core import BackshotError, CannotWrite, atomic_path
+from .core import BackshotError, CannotWrite, CannotRead, atomic_path
 from .audio import audio_format, default_subtype, came_out_short
 from .paths import MODEL_HELP, find_model, add_gate_arg, gate_text
 from .safety import sigterm_as_interrupt, remove_stale_tmp
@@ -343,7 +343,7 @@ def _file_chunks(path:Path, nbytes:int):
                 b = f.read(nbytes)
                 if not b: return
                 yield b
-    except OSError as e: raise BackshotError(f"iq:{path}: cannot read it ({e.strerror or e})") from None
+    except OSError as e: raise CannotRead(f"iq:{path}: cannot read it ({e.strerror or e})", e.errno) from None
 
 # %% ../nbs/10a_radio.ipynb #31b67999
 def _not_regular(path) -> str|None:
@@ -388,7 +388,7 @@ class StdinSource:
         read = getattr(self.stream, 'read1', self.stream.read)
         while True:
             try: b = read(self.block)
-            except OSError as e: raise BackshotError(f"stdin: cannot read it ({e.strerror or e})") from None   # a connection reset: what came stays
+            except OSError as e: raise CannotRead(f"stdin: cannot read it ({e.strerror or e})", e.errno) from None   # a connection reset: what came stays
             if not b: return
             b = self._rest + b; n = len(b) // 2 * 2; self._rest = b[n:]
             v = np.frombuffer(b[:n], '<i2'); self.clipped += int(np.count_nonzero((v == 32767) | (v == -32768)))

@@ -12,7 +12,7 @@ import optuna
 from optuna.trial import TrialState
 from tqdm.auto import tqdm
 from fastcore.basics import patch
-from .core import BackshotError, CannotWrite, MODEL_DIR, MODEL_STEM, MODEL_NAME, atomic_path, save_json, load_json, count_arg
+from .core import BackshotError, SystemRefusal, MODEL_DIR, MODEL_STEM, MODEL_NAME, atomic_path, save_json, load_json, count_arg
 from .config import Config, config_replace, config_from_dict, resolve_device, add_config_args, config_overrides, parse_value
 from .safety import sigterm_as_interrupt, die_with_parent, remove_stale_tmp, run_in_thread
 
@@ -737,7 +737,7 @@ def _under(p, out) -> Path|None:
 _HOLDS_RUN: dict = {}   # (file, mtime, size, loss) -> `holds_run`'s answer
 
 def holds_run(path, r:dict) -> bool|None:
-    "Whether checkpoint `path` holds the end of record `r`'s run: a run that ended (not a killed try's `running` file) with the record's best validation loss; None when it cannot be read."
+    "Whether checkpoint `path` holds the end of record `r`'s run: False for a killed try's file (status `running`) or another run's (another best validation loss); None when it cannot be read or stores no loss (a `fit_fn`'s own checkpoint)."
     path = Path(path)
     try: st = path.stat()
     except OSError: return None
@@ -747,15 +747,15 @@ def holds_run(path, r:dict) -> bool|None:
         try: m = torch.load(path, map_location='cpu', weights_only=True).get('metrics') or {}
         except Exception: _HOLDS_RUN[key] = None; return None
         v, w = m.get('best_val_loss'), r.get('best_val_loss')
-        _HOLDS_RUN[key] = (m.get('status') != 'running' and isinstance(v, (int, float)) and isinstance(w, (int, float))
-                           and math.isclose(v, w, rel_tol=1e-9, abs_tol=1e-12))
+        known = isinstance(v, (int, float)) and isinstance(w, (int, float))
+        _HOLDS_RUN[key] = (False if m.get('status') == 'running' else None if not known else math.isclose(v, w, rel_tol=1e-9, abs_tol=1e-12))
     return _HOLDS_RUN[key]
 
 def model_here(r:dict, out) -> Path|None:
-    "Record `r`'s model on this machine: its checkpoint under `out` (or at the path it names) when that holds the record's run, else None."
+    "Record `r`'s model on this machine: its checkpoint under `out` (or at the path it names) unless that is another run's (`holds_run`), else None."
     if not r.get('model_path'): return None
     for c in dict.fromkeys(x for x in (_under(r['model_path'], out), Path(r['model_path'])) if x is not None):
-        if c.is_file() and holds_run(c, r) is True: return c
+        if c.is_file() and holds_run(c, r) is not False: return c
     return None
 
 def local_best(records:list[dict], out) -> dict|None:
@@ -1142,7 +1142,7 @@ def worker_main(spec:dict) -> int:
     mod, fn = spec.get('target', 'backshot_kit.search:search_worker').split(':')
     try:
         with sigterm_as_interrupt(): return int(getattr(importlib.import_module(mod), fn)(spec) or 0)
-    except BackshotError as e: print(f"backshot worker {os.getpid()}: error: {e}", file=sys.stderr); return 1 if isinstance(e, CannotWrite) else 2
+    except BackshotError as e: print(f"backshot worker {os.getpid()}: error: {e}", file=sys.stderr); return 1 if isinstance(e, SystemRefusal) else 2
     except OSError as e: print(f"backshot worker {os.getpid()}: error: {e}", file=sys.stderr); return 1
     except Exception as e:
         from sqlalchemy.exc import OperationalError

@@ -8,7 +8,7 @@ import argparse, contextlib, io, itertools, json, math, os, subprocess, sys, tem
 from pathlib import Path
 import numpy as np
 import optuna
-from .core import BackshotError, save_json, load_json, count_arg, atomic_write, atomic_path
+from .core import BackshotError, Together, save_json, load_json, count_arg, atomic_write, atomic_path
 from .safety import remove_stale_tmp
 from .config import Config, config_replace, config_from_dict, add_config_args, config_overrides
 from .search import (GUIDE_KEYS, resolve_grid, grid_size, run_search, RESULTS_NAME, storage_url, make_storage, default_study_name,
@@ -311,7 +311,7 @@ def _write_outputs(out, fig, sm, facts:dict) -> list[Path]:
     from backshot_kit.analysis import figure_png
     data = {'smart_bench.png': figure_png(fig, dpi=110, tight=False), 'smart_bench.csv': sm.to_csv().encode(),
             'smart_bench.json': (json.dumps(dict(facts, seeds=json.loads(sm.reset_index().to_json(orient='records'))), indent=2, default=str) + '\n').encode()}
-    with contextlib.ExitStack() as files:
+    with Together() as files:
         for name, b in data.items(): atomic_write(Path(out) / name, b, together=files)
     return [Path(out) / name for name in data]
 

@@ -11,7 +11,7 @@ import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm.auto import tqdm
 from fastcore.basics import patch
-from .core import BackshotError, CannotWrite, MODEL_DIR, MODEL_STEM, save_json
+from .core import BackshotError, CannotWrite, Together, MODEL_DIR, MODEL_STEM, save_json
 from .safety import check_interrupt, remove_stale_tmp
 from .config import Config, LOSSES, resolve_device, config_replace, config_from_dict, add_config_args, config_overrides
 from .model import UNet1D, build_model, n_params, describe_model, model_kwargs, model_name
@@ -278,13 +278,13 @@ def _record(self:Trainer, epoch:int, train_loss:float, val_loss:float, start:flo
 
 # %% ../nbs/06_train.ipynb #5e1f0b3a
 @patch
-def _write_history(self:Trainer, together:contextlib.ExitStack|None=None):
+def _write_history(self:Trainer, together:Together|None=None):
     "Rewrite the history file (when there is a `history_path`), renamed with the epoch's checkpoints when `together` closes."
     if self.history_path: save_json(self.history, self.history_path, together)
 
 # %% ../nbs/06_train.ipynb #b84d4827
 @patch
-def _improved(self:Trainer, rec, together:contextlib.ExitStack|None=None):
+def _improved(self:Trainer, rec, together:Together|None=None):
     "Keep the current weights as the best, and rewrite the best checkpoint when there is a path."
     self.best_state = {k: v.detach().clone() for k, v in self.model.state_dict().items()}
     self.best_epoch = rec['epoch']
@@ -292,7 +292,7 @@ def _improved(self:Trainer, rec, together:contextlib.ExitStack|None=None):
 
 # %% ../nbs/06_train.ipynb #13f232f1
 @patch
-def _save(self:Trainer, metrics, together:contextlib.ExitStack|None=None):
+def _save(self:Trainer, metrics, together:Together|None=None):
     "Write the best weights with `metrics` to the best checkpoint."
     model = copy.deepcopy(self.model).cpu(); model.load_state_dict({k: v.cpu() for k, v in self.best_state.items()})
     save_checkpoint(self.ckpt_path, model, self.cfg.to_dict(), self.history, metrics, together=together, **self.extra_ckpt)
@@ -339,7 +339,7 @@ def _resume_state(self:Trainer, status:str, seconds:float) -> dict:
 
 # %% ../nbs/06_train.ipynb #6c2a8bf7
 @patch
-def _save_last(self:Trainer, status:str, seconds:float, metrics:dict|None=None, model=None, together:contextlib.ExitStack|None=None):
+def _save_last(self:Trainer, status:str, seconds:float, metrics:dict|None=None, model=None, together:Together|None=None):
     "Rewrite the `last` checkpoint (when there is a `last_path`): the current weights (or `model`'s) and the resume state."
     if not self.last_path: return
     m = metrics or dict(status=status, epochs_completed=self.epoch, best_val_loss=self.es.best, best_epoch=getattr(self, 'best_epoch', None))
@@ -381,7 +381,7 @@ def _finish(self:Trainer, status, reason, seconds) -> dict:
         self.model.load_state_dict(self.best_state); m.update(self.val_metrics())
     else: m['val_si_sdr'] = m['val_si_sdr_noisy'] = m['val_si_sdr_improvement'] = math.nan
     self.metrics = m
-    with contextlib.ExitStack() as files:                   # renamed together once all are written
+    with Together() as files:                               # renamed together once all are written: best, last, history
         if self.best_state is not None and self.ckpt_path: self._save(m, files)
         self._save_last(status, seconds, m, last, files); self._write_history(files)
     return m
@@ -397,7 +397,7 @@ def _run_epoch(self:Trainer, epoch:int, t_start:float, bar) -> tuple|None:
     if not (math.isfinite(tl) and math.isfinite(vl)):
         name, v = ('train', tl) if not math.isfinite(tl) else ('validation', vl)
         return 'diverged', f'{name} loss became {"NaN" if math.isnan(v) else "infinite"} at epoch {epoch}'
-    with contextlib.ExitStack() as files:                   # the epoch's checkpoints and history, renamed together once all are written
+    with Together() as files:                               # the epoch's checkpoints, then its history, renamed once all are written
         if self.es.step(vl): self._improved(rec, files)
         self.sched.step(vl); self.epoch = epoch
         self._save_last('running', time.perf_counter() - t_start, together=files); self._write_history(files)
@@ -515,7 +515,7 @@ def train_lock(out,              # the run's output folder
     try: import fcntl
     except ImportError: yield; return                              # no flock on this system: unguarded
     if not create and not out.is_dir(): yield; return
-    made = not out.exists()
+    made = [q for q in (out, *out.parents) if not q.exists()]           # the folders this call makes, deepest first
     out.mkdir(parents=True, exist_ok=True); p = (out / TRAIN_LOCK).resolve()
     if _HELD.get(p) == threading.get_ident(): yield; return          # this run's own lock, taken again
     try: f = open(p, 'a+')
@@ -533,7 +533,10 @@ def train_lock(out,              # the run's output folder
         try: yield
         finally:
             _HELD.pop(p, None)
-            if made and [q.name for q in out.iterdir()] == [TRAIN_LOCK]: p.unlink(); out.rmdir()   # a run that wrote nothing leaves no folder
+            with contextlib.suppress(OSError):                          # a run that wrote nothing leaves no folder
+                if made and [q.name for q in out.iterdir()] == [TRAIN_LOCK]:
+                    p.unlink()
+                    for q in made: q.rmdir()
             fcntl.flock(f, fcntl.LOCK_UN)
 
 # %% ../nbs/06_train.ipynb #2a8eace2
@@ -550,7 +553,7 @@ def train(cfg:Config|dict|None,       # the run's configuration; with `resume`: 
     "Train one model with `cfg`; writes `<out>/<name>.pth`, `<out>/<name>_history.json` and the `last` checkpoint (holding `train_lock(out)`); returns the metrics."
     out, ck = Path(out), None
     with train_lock(out, create=not resume):           # another live run into `out` stops here
-        remove_stale_tmp(out)                          # left by a run that was killed while writing
+        with contextlib.suppress(OSError): remove_stale_tmp(out)   # left by a run that was killed while writing (a read-only folder keeps them)
         if resume:
             if model is not None: raise BackshotError("train: a resumed run continues its own weights; pass no `model`")
             ck, cfg, done = _resuming(out, name, cfg)
