@@ -15,17 +15,19 @@ from .audio import read_audio, write_audio
 from .data import AudioData, builtin_data, simulated_pairs, config_channels
 
 # %% auto #0
-__all__ = ['AUDIO_EXTS', 'list_audio', 'FileInfo', 'file_info', 'DataReport', 'check_data', 'report_text', 'write_test_folder',
-           'recorded_noise', 'cut_clips', 'split_files', 'folder_data', 'load_data', 'data_check_cli']
+__all__ = ['AUDIO_EXTS', 'MAX_LAG_S', 'list_audio', 'FileInfo', 'file_info', 'DataReport', 'pair_lag', 'shift_pair', 'check_data',
+           'report_text', 'write_test_folder', 'recorded_noise', 'split_noise', 'cut_clips', 'split_files',
+           'folder_data', 'load_data', 'data_check_cli']
 
 # %% ../nbs/04a_userdata.ipynb #d33313d2
-AUDIO_EXTS = ('.wav', '.flac', '.ogg', '.oga', '.mp3', '.aiff', '.aif', '.au', '.caf', '.w64', '.rf64')
+AUDIO_EXTS = ('.wav', '.flac', '.ogg', '.oga', '.opus', '.mp3', '.aiff', '.aif', '.au', '.caf', '.w64', '.rf64')
 
 def list_audio(folder) -> list[Path]:
-    "Audio files under `folder`, recursively, sorted, as paths relative to it."
+    "Audio files under `folder`, recursively, sorted, as paths relative to it; hidden files and folders (macOS `._x.wav`) left out."
     folder = Path(folder)
     if not folder.is_dir(): return []
-    return sorted(p.relative_to(folder) for p in folder.rglob('*') if p.is_file() and p.suffix.lower() in AUDIO_EXTS)
+    return sorted(p.relative_to(folder) for p in folder.rglob('*') if p.is_file() and p.suffix.lower() in AUDIO_EXTS
+                  and not any(s.startswith('.') for s in p.relative_to(folder).parts))
 
 # %% ../nbs/04a_userdata.ipynb #1f4a6dad
 @dataclass
@@ -57,6 +59,7 @@ class DataReport:
     pairs: list = field(default_factory=list)     # relative paths with clean and noisy files
     errors: list = field(default_factory=list)    # problems that stop training
     warnings: list = field(default_factory=list)  # problems reported, files still used (or skipped, as said)
+    lags: dict = field(default_factory=dict)      # {rel: samples its noisy file lags the clean one (negative: leads)} of the pairs aligned for training
 
     def usable(self, kind='clean') -> list:
         "Files of `kind` that can be used (readable, not silent)."
@@ -86,6 +89,32 @@ def _pair_problems(r:DataReport, sr:int):
         for c in r.files['clean']:
             if c.rel not in noisy: r.warnings.append(f"clean/{c.rel}: no noisy/ partner; noise is " + ('mixed from noise/' if r.files['noise'] else 'simulated'))
 
+# %% ../nbs/04a_userdata.ipynb #d4844930
+MAX_LAG_S = 0.5   # the largest delay between a clean file and its noisy recording that `pair_lag` looks for (s)
+
+def pair_lag(clean:np.ndarray, noisy:np.ndarray, sr:int) -> int|None:
+    "Samples `noisy` lags behind `clean` (negative: ahead) within ±`MAX_LAG_S`; None when they do not correlate (correlation under 0.1 at the best lag)."
+    from backshot_kit.anchors import lag
+    d = lag(noisy, clean, sr, 1000 * MAX_LAG_S)
+    a, b = (clean[:len(clean) - d], noisy[d:]) if d >= 0 else (clean[-d:], noisy[:len(noisy) + d])
+    m = min(len(a), len(b)); a, b = a[:m].astype(np.float64), b[:m].astype(np.float64)
+    rho = float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b) + 1e-12))
+    return d if rho >= 0.1 else None
+
+def shift_pair(clean:np.ndarray, noisy:np.ndarray, d:int) -> tuple:
+    "The overlap of a pair whose noisy file lags by `d` samples: both cut to the same stretch of the source."
+    c, y = (clean[:len(clean) - d], noisy[d:]) if d >= 0 else (clean[-d:], noisy[:len(noisy) + d])
+    m = min(len(c), len(y)); return c[:m], y[:m]
+
+def _pair_lags(r:DataReport, sr:int):
+    "Measure every pair's delay: one more than 2 samples is aligned for training (`r.lags`), one that does not correlate is warned about."
+    for rel in r.pairs:
+        d = pair_lag(read_audio(r.root / 'clean' / rel, sr), read_audio(r.root / 'noisy' / rel, sr), sr)
+        if d is None: r.warnings.append(f"noisy/{rel}: does not correlate with clean/{rel} (another recording?); used as it is")
+        elif abs(d) > 2:
+            r.lags[rel] = d
+            r.warnings.append(f"noisy/{rel}: {'lags' if d > 0 else 'leads'} clean/{rel} by {abs(d)} samples ({1000 * abs(d) / sr:.1f} ms); aligned for training")
+
 # %% ../nbs/04a_userdata.ipynb #4f19224f
 def check_data(root, sr:int=16000) -> DataReport:
     "Check data folder `root` file by file."
@@ -98,7 +127,7 @@ def check_data(root, sr:int=16000) -> DataReport:
             if f.error: r.errors.append(f"{k}/{f.rel}: {f.error}")
             elif f.silent: r.warnings.append(f"{k}/{f.rel}: silent ({f.rms_db:.0f} dBFS RMS); skipped")
             elif f.clipping: r.warnings.append(f"{k}/{f.rel}: clipping ({100*f.clip_frac:.2f}% of samples at full scale)")
-    _pair_problems(r, sr)
+    _pair_problems(r, sr); _pair_lags(r, sr)
     if not r.files['clean']: r.errors.append(f"clean/: no audio files ({', '.join(AUDIO_EXTS)})")
     return r
 
@@ -149,39 +178,56 @@ def recorded_noise(bank:list, snr_range:tuple):
         return out.astype(np.float32)
     return noise_fn
 
+# %% ../nbs/04a_userdata.ipynb #f46c26e2
+def split_noise(bank:dict, n:int) -> tuple[dict, list]:
+    "The recordings `bank` ({name: audio}) for each split, and the names too short (under 10 clips of `n` samples) to cut, which every split shares."
+    out, shared = {'train': [], 'val': [], 'test': []}, []
+    for name, b in bank.items():
+        if len(b) >= 10 * n:
+            a, z = int(0.8 * len(b)), int(0.9 * len(b))
+            out['train'].append(b[:a]); out['val'].append(b[a:z]); out['test'].append(b[z:])
+        else:
+            shared.append(name)
+            for s in out: out[s].append(b)
+    return out, shared
+
 # %% ../nbs/04a_userdata.ipynb #4cce0a43
 def cut_clips(x:np.ndarray, n:int) -> np.ndarray:
-    "Cut `x` into `(k, n)` clips; a tail under half a clip is dropped, a longer one zero-padded."
+    "Cut `x` into `(k, n)` clips; a tail under half a clip is dropped (a file that short gives none), a longer one zero-padded."
     k, rest = divmod(len(x), n)
-    if rest and (rest >= n / 2 or k == 0): x = np.pad(x[:k * n + rest], (0, n - rest)); k += 1
+    if rest >= n / 2: x = np.pad(x[:k * n + rest], (0, n - rest)); k += 1
     return x[:k * n].reshape(k, n).astype(np.float32)
 
 # %% ../nbs/04a_userdata.ipynb #db6d2a52
-def split_files(names:list, seed:int) -> dict:
-    "Assign each name to 'train', 'val' or 'test' by a stable hash (10% val, 10% test, at least one each)."
-    order = sorted(names, key=lambda n: hashlib.sha1(f'{seed}:{n}'.encode()).hexdigest())
-    k = max(1, round(0.1 * len(order)))
-    return {n: ('val' if i < k else 'test' if i < 2 * k else 'train') for i, n in enumerate(order)}
+def split_files(sizes:dict, seed:int) -> dict|None:
+    "Assign each file ({name: clips}) to 'train', 'val' or 'test' in a stable hash order: validation and test each take files while that brings them nearer 10 % of the clips, none past 25 %; None when one of them gets none."
+    total, order = sum(sizes.values()), sorted(sizes, key=lambda n: hashlib.sha1(f'{seed}:{n}'.encode()).hexdigest())
+    got, out = {'val': 0, 'test': 0}, {}
+    for n in order:
+        fits = lambda s: got[s] + sizes[n] <= 0.25 * total and (got[s] == 0 or abs(got[s] + sizes[n] - 0.1 * total) < abs(got[s] - 0.1 * total))
+        out[n] = next((s for s in ('val', 'test') if fits(s)), 'train')
+        if out[n] != 'train': got[out[n]] += sizes[n]
+    return out if got['val'] and got['test'] else None
 
 # %% ../nbs/04a_userdata.ipynb #62decbce
 def _clips_by_file(r:DataReport, cfg:Config) -> dict:
-    "{rel: (clean clips, noisy clips or None)} for every usable clean file."
+    "{rel: (clean clips, noisy clips or None)} for every usable clean file of at least half a clip."
     n, sr, pairs = int(round(cfg.clip_seconds * cfg.sample_rate)), cfg.sample_rate, set(r.pairs)
     out = {}
     for f in r.usable('clean'):
         c = read_audio(r.root / 'clean' / f.rel, sr)
         if f.rel in pairs:
-            y = read_audio(r.root / 'noisy' / f.rel, sr); m = min(len(c), len(y))
-            out[f.rel] = (cut_clips(c[:m], n), cut_clips(y[:m], n))
+            c, y = shift_pair(c, read_audio(r.root / 'noisy' / f.rel, sr), r.lags.get(f.rel, 0))   # aligned as `check_data` measured
+            out[f.rel] = (cut_clips(c, n), cut_clips(y, n))
         else: out[f.rel] = (cut_clips(c, n), None)
-    return out
+    return {rel: cy for rel, cy in out.items() if len(cy[0])}          # a file under half a clip gives none
 
 # %% ../nbs/04a_userdata.ipynb #9a589163
 def _split_clips(by_file:dict, seed:int) -> dict:
-    "{'train'|'val'|'test': [(clean, noisy or None)]}, by file or, for under three files, in time."
+    "{'train'|'val'|'test': [(clean, noisy or None)]}, by file (`split_files`) or, where files cannot share out 10 % each (under three, or one holding most of the audio), each file in time."
     splits = {'train': [], 'val': [], 'test': []}
-    if len(by_file) >= 3:
-        for rel, s in split_files(list(by_file), seed).items(): splits[s].append(by_file[rel])
+    if len(by_file) >= 3 and (sp := split_files({rel: len(c) for rel, (c, _) in by_file.items()}, seed)) is not None:
+        for rel, s in sp.items(): splits[s].append(by_file[rel])
         return splits
     for c, y in by_file.values():
         k = len(c); nv = max(1, round(0.1 * k)) if k >= 3 else 0
@@ -195,9 +241,10 @@ def folder_data(cfg:Config, report:DataReport|None=None) -> AudioData:
     r = report or check_data(cfg.data, cfg.sample_rate)
     if r.errors or not r.ok: raise BackshotError("the data folder has problems; training stopped:\n" + report_text(r))
     sr, T = cfg.sample_rate, int(round(cfg.clip_seconds * cfg.sample_rate))
-    bank = [read_audio(r.root / 'noise' / f.rel, sr) for f in r.usable('noise')]
+    bank = {f.rel: read_audio(r.root / 'noise' / f.rel, sr) for f in r.usable('noise')}
     sim = simulated_pairs(sr, config_channels(cfg), cfg.receivers, cfg.ranges)
-    fill = recorded_noise(bank, (cfg.noise_snr_min, cfg.noise_snr_max)) if bank else sim
+    banks, shared = split_noise(bank, T)
+    fills = {s: recorded_noise(b, (cfg.noise_snr_min, cfg.noise_snr_max)) if bank else sim for s, b in banks.items()}
     splits = _split_clips(_clips_by_file(r, cfg), cfg.seed)
     cat = lambda xs: np.concatenate(xs) if xs else np.zeros((0, T), np.float32)
     def arrays(s):
@@ -208,14 +255,14 @@ def folder_data(cfg:Config, report:DataReport|None=None) -> AudioData:
     for name, c in (('train', tc), ('val', vc)):
         if not len(c): raise BackshotError(f"{r.root}: not enough audio for a '{name}' split: need 3 usable clean files, or one long enough for "
                                            f"3 clips of {cfg.clip_seconds:g} s (at least {2.5 * cfg.clip_seconds:g} s)")
-    def fixed(clean, noisy, stream):     # recorded pairs stay; other clips get `fill`'s noisy input (and target, if it gives one)
+    def fixed(clean, noisy, split, stream):   # recorded pairs stay; other clips get their split's noisy input (and target, if it gives one)
         rows = np.isnan(noisy).any(1)
         if not rows.any(): return clean, noisy
-        out = fill(clean[rows], np.random.default_rng([cfg.seed, stream]))
+        out = fills[split](clean[rows], np.random.default_rng([cfg.seed, stream]))
         clean, noisy = clean.copy(), noisy.copy(); noisy[rows], clean[rows] = out if isinstance(out, tuple) else (out, clean[rows])
         return clean, noisy
-    (vc, vy), (sc, sy) = fixed(vc, vy, 2), fixed(sc, sy, 3)
-    groups = [(np.flatnonzero(np.isnan(ty).any(1)), fill)]
+    (vc, vy), (sc, sy) = fixed(vc, vy, 'val', 2), fixed(sc, sy, 'test', 3)
+    groups = [(np.flatnonzero(np.isnan(ty).any(1)), fills['train'])]
     if cfg.builtin_fraction > 0:
         extra = round(cfg.builtin_fraction / (1 - cfg.builtin_fraction) * len(tc))
         b = builtin_data(Config(**{**cfg.to_dict(), 'data': None, 'init': None, 'epochs': 1, 'n_train': max(extra, 1), 'n_val': 1, 'n_test': 1}))
@@ -223,6 +270,7 @@ def folder_data(cfg:Config, report:DataReport|None=None) -> AudioData:
         tc, ty = np.concatenate([tc, b.train_clean]), np.concatenate([ty, np.full_like(b.train_clean, np.nan)])
     parts = (['recorded pairs'] if r.pairs else []) + ([('recorded' if bank else 'simulated') + ' noise'] if len(groups[0][0]) else [])
     src = f"{r.root} ({', '.join(parts + ([f'{cfg.builtin_fraction:.0%} built-in'] if cfg.builtin_fraction else []))})"
+    if shared: src += f"; noise/{', noise/'.join(shared)} under {10 * cfg.clip_seconds:g} s: in every split"
     return AudioData(sr, tc, vy, vc, sy, sc, train_noisy=np.nan_to_num(ty), groups=groups, seed=cfg.seed, source=src)
 
 # %% ../nbs/04a_userdata.ipynb #c5ccd650
