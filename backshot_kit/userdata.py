@@ -15,9 +15,9 @@ from .audio import read_audio, write_audio
 from .data import AudioData, builtin_data, simulated_pairs, config_channels
 
 # %% auto #0
-__all__ = ['AUDIO_EXTS', 'MAX_LAG_S', 'list_audio', 'FileInfo', 'file_info', 'DataReport', 'pair_lag', 'shift_pair', 'check_data',
-           'report_text', 'write_test_folder', 'recorded_noise', 'split_noise', 'cut_clips', 'split_files',
-           'folder_data', 'load_data', 'data_check_cli']
+__all__ = ['AUDIO_EXTS', 'MAX_LAG_S', 'LAG_SPAN_S', 'list_audio', 'FileInfo', 'file_info', 'DataReport', 'pair_lag', 'shift_pair',
+           'check_data', 'report_text', 'write_test_folder', 'recorded_noise', 'split_noise', 'cut_clips',
+           'split_files', 'folder_data', 'load_data', 'data_check_cli']
 
 # %% ../nbs/04a_userdata.ipynb #d33313d2
 AUDIO_EXTS = ('.wav', '.flac', '.ogg', '.oga', '.opus', '.mp3', '.aiff', '.aif', '.au', '.caf', '.w64', '.rf64')
@@ -91,10 +91,12 @@ def _pair_problems(r:DataReport, sr:int):
 
 # %% ../nbs/04a_userdata.ipynb #d4844930
 MAX_LAG_S = 0.5   # the largest delay between a clean file and its noisy recording that `pair_lag` looks for (s)
+LAG_SPAN_S = 30.  # how much of a pair, from its start, `pair_lag` compares (s): the delay of a recording is one number
 
 def pair_lag(clean:np.ndarray, noisy:np.ndarray, sr:int) -> int|None:
     "Samples `noisy` lags behind `clean` (negative: ahead) within ±`MAX_LAG_S`; None when they do not correlate (correlation under 0.1 at the best lag)."
     from backshot_kit.anchors import lag
+    span = int(LAG_SPAN_S * sr); clean, noisy = clean[:span], noisy[:span]
     d = lag(noisy, clean, sr, 1000 * MAX_LAG_S)
     a, b = (clean[:len(clean) - d], noisy[d:]) if d >= 0 else (clean[-d:], noisy[:len(noisy) + d])
     m = min(len(a), len(b)); a, b = a[:m].astype(np.float64), b[:m].astype(np.float64)
