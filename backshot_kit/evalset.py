@@ -15,7 +15,7 @@ from .receivers import FIXED_RANGES, draw_receiver, receive
 from .synth import make_clip
 from .anchors import ANCHORS, CAUSAL_ANCHORS, available_anchors
 from .paths import MODEL_HELP, add_gate_arg, gate_note
-from .evaluate import BASELINES, ORACLES, PROBES, check_pair_folders, evaluate_folder, format_probes, plot_results, probe_tables, report, summarize, unreadable
+from .evaluate import BASELINES, ORACLES, PROBES, check_pair_folders, evaluate_folder, format_probes, plot_results, probe_tables, report, summarize, unreadable, without_clean
 
 # %% auto #0
 __all__ = ['CROSS_CONDITIONS', 'CLEAN_CONDITIONS', 'SETS', 'SENTENCES', 'VOICES', 'VARIANTS', 'SOUNDFONT', 'KEPT_NAME',
@@ -101,6 +101,8 @@ def make_eval_set(folder,                      # output folder: clean/, noisy/, 
                   **kit) -> pd.DataFrame:      # kit set: `kit_reception` ranges (fm_cnr, am_cnr, ssb_snr, hum_prob, impulse_prob)
     "Write evaluation sets of simulated radio reception of `clips` (reference: each receiver's noise-free output); returns the manifest."
     folder, rng, rows, sets = Path(folder), np.random.default_rng(seed), [], _check_sets(sets)
+    for sub in ('clean', 'noisy'):                   # an earlier set's files would be evaluated with this one's
+        if (folder / sub).is_dir() and any((folder / sub).iterdir()): raise BackshotError(f"{folder / sub}: not empty; write the set into a new folder")
     jobs = [('kit', None, ch) for ch in channels] if 'kit' in sets else []
     jobs += [(s, c, None) for s, conds in (('cross', CROSS_CONDITIONS), ('clean', CLEAN_CONDITIONS)) if s in sets for c in conds]
     conds = {**CROSS_CONDITIONS, **CLEAN_CONDITIONS}
@@ -294,7 +296,7 @@ def evaluate_cli(argv=None) -> int:
         if keep.is_file(): print(f"backshot evaluate: the files scored so far are kept in {keep}; the same command continues from them", file=sys.stderr)
         raise
     atomic_write(out / 'results.csv', df.to_csv(index=False))
-    atomic_write(out / 'summary.csv', pd.concat([summarize(df), summarize(df, ('channel', 'method'))]).to_csv())
-    plot_results(df, out / 'si_sdr_improvement.png'); keep.unlink(missing_ok=True)
+    atomic_write(out / 'summary.csv', pd.concat([summarize(without_clean(df)), summarize(without_clean(df), ('channel', 'method'))]).to_csv())
+    plot_results(without_clean(df), out / 'si_sdr_improvement.png'); keep.unlink(missing_ok=True)
     print(report(df)); print(f'\nwritten: {out/"results.csv"}, {out/"summary.csv"}, {out/"si_sdr_improvement.png"}')
     return 1 if unreadable(df) else 0                                  # the report is written; a file it could not read still fails the run

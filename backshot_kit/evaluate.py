@@ -23,8 +23,8 @@ __all__ = ['EVAL_METRICS', 'BASELINES', 'ORACLE_RULES', 'ORACLES', 'PROBE_PITCHE
            'pesq_score', 'stoi_score', 'score', 'lowpass', 'spectral_gate', 'lowpass_gate', 'Oracle',
            'band_noise_removal', 'held_note_removal', 'tone_removal', 'probe_tables', 'format_probes', 'lag_samples',
            'parse_name', 'read_manifest', 'check_pair_folders', 'pair_files', 'evaluate_pair', 'evaluation_key',
-           'keep_rows', 'kept_rows', 'evaluate_folder', 'unreadable', 'stream_context', 'summarize', 'channel_table',
-           'plot_results', 'do_no_harm', 'channel_family', 'goals', 'report']
+           'keep_rows', 'kept_rows', 'evaluate_folder', 'unreadable', 'stream_context', 'failed_as_worst', 'summarize',
+           'channel_table', 'plot_results', 'do_no_harm', 'channel_family', 'goals', 'without_clean', 'report']
 
 # %% ../nbs/08a_evaluate.ipynb #8b2ffa65
 def _problem(ref:np.ndarray, est:np.ndarray) -> str:
@@ -41,6 +41,9 @@ def si_sdr_score(ref:np.ndarray, est:np.ndarray) -> tuple[float, str]:
     "Zero-mean SI-SDR (dB) of `est` against `ref` (`si_sdr`), or NaN and why it is undefined."
     why = _problem(ref, est)
     if not why and np.ptp(ref) == 0: why = 'constant reference'
+    if not why:                                                       # a constant or all but silent output: no score (it would get 0 dB)
+        e, r = est - est.mean(-1, keepdims=True), ref - ref.mean(-1, keepdims=True)
+        if np.sum(np.square(e, dtype=np.float64)) <= 1e-12 * np.sum(np.square(r, dtype=np.float64)): why = 'constant or silent estimate'
     return (math.nan, why) if why else (si_sdr(est, ref), '')
 
 # %% ../nbs/08a_evaluate.ipynb #7bb1373f
@@ -398,18 +401,27 @@ def stream_context(noisy,            # folder of noisy files
     return pd.DataFrame(rows)
 
 # %% ../nbs/08a_evaluate.ipynb #bd581cac
+def failed_as_worst(df:pd.DataFrame) -> pd.DataFrame:
+    "`df` with the SI-SDR and its improvement of a method that failed or gave no score on a file whose input scored set to -inf: the worst, never a file left out (so every method's medians are over the same files)."
+    df = df.reset_index(drop=True)
+    rows = (df.method != 'noisy') & df.file.isin(df[(df.method == 'noisy') & df.si_sdr.notna()].file) & df.si_sdr.isna()
+    if rows.any(): df = df.astype({'si_sdr': float, 'si_sdr_imp': float}); df.loc[rows, ['si_sdr', 'si_sdr_imp']] = -math.inf
+    return df
+
 def summarize(df:pd.DataFrame, by=('method',), metrics=EVAL_METRICS) -> pd.DataFrame:
-    "Files scored (`n`: SI-SDR computed), median of each metric and median/mean improvement over the noisy input, per group."
+    "Files (`n`) and those a method failed on (`failed`: counted as -inf, `failed_as_worst`), median of each metric and median/mean improvement over the noisy input, per group."
+    df = failed_as_worst(df)
     by = [b for b in by if b in df.columns and df[b].notna().any()]
     g = df.groupby(by, sort=False, dropna=False)
-    out = {'n': g['si_sdr'].count()}
+    out = {'n': g['si_sdr'].count(), 'failed': g['si_sdr'].agg(lambda s: int(np.isneginf(s.astype(float)).sum()))}
     for m in metrics:
         out[f'{m}'] = g[m].median(); out[f'{m}_imp_med'] = g[f'{m}_imp'].median(); out[f'{m}_imp_mean'] = g[f'{m}_imp'].mean()
     return pd.DataFrame(out)
 
 # %% ../nbs/08a_evaluate.ipynb #4b772a51
 def channel_table(df:pd.DataFrame, metric:str='si_sdr_imp', stat:str='median', by:str='channel') -> pd.DataFrame:
-    "Channel types (or another column `by`) down, methods across: `stat` of `metric`, plus an 'all' row."
+    "Channel types (or another column `by`) down, methods across: `stat` of `metric`, plus an 'all' row (a method's failures counted as -inf, `failed_as_worst`)."
+    df = failed_as_worst(df)
     d = df[df.method != 'noisy'] if metric.endswith('_imp') else df
     a = d.groupby('method', sort=False)[metric].agg(stat).to_frame('all').T
     if by not in d.columns or not d[by].notna().any(): return a
@@ -480,7 +492,7 @@ GOALS = dict(speech_over=('deepfilternet3',),        # on cross-set speech, abov
 def goals(df:pd.DataFrame, method:str='model') -> pd.DataFrame:
     "`method`'s figure against each bar of `GOALS` (median SI-SDR improvement in dB on the cross set unless the goal names another), and whether it clears it."
     if method not in set(df.method): raise BackshotError(f"goals: no {method!r} in the results; methods: {', '.join(map(str, df.method.unique()))}")
-    g, rows = GOALS, []
+    g, rows, df = GOALS, [], failed_as_worst(df)
     d = df[df.method != 'noisy'].reindex(columns=[*df.columns, *(c for c in ('set', 'channel', 'kind') if c not in df.columns)])   # absent: None
     cross = d[d['set'].eq('cross')]; fam = cross['channel'].map(channel_family)
     best = lambda part, names: pd.Series([part[part.method == n].si_sdr_imp.median() for n in names], dtype=float).max(skipna=False)   # NaN: one not run
@@ -501,10 +513,16 @@ def goals(df:pd.DataFrame, method:str='model') -> pd.DataFrame:
     return pd.DataFrame(rows).set_index('goal')
 
 # %% ../nbs/08a_evaluate.ipynb #1f5ed129
+def without_clean(df:pd.DataFrame) -> pd.DataFrame:
+    "`df` without the clean set's files, whose input scores 60 dB and more: improvements over it only measure harm (`do_no_harm`)."
+    return df[~df['set'].eq('clean')] if 'set' in df.columns else df
+
 def report(df:pd.DataFrame) -> str:
     "The printed comparison: summary per method; median SI-SDR improvement per set and channel type, content and condition; do-no-harm; speed; the model's `goals`; last, the files that could not be read (`unreadable`)."
-    cols = ['n', 'si_sdr', 'si_sdr_imp_med', 'si_sdr_imp_mean', 'pesq_nb', 'pesq_nb_imp_mean', 'pesq_wb', 'stoi', 'stoi_imp_mean']
-    s = [f'Summary over {df.file.nunique()} files (medians; _imp = improvement over the noisy input):', _fmt(summarize(df)[cols])]
+    cols = ['n', 'failed', 'si_sdr', 'si_sdr_imp_med', 'si_sdr_imp_mean', 'pesq_nb', 'pesq_nb_imp_mean', 'pesq_wb', 'stoi', 'stoi_imp_mean']
+    noisy_sets = without_clean(df)
+    s = [f'Summary over {noisy_sets.file.nunique()} files' + (' (the clean set: under Do no harm)' if len(noisy_sets) < len(df) else '')
+         + ' (medians; _imp = improvement over the noisy input; failed: files a method gave no score on, counted as -inf):', _fmt(summarize(noisy_sets)[cols])]
     sets = [x for x in df['set'].dropna().unique() if x != 'clean'] if 'set' in df.columns and df['set'].notna().any() else [None]
     for st in sets:
         d, tag = (df, '') if st is None else (df[df['set'] == st], f' ({st} set)')

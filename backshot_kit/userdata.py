@@ -11,7 +11,7 @@ import numpy as np
 import soundfile as sf
 from .core import BackshotError
 from .config import Config
-from .audio import read_audio, write_audio
+from .audio import read_audio, write_audio, resample
 from .data import AudioData, builtin_data, simulated_pairs, config_channels
 
 # %% auto #0
@@ -93,26 +93,40 @@ def _pair_problems(r:DataReport, sr:int):
 MAX_LAG_S = 0.5   # the largest delay between a clean file and its noisy recording that `pair_lag` looks for (s)
 LAG_SPAN_S = 30.  # how much of a pair, from its start, `pair_lag` compares (s): the delay of a recording is one number
 
-def pair_lag(clean:np.ndarray, noisy:np.ndarray, sr:int) -> int|None:
-    "Samples `noisy` lags behind `clean` (negative: ahead) within ±`MAX_LAG_S`; None when they do not correlate (correlation under 0.1 at the best lag)."
-    from backshot_kit.anchors import lag
-    span = int(LAG_SPAN_S * sr); clean, noisy = clean[:span], noisy[:span]
-    d = lag(noisy, clean, sr, 1000 * MAX_LAG_S)
-    a, b = (clean[:len(clean) - d], noisy[d:]) if d >= 0 else (clean[-d:], noisy[:len(noisy) + d])
-    m = min(len(a), len(b)); a, b = a[:m].astype(np.float64), b[:m].astype(np.float64)
-    rho = float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b) + 1e-12))
-    return d if rho >= 0.1 else None
+def _rho(clean, noisy, d:int) -> float:
+    "Correlation of the pair's overlap when `noisy` lags by `d` samples (means removed)."
+    a, b = shift_pair(clean, noisy, d); a, b = a - a.mean(), b - b.mean()
+    return float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b) + 1e-12))
+
+def pair_lag(clean:np.ndarray, noisy:np.ndarray, sr:int) -> tuple[int, float]:
+    "`(lag, rho)`: samples `noisy` lags behind `clean` (negative: ahead) within ±`MAX_LAG_S`, at the largest correlation in size (an inverted recording too), and the correlation there (negative: inverted)."
+    span = int(LAG_SPAN_S * sr); c, y = (np.asarray(v[:span], np.float64) for v in (clean, noisy))
+    c, y = c - c.mean(), y - y.mean(); n, L = min(len(c), len(y)), int(MAX_LAG_S * sr)
+    nfft = 1 << (len(c) + len(y)).bit_length()
+    cc = np.fft.irfft(np.fft.rfft(y, nfft) * np.conj(np.fft.rfft(c, nfft)), nfft)
+    lags = np.r_[0:min(L, n - 1) + 1, -min(L, n - 1):0]
+    d = int(lags[np.argmax(np.abs(cc[lags]))])
+    return d, _rho(c, y, d)
 
 def shift_pair(clean:np.ndarray, noisy:np.ndarray, d:int) -> tuple:
     "The overlap of a pair whose noisy file lags by `d` samples: both cut to the same stretch of the source."
     c, y = (clean[:len(clean) - d], noisy[d:]) if d >= 0 else (clean[-d:], noisy[:len(noisy) + d])
     m = min(len(c), len(y)); return c[:m], y[:m]
 
+def _head(path, sr:int, seconds:float) -> np.ndarray:
+    "The first `seconds` of the audio file `path`, mono, at `sr`: read without the rest of the file."
+    with sf.SoundFile(str(path)) as f: x = f.read(int(seconds * f.samplerate), dtype='float32', always_2d=True); rate = f.samplerate
+    return resample(x.mean(1), rate, sr)
+
 def _pair_lags(r:DataReport, sr:int):
-    "Measure every pair's delay: one more than 2 samples is aligned for training (`r.lags`), one that does not correlate is warned about."
+    "Measure every pair's delay: a clear one (correlation at least 0.3, and clearly better than none) of more than 2 samples is aligned for training (`r.lags`); an inverted or unrelated recording is warned about."
     for rel in r.pairs:
-        d = pair_lag(read_audio(r.root / 'clean' / rel, sr), read_audio(r.root / 'noisy' / rel, sr), sr)
-        if d is None: r.warnings.append(f"noisy/{rel}: does not correlate with clean/{rel} (another recording?); used as it is")
+        c, y = (_head(r.root / k / rel, sr, LAG_SPAN_S + MAX_LAG_S) for k in ('clean', 'noisy'))
+        d, rho = pair_lag(c, y, sr)
+        if rho <= -0.3: r.warnings.append(f"noisy/{rel}: inverted against clean/{rel} (correlation {rho:.2f}); the model would learn to invert")
+        if abs(rho) < 0.1: r.warnings.append(f"noisy/{rel}: does not correlate with clean/{rel} (another recording?); used as it is")
+        elif abs(d) > 2 and (abs(rho) < 0.3 or abs(_rho(c, y, 0)) > 0.9 * abs(rho)):
+            r.warnings.append(f"noisy/{rel}: may {'lag' if d > 0 else 'lead'} clean/{rel} by {abs(d)} samples, but too weakly to tell; used as it is")
         elif abs(d) > 2:
             r.lags[rel] = d
             r.warnings.append(f"noisy/{rel}: {'lags' if d > 0 else 'leads'} clean/{rel} by {abs(d)} samples ({1000 * abs(d) / sr:.1f} ms); aligned for training")
@@ -228,13 +242,17 @@ def _clips_by_file(r:DataReport, cfg:Config) -> dict:
 def _split_clips(by_file:dict, seed:int) -> dict:
     "{'train'|'val'|'test': [(clean, noisy or None)]}, by file (`split_files`) or, where files cannot share out 10 % each (under three, or one holding most of the audio), each file in time."
     splits = {'train': [], 'val': [], 'test': []}
-    if len(by_file) >= 3 and (sp := split_files({rel: len(c) for rel, (c, _) in by_file.items()}, seed)) is not None:
-        for rel, s in sp.items(): splits[s].append(by_file[rel])
-        return splits
-    for c, y in by_file.values():
-        k = len(c); nv = max(1, round(0.1 * k)) if k >= 3 else 0
-        for s, sl in (('train', slice(0, k - 2 * nv)), ('val', slice(k - 2 * nv, k - nv)), ('test', slice(k - nv, k))):
-            splits[s].append((c[sl], None if y is None else y[sl]))
+    sp = split_files({rel: len(c) for rel, (c, _) in by_file.items()}, seed) if len(by_file) >= 3 else None
+    if sp is None:
+        for c, y in by_file.values():
+            k = len(c); nv = max(1, round(0.1 * k)) if k >= 3 else 0
+            for s, sl in (('train', slice(0, k - 2 * nv)), ('val', slice(k - 2 * nv, k - nv)), ('test', slice(k - nv, k))):
+                splits[s].append((c[sl], None if y is None else y[sl]))
+        if len(by_file) < 3 or all(sum(len(c) for c, _ in splits[s]) for s in ('val', 'test')): return splits
+        order = sorted(by_file, key=lambda n: hashlib.sha1(f'{seed}:{n}'.encode()).hexdigest())   # files too short to split: one each at least
+        k = max(1, round(0.1 * len(order))); splits = {'train': [], 'val': [], 'test': []}
+        sp = {n: ('val' if i < k else 'test' if i < 2 * k else 'train') for i, n in enumerate(order)}
+    for rel, s in sp.items(): splits[s].append(by_file[rel])
     return splits
 
 # %% ../nbs/04a_userdata.ipynb #c65b5922
@@ -255,8 +273,8 @@ def folder_data(cfg:Config, report:DataReport|None=None) -> AudioData:
         return c, y
     (tc, ty), (vc, vy), (sc, sy) = arrays('train'), arrays('val'), arrays('test')
     for name, c in (('train', tc), ('val', vc)):
-        if not len(c): raise BackshotError(f"{r.root}: not enough audio for a '{name}' split: need 3 usable clean files, or one long enough for "
-                                           f"3 clips of {cfg.clip_seconds:g} s (at least {2.5 * cfg.clip_seconds:g} s)")
+        if not len(c): raise BackshotError(f"{r.root}: not enough audio for a '{name}' split: need 3 usable clean files of at least half a clip "
+                                           f"({cfg.clip_seconds / 2:g} s) each, or one long enough for 3 clips of {cfg.clip_seconds:g} s (at least {2.5 * cfg.clip_seconds:g} s)")
     def fixed(clean, noisy, split, stream):   # recorded pairs stay; other clips get their split's noisy input (and target, if it gives one)
         rows = np.isnan(noisy).any(1)
         if not rows.any(): return clean, noisy
