@@ -21,6 +21,7 @@ def lag(est:np.ndarray,      # estimate, (T,)
         ref:np.ndarray,      # reference it should line up with, (T,)
         sr:int,              # sample rate (Hz)
         max_ms:float=50.,    # largest lag searched, either way (ms)
+        by_size:bool=False,  # the largest correlation in size (an inverted `est` too), not the most positive
        ) -> int:             # samples `est` lags behind `ref` (negative: ahead)
     "Lag of `est` behind `ref` that maximises their cross-correlation within ±`max_ms`."
     est, ref = np.asarray(est, np.float64), np.asarray(ref, np.float64)
@@ -28,7 +29,7 @@ def lag(est:np.ndarray,      # estimate, (T,)
     nfft = 1 << (len(est) + len(ref)).bit_length()
     cc = np.fft.irfft(np.fft.rfft(est, nfft) * np.conj(np.fft.rfft(ref, nfft)), nfft)
     lags = np.r_[0:min(L, n - 1) + 1, -min(L, n - 1):0]
-    return int(lags[np.argmax(cc[lags])])
+    return int(lags[np.argmax(np.abs(cc[lags]) if by_size else cc[lags])])
 
 # %% ../nbs/08b_anchors.ipynb #161a0809
 def align(est:np.ndarray, ref:np.ndarray, sr:int, max_ms:float=50.) -> np.ndarray:

@@ -41,10 +41,10 @@ def audio_info(path) -> sf._SoundFileInfo:
     except Exception as e: raise BackshotError(f"{path}: not a readable audio file ({str(e).strip() or type(e).__name__})") from None
 
 # %% ../nbs/01_audio.ipynb #05dc48ec
-def read_audio(path, sr:int|None=16000, mono:bool=True, return_rate:bool=False):
-    "Read `path` as float32 at rate `sr` (None keeps the file's rate); `(T,)` if `mono` else `(channels, T)`."
-    path = Path(path); audio_info(path)
-    try: x, rate = sf.read(str(path), dtype='float32', always_2d=True)
+def read_audio(path, sr:int|None=16000, mono:bool=True, return_rate:bool=False, seconds:float|None=None):
+    "Read `path` (its first `seconds` only, when given) as float32 at rate `sr` (None keeps the file's rate); `(T,)` if `mono` else `(channels, T)`."
+    path = Path(path); info = audio_info(path)
+    try: x, rate = sf.read(str(path), frames=-1 if seconds is None else int(seconds * info.samplerate), dtype='float32', always_2d=True)
     except Exception as e: raise BackshotError(f"{path}: cannot decode audio ({e})") from None
     if x.shape[0] == 0: raise BackshotError(f"{path}: the file holds no samples")
     if not np.isfinite(x).all(): raise BackshotError(f"{path}: the file holds NaN or infinite samples")

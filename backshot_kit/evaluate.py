@@ -403,9 +403,9 @@ def stream_context(noisy,            # folder of noisy files
 # %% ../nbs/08a_evaluate.ipynb #bd581cac
 def failed_as_worst(df:pd.DataFrame) -> pd.DataFrame:
     "`df` with the SI-SDR and its improvement of a method that failed or gave no score on a file whose input scored set to -inf: the worst, never a file left out (so every method's medians are over the same files)."
-    df = df.reset_index(drop=True)
+    df = df.reset_index(drop=True).astype({'si_sdr': float, 'si_sdr_imp': float})   # results joined from several runs repeat index labels
     rows = (df.method != 'noisy') & df.file.isin(df[(df.method == 'noisy') & df.si_sdr.notna()].file) & df.si_sdr.isna()
-    if rows.any(): df = df.astype({'si_sdr': float, 'si_sdr_imp': float}); df.loc[rows, ['si_sdr', 'si_sdr_imp']] = -math.inf
+    df.loc[rows, ['si_sdr', 'si_sdr_imp']] = -math.inf
     return df
 
 def summarize(df:pd.DataFrame, by=('method',), metrics=EVAL_METRICS) -> pd.DataFrame:
@@ -464,12 +464,11 @@ def do_no_harm(df:pd.DataFrame,
               ) -> pd.DataFrame:
     "Per method (and `by`): on the clean set the median output SI-SDR and the share of files below `clean_db`; where the input was already above `above_db`, the median SI-SDR change and its worst tenth. A method that failed or went silent on a file counts there as -inf."
     if by is not None and by not in df.columns: raise BackshotError(f"do_no_harm: by={by!r} is not a column of the results; allowed: {', '.join(map(str, df.columns))}")
-    df = df.reset_index(drop=True)                                   # results joined from several runs repeat index labels
+    df = failed_as_worst(df)                                         # failed or silent on a file whose input scored: -inf, the worst
     noisy = df[df.method == 'noisy']
     clean = df.set.eq('clean') if 'set' in df.columns else pd.Series(False, index=df.index)
     good = df.file.isin(noisy[(noisy.si_sdr >= above_db) & ~clean[noisy.index]].file)
-    d = df[(df.method != 'noisy') & df.file.isin(noisy[noisy.si_sdr.notna()].file)].copy(); keys = ['method'] + ([by] if by else [])
-    d[['si_sdr', 'si_sdr_imp']] = d[['si_sdr', 'si_sdr_imp']].astype(float).fillna(-math.inf)   # failed or silent on a file whose input scored: the worst
+    d = df[(df.method != 'noisy') & df.file.isin(noisy[noisy.si_sdr.notna()].file)]; keys = ['method'] + ([by] if by else [])
     c, g = d[clean[d.index]].groupby(keys, sort=False).si_sdr, d[good[d.index]].groupby(keys, sort=False).si_sdr_imp
     tenth = lambda s: s.quantile(0.1, interpolation='linear' if np.isfinite(s).all() else 'lower')   # no -inf - -inf
     out = pd.DataFrame({'clean input: SI-SDR': c.median(), f'clean: share below {clean_db:g} dB': c.apply(lambda s: (s < clean_db).mean()),

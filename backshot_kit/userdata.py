@@ -11,7 +11,7 @@ import numpy as np
 import soundfile as sf
 from .core import BackshotError
 from .config import Config
-from .audio import read_audio, write_audio, resample
+from .audio import read_audio, write_audio
 from .data import AudioData, builtin_data, simulated_pairs, config_channels
 
 # %% auto #0
@@ -100,12 +100,9 @@ def _rho(clean, noisy, d:int) -> float:
 
 def pair_lag(clean:np.ndarray, noisy:np.ndarray, sr:int) -> tuple[int, float]:
     "`(lag, rho)`: samples `noisy` lags behind `clean` (negative: ahead) within ±`MAX_LAG_S`, at the largest correlation in size (an inverted recording too), and the correlation there (negative: inverted)."
+    from backshot_kit.anchors import lag
     span = int(LAG_SPAN_S * sr); c, y = (np.asarray(v[:span], np.float64) for v in (clean, noisy))
-    c, y = c - c.mean(), y - y.mean(); n, L = min(len(c), len(y)), int(MAX_LAG_S * sr)
-    nfft = 1 << (len(c) + len(y)).bit_length()
-    cc = np.fft.irfft(np.fft.rfft(y, nfft) * np.conj(np.fft.rfft(c, nfft)), nfft)
-    lags = np.r_[0:min(L, n - 1) + 1, -min(L, n - 1):0]
-    d = int(lags[np.argmax(np.abs(cc[lags]))])
+    c, y = c - c.mean(), y - y.mean(); d = lag(y, c, sr, 1000 * MAX_LAG_S, by_size=True)
     return d, _rho(c, y, d)
 
 def shift_pair(clean:np.ndarray, noisy:np.ndarray, d:int) -> tuple:
@@ -113,15 +110,10 @@ def shift_pair(clean:np.ndarray, noisy:np.ndarray, d:int) -> tuple:
     c, y = (clean[:len(clean) - d], noisy[d:]) if d >= 0 else (clean[-d:], noisy[:len(noisy) + d])
     m = min(len(c), len(y)); return c[:m], y[:m]
 
-def _head(path, sr:int, seconds:float) -> np.ndarray:
-    "The first `seconds` of the audio file `path`, mono, at `sr`: read without the rest of the file."
-    with sf.SoundFile(str(path)) as f: x = f.read(int(seconds * f.samplerate), dtype='float32', always_2d=True); rate = f.samplerate
-    return resample(x.mean(1), rate, sr)
-
 def _pair_lags(r:DataReport, sr:int):
     "Measure every pair's delay: a clear one (correlation at least 0.3, and clearly better than none) of more than 2 samples is aligned for training (`r.lags`); an inverted or unrelated recording is warned about."
     for rel in r.pairs:
-        c, y = (_head(r.root / k / rel, sr, LAG_SPAN_S + MAX_LAG_S) for k in ('clean', 'noisy'))
+        c, y = (read_audio(r.root / k / rel, sr, seconds=LAG_SPAN_S + MAX_LAG_S) for k in ('clean', 'noisy'))
         d, rho = pair_lag(c, y, sr)
         if rho <= -0.3: r.warnings.append(f"noisy/{rel}: inverted against clean/{rel} (correlation {rho:.2f}); the model would learn to invert")
         if abs(rho) < 0.1: r.warnings.append(f"noisy/{rel}: does not correlate with clean/{rel} (another recording?); used as it is")
