@@ -336,7 +336,7 @@ def no_audio(self:RadioSource) -> str:
 
 # %% ../nbs/10a_radio.ipynb #5c1631f1
 def _file_chunks(path:Path, nbytes:int):
-    "The bytes of `path`, `nbytes` at a time; the system failing a read is a `BackshotError` naming the file (what came before it stays)."
+    "The bytes of `path`, `nbytes` at a time; the system failing a read is a `CannotRead` naming the file (what came before it stays)."
     try:
         with open(path, 'rb') as f:
             while True:

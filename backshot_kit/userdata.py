@@ -16,7 +16,7 @@ from .data import AudioData, builtin_data, simulated_pairs, config_channels
 
 # %% auto #0
 __all__ = ['AUDIO_EXTS', 'MAX_LAG_S', 'LAG_SPAN_S', 'list_audio', 'FileInfo', 'file_info', 'DataReport', 'pair_lag', 'shift_pair',
-           'check_data', 'report_text', 'write_test_folder', 'recorded_noise', 'split_noise', 'cut_clips',
+           'check_data', 'report_text', 'write_test_folder', 'recorded_noise', 'split_noise', 'cut_clips', 'hash_order',
            'split_files', 'folder_data', 'load_data', 'data_check_cli']
 
 # %% ../nbs/04a_userdata.ipynb #d33313d2
@@ -207,9 +207,13 @@ def cut_clips(x:np.ndarray, n:int) -> np.ndarray:
     return x[:k * n].reshape(k, n).astype(np.float32)
 
 # %% ../nbs/04a_userdata.ipynb #db6d2a52
+def hash_order(names, seed:int) -> list:
+    "`names` in a stable order of a hash of each with `seed`: adding a name moves no other."
+    return sorted(names, key=lambda n: hashlib.sha1(f'{seed}:{n}'.encode()).hexdigest())
+
 def split_files(sizes:dict, seed:int) -> dict|None:
     "Assign each file ({name: clips}) to 'train', 'val' or 'test' in a stable hash order: validation and test each take files while that brings them nearer 10 % of the clips, none past 25 %; None when one of them gets none."
-    total, order = sum(sizes.values()), sorted(sizes, key=lambda n: hashlib.sha1(f'{seed}:{n}'.encode()).hexdigest())
+    total, order = sum(sizes.values()), hash_order(sizes, seed)
     got, out = {'val': 0, 'test': 0}, {}
     for n in order:
         fits = lambda s: got[s] + sizes[n] <= 0.25 * total and (got[s] == 0 or abs(got[s] + sizes[n] - 0.1 * total) < abs(got[s] - 0.1 * total))
@@ -241,7 +245,7 @@ def _split_clips(by_file:dict, seed:int) -> dict:
             for s, sl in (('train', slice(0, k - 2 * nv)), ('val', slice(k - 2 * nv, k - nv)), ('test', slice(k - nv, k))):
                 splits[s].append((c[sl], None if y is None else y[sl]))
         if len(by_file) < 3 or all(sum(len(c) for c, _ in splits[s]) for s in ('val', 'test')): return splits
-        order = sorted(by_file, key=lambda n: hashlib.sha1(f'{seed}:{n}'.encode()).hexdigest())   # files too short to split: one each at least
+        order = hash_order(by_file, seed)                # files too short to split in time: one each at least
         k = max(1, round(0.1 * len(order))); splits = {'train': [], 'val': [], 'test': []}
         sp = {n: ('val' if i < k else 'test' if i < 2 * k else 'train') for i, n in enumerate(order)}
     for rel, s in sp.items(): splits[s].append(by_file[rel])
